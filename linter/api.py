@@ -1,0 +1,25 @@
+"""The public rule API. Rules (built-in and plugins) import from here and nowhere else:
+
+    from reportlint.api import finding, label_key
+
+A rule never sees the CLI, configuration loading or output formats. See ``reportlint.registry``
+for how a rule module declares itself.
+"""
+from __future__ import annotations
+
+from .diagnostics import Edit, Finding, Fix, Message, Span, finding, span_of
+from .document import Block, Document, FileProblem, Heading, Paragraph, Section
+from .frontmatter import FrontMatter
+from .profile import ColumnSpec, Edition, MentionSpec, Profile, RowSpec, SectionSpec, TableSpec
+from .relations import Ref, Relation, Term, compare
+from .structure import SectionHit, SectionMap, section_map
+from .tables import Cell, Row, Table
+from .text import compact, core_key, label_key, leading_numbering, nfkc, parse_chinese_number, strip_numbering
+
+__all__ = [
+    "Block", "Cell", "ColumnSpec", "Document", "Edit", "Edition", "FileProblem", "Finding", "Fix",
+    "FrontMatter", "Heading", "MentionSpec", "Message", "Paragraph", "Profile", "Ref", "Relation",
+    "Row", "RowSpec", "Section", "SectionHit", "SectionMap", "SectionSpec", "Span", "Table", "TableSpec", "Term", "compact",
+    "compare", "core_key", "finding", "label_key", "leading_numbering", "nfkc",
+    "parse_chinese_number", "section_map", "span_of", "strip_numbering",
+]

@@ -1,0 +1,162 @@
+"""The ``reportlint`` command line.
+
+Exit codes: 0 nothing that fails (warnings and info alone do not fail), 1 failing findings,
+2 usage or configuration error. No traceback ever reaches the user: unexpected errors are
+reported in one line and exit with 2.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def default_lang() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        val = os.environ.get(var)
+        if val:
+            return "zh" if val.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _split(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reportlint",
+        description="Compliance linter for reports kept as Markdown with YAML front matter.",
+    )
+    parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check report files and folders",
+                           description="Check Markdown reports. Folders are searched for *.md files "
+                                       "(hidden folders skipped).")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--select", action="append", metavar="RULES",
+                       help="only these rules: codes, family prefixes or names, comma-separated (default: ALL)")
+    check.add_argument("--extend-select", action="append", metavar="RULES", help="add rules to the selection")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="leave these rules out")
+    check.add_argument("--lang", choices=("zh", "en"), default=None,
+                       help="message language (default: Chinese when the locale is Chinese, else English)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files (atomically)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, apply unsafe fixes too")
+
+    rules = sub.add_parser("rules", help="list every rule", description="List every registered rule.")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--lang", choices=("zh", "en"), default=None)
+    rules.add_argument("--explain", metavar="RULE", help="print the documentation of one rule")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        _reconfigure_stdio()
+        if args.command == "rules":
+            return cmd_rules(args)
+        return cmd_check(args)
+    except KeyboardInterrupt:
+        print("reportlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - configuration errors and anything unexpected
+        from .profile import ProfileError
+        from .settings import SettingsError
+
+        if isinstance(exc, (ProfileError, SettingsError)):
+            print(f"reportlint: error: {exc}", file=sys.stderr)
+        else:
+            print(f"reportlint: internal error: {type(exc).__name__}: {exc} "
+                  "(please report this with the file that caused it)", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _reconfigure_stdio() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
+def _report_errors(errors: list[str]) -> None:
+    for e in errors:
+        print(f"reportlint: warning: {e}", file=sys.stderr)
+
+
+def cmd_rules(args) -> int:
+    from .registry import load_registry
+
+    lang = args.lang or default_lang()
+    reg = load_registry()
+    _report_errors(reg.errors)
+    if args.explain:
+        codes = reg.match(args.explain)
+        if len(codes) != 1:
+            print(f"reportlint: error: {args.explain!r} does not name exactly one rule", file=sys.stderr)
+            return EXIT_USAGE
+        rule = reg.rules[codes.pop()]
+        print(f"{rule.code} ({rule.name}) — {rule.summary.get(lang)}  [default: {rule.severity}]\n")
+        print(rule.doc or "(no documentation)")
+        if rule.options_schema.get("properties"):
+            import json
+
+            print("\nOptions (JSON Schema):")
+            print(json.dumps(rule.options_schema, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    rules = reg.sorted()
+    if args.format == "json":
+        import json
+
+        print(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary.get(lang),
+                           "summaries": {"en": r.summary.en, "zh": r.summary.zh}, "scope": r.scope,
+                           "origin": r.origin, "options": r.options_schema} for r in rules],
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    wc = max((len(r.code) for r in rules), default=4)
+    wn = max((len(r.name) for r in rules), default=4)
+    for r in rules:
+        print(f"{r.code:<{wc}}  {r.name:<{wn}}  {r.severity:<7}  {r.summary.get(lang)}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from .engine import Linter
+    from .formatters import Report, render
+    from .settings import Settings
+
+    lang = args.lang or default_lang()
+    settings = Settings(
+        select=_split(args.select) or None,
+        extend_select=_split(args.extend_select),
+        ignore=_split(args.ignore),
+    )
+    linter = Linter(settings)
+    paths = args.paths or ["."]
+    if args.fix:
+        result = linter.run(paths, fix=True, unsafe_fixes=args.unsafe_fixes)
+    else:
+        result = linter.run(paths)
+    _report_errors(result.errors)
+    if result.fixed:
+        print(f"reportlint: fixed {result.fixed} finding(s)" if lang == "en" else f"reportlint: 已修复 {result.fixed} 个问题",
+              file=sys.stderr)
+    report = Report(result.diagnostics, result.files, lang)
+    sys.stdout.write(render(args.format, report))
+    return EXIT_FINDINGS if any(d.severity == "error" for d in result.diagnostics) else EXIT_OK

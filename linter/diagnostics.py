@@ -1,0 +1,134 @@
+"""Diagnostics: what rules report and what formatters print.
+
+Positions are 1-based. Columns count characters (Unicode code points), not bytes and not
+display width: a CJK character is one column, exactly like an ASCII letter. ``end_column``
+is exclusive (the column just after the last character of the span).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+class Span(NamedTuple):
+    """A source range: 1-based line/column, end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message in both languages. ``en`` is the reference text, ``zh`` what users read."""
+
+    en: str
+    zh: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text in ``span`` with ``replacement`` (a fix is a list of edits)."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A fix a rule offers. ``safe`` fixes are applied by ``--fix``; ``unsafe`` ones only with
+    ``--unsafe-fixes`` (they may change meaning, e.g. guessing a number)."""
+
+    edits: tuple[Edit, ...]
+    description: Message
+    applicability: str = "safe"
+
+
+@dataclass
+class Diagnostic:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: str
+    message: Message
+    fix: Fix | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message.en)
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message.get(lang),
+            "messages": {"en": self.message.en, "zh": self.message.zh},
+        }
+        if self.fix is not None:
+            out["fix"] = {
+                "applicability": self.fix.applicability,
+                "description": self.fix.description.get(lang),
+                "edits": [
+                    {
+                        "line": e.span.line,
+                        "column": e.span.column,
+                        "end_line": e.span.end_line,
+                        "end_column": e.span.end_column,
+                        "replacement": e.replacement,
+                    }
+                    for e in self.fix.edits
+                ],
+            }
+        if self.data:
+            out["data"] = self.data
+        return out
+
+
+@dataclass
+class Finding:
+    """What a rule's check function yields. The engine turns it into a :class:`Diagnostic`
+    by adding the file path, the rule's code and name and the configured severity."""
+
+    span: Span
+    message: Message
+    severity: str | None = None  # None: the rule's (configured) severity
+    fix: Fix | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def span_of(at: Any) -> Span:
+    """Accept a Span, a 4-tuple, a (line, column) pair or any object with a ``span``."""
+    if isinstance(at, Span):
+        return at
+    sp = getattr(at, "span", None)
+    if isinstance(sp, Span):
+        return sp
+    if isinstance(at, tuple):
+        if len(at) == 4:
+            return Span(*at)
+        if len(at) == 2:
+            return Span(at[0], at[1], at[0], at[1] + 1)
+    raise TypeError(f"cannot take a source position from {at!r}")
+
+
+def finding(at: Any, en: str, zh: str, *, severity: str | None = None, fix: Fix | None = None,
+            data: dict[str, Any] | None = None) -> Finding:
+    """Shorthand used by rules: ``yield finding(cell, "English …", "中文……")``."""
+    return Finding(span_of(at), Message(en, zh), severity, fix, data or {})

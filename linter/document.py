@@ -1,0 +1,404 @@
+"""The document model: one parse per file, shared by every rule.
+
+Everything is computed lazily and at most once: a run whose rules never look at tables never
+splits a table. Positions are 1-based lines and columns; a column counts characters (code
+points), so a CJK character is one column.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .diagnostics import Span
+from .frontmatter import FrontMatter, parse_front_matter, split_front_matter
+from .tables import Table, clean_cell_text, parse_html_table, parse_pipe_table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from markdown_it.token import Token
+
+    from .profile import Edition
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+
+
+@dataclass
+class FileProblem:
+    """Why a file could not be read as a Markdown document (the FILE rules report it)."""
+
+    kind: str  # "empty" | "binary" | "encoding" | "too-large" | "unreadable"
+    span: Span
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Heading:
+    level: int
+    raw: str  # the heading's inline source
+    title: str  # visible text
+    span: Span
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+
+@dataclass(eq=False)
+class Paragraph:
+    text: str  # the paragraph's inline source, lines joined with "\n"
+    span: Span
+    # for each line of ``text``: (source line, 0-based column offset of the line's first character)
+    line_starts: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of character ``offset`` of :attr:`text`."""
+        k = self.text.count("\n", 0, offset)
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        src_line, col0 = self.line_starts[k] if k < len(self.line_starts) else (self.span.line, 0)
+        return src_line, col0 + (offset - line_start) + 1
+
+    def span_of(self, start: int, end: int) -> Span:
+        l1, c1 = self.position(start)
+        l2, c2 = self.position(max(start, end - 1))
+        return Span(l1, c1, l2, c2 + 1)
+
+
+@dataclass(eq=False)
+class Block:
+    """A top-level block in document order."""
+
+    kind: str  # heading, paragraph, table, html, list, blockquote, code, hr, other
+    span: Span
+    obj: Any = None  # Heading, Paragraph or Table when there is one
+
+
+@dataclass(eq=False)
+class Section:
+    heading: Heading | None  # None for the preamble before the first heading
+    level: int
+    start_line: int
+    end_line: int
+    parent: "Section | None" = None
+    children: list["Section"] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # blocks directly or indirectly inside
+
+    @property
+    def title(self) -> str:
+        return self.heading.title if self.heading else ""
+
+    @property
+    def span(self) -> Span:
+        return self.heading.span if self.heading else Span(self.start_line, 1, self.start_line, 2)
+
+    @property
+    def has_content(self) -> bool:
+        return any(b.kind != "heading" for b in self.blocks)
+
+
+class Document:
+    """A parsed report. Rules read it; nothing writes to it except the engine, which records the
+    profile edition it resolved (``edition`` and ``edition_source``)."""
+
+    def __init__(self, path: str, text: str = "", *, abspath: Path | None = None,
+                 problem: FileProblem | None = None, bom: bool = False, newline: str = "\n") -> None:
+        self.path = path
+        self.abspath = abspath
+        self.problem = problem
+        self.bom = bom
+        self.newline = newline
+        self.text = text
+        self.lines = text.split("\n") if text else []
+        # set by the engine after profile resolution
+        self.edition: Edition | None = None
+        self.edition_source: str = ""
+        self.profile_error: dict | None = None  # {"id": …, "known": […]} when unknown
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute):
+        """Cache an analysis shared by several rules (e.g. which heading is which section):
+        ``doc.memo("sections", lambda: ...)`` computes it once per document."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    # ------------------------------------------------------------------ front matter
+
+    @cached_property
+    def front_matter(self) -> FrontMatter | None:
+        return parse_front_matter(self.lines)
+
+    @cached_property
+    def body_start_line(self) -> int:
+        found = split_front_matter(self.lines)
+        return found[1] + 1 if found else 1
+
+    # ------------------------------------------------------------------ markdown
+
+    @cached_property
+    def _body_source(self) -> str:
+        """The text handed to markdown-it: front matter lines blanked, so line numbers match."""
+        skip = self.body_start_line - 1
+        if skip <= 0:
+            return self.text
+        return "\n" * skip + "\n".join(self.lines[skip:])
+
+    @cached_property
+    def block_tokens(self) -> list[Token]:
+        """Block-level tokens (inline children not parsed: cheap)."""
+        from ._md import block_parser
+
+        return block_parser().parse(self._body_source)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Full markdown-it-py tokens, inline children included (links, images, code spans)."""
+        from ._md import full_parser
+
+        return full_parser().parse(self._body_source)
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        out: list[Block] = []
+        toks = self.block_tokens
+        heading_iter = iter(self.headings)
+        para_by_line = {p.span.line: p for p in self.paragraphs}
+        tables_by_line = {t.span.line: t for t in self.tables}
+        kinds = {"bullet_list_open": "list", "ordered_list_open": "list", "blockquote_open": "blockquote",
+                 "fence": "code", "code_block": "code", "hr": "hr", "html_block": "html"}
+        for i, tok in enumerate(toks):
+            if tok.level != 0 or tok.map is None or tok.nesting == -1:
+                continue
+            span = self._map_span(tok.map)
+            if tok.type == "heading_open":
+                out.append(Block("heading", span, next(heading_iter)))
+            elif tok.type == "paragraph_open":
+                out.append(Block("paragraph", span, para_by_line.get(span.line)))
+            elif tok.type == "table_open":
+                out.append(Block("table", span, tables_by_line.get(span.line)))
+            elif tok.type == "html_block" and _TABLE_OPEN.search(tok.content):
+                table = next((t for t in self.tables if t.kind == "html" and span.line <= t.span.line <= span.end_line), None)
+                out.append(Block("table" if table else "html", span, table))
+            else:
+                out.append(Block(kinds.get(tok.type, "other"), span))
+        # an HTML table with blank lines inside spans several html blocks: merge them
+        merged: list[Block] = []
+        for b in out:
+            if merged and merged[-1].kind == "table" and merged[-1].obj is not None \
+                    and b.span.line <= merged[-1].obj.span.end_line:
+                continue
+            merged.append(b)
+        return merged
+
+    def _map_span(self, m: list[int]) -> Span:
+        start, end = m[0] + 1, max(m[0] + 1, m[1])
+        last = self.lines[end - 1] if 0 < end <= len(self.lines) else ""
+        return Span(start, 1, end, len(last) + 1)
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        out = []
+        toks = self.block_tokens
+        for i, tok in enumerate(toks):
+            if tok.type != "heading_open" or tok.map is None:
+                continue
+            inline = toks[i + 1]
+            raw = inline.content
+            line = tok.map[0] + 1
+            src = self.lines[line - 1] if line <= len(self.lines) else ""
+            first_line_raw = raw.split("\n", 1)[0]
+            col0 = src.find(first_line_raw) if first_line_raw else len(src)
+            if col0 < 0:
+                col0 = 0
+            end_col = col0 + len(first_line_raw) + 1
+            out.append(Heading(int(tok.tag[1:]), raw, clean_cell_text(raw).replace("\n", " "),
+                               Span(line, col0 + 1, line, max(end_col, col0 + 2))))
+        return out
+
+    @cached_property
+    def h1s(self) -> list[Heading]:
+        return [h for h in self.headings if h.level == 1]
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        out = []
+        toks = self.block_tokens
+        for i, tok in enumerate(toks):
+            if tok.type != "paragraph_open" or tok.map is None:
+                continue
+            content = toks[i + 1].content
+            first = tok.map[0] + 1
+            starts = []
+            for k, piece in enumerate(content.split("\n")):
+                src_line = first + k
+                src = self.lines[src_line - 1] if src_line <= len(self.lines) else ""
+                off = src.find(piece) if piece else 0
+                if off < 0:
+                    off = len(src) - len(src.lstrip())
+                starts.append((src_line, off))
+            last_line, last_off = starts[-1]
+            last_len = len(content.split("\n")[-1])
+            out.append(Paragraph(content, Span(first, starts[0][1] + 1, last_line, last_off + last_len + 1), starts))
+        return out
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        tables: list[Table] = []
+        toks = self.block_tokens
+        consumed_until = 0
+        for tok in toks:
+            if tok.map is None:
+                continue
+            if tok.type == "table_open":
+                s, e = tok.map
+                # markdown-it's table map may include a trailing blank line; trim it
+                while e > s + 2 and not self.lines[e - 1].strip():
+                    e -= 1
+                tables.append(parse_pipe_table(self.lines[s:e], s + 1))
+            elif tok.type == "html_block" and _TABLE_OPEN.search(tok.content):
+                start = tok.map[0]
+                if start < consumed_until:
+                    continue
+                tables.extend(self._html_tables(start))
+                if tables:
+                    consumed_until = tables[-1].span.end_line
+        for i, t in enumerate(tables):
+            t.index = i
+        return tables
+
+    def _html_tables(self, start: int) -> list[Table]:
+        """Parse every <table> beginning in the html block at 0-based line ``start``; a table
+        may run on past blank lines until its ``</table>``."""
+        out = []
+        line = start
+        n = len(self.lines)
+        while line < n:
+            src_line = self.lines[line]
+            m = _TABLE_OPEN.search(src_line)
+            if not m:
+                break
+            depth = 0
+            end = line
+            for j in range(line, n):
+                text = self.lines[j] if j != line else self.lines[j][m.start():]
+                depth += len(_TABLE_OPEN.findall(text)) - len(_TABLE_CLOSE.findall(text))
+                end = j
+                if depth <= 0:
+                    break
+            source = "\n".join([self.lines[line][m.start():]] + self.lines[line + 1:end + 1])
+            table = parse_html_table(source, line + 1, m.start() + 1)
+            if table is None:
+                break
+            out.append(table)
+            line = end + 1
+            while line < n and not self.lines[line].strip():
+                line += 1
+            if line < n and not _TABLE_OPEN.match(self.lines[line].lstrip()):
+                break
+        return out
+
+    # ------------------------------------------------------------------ sections
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Every heading's section, in document order (a flat list; see ``parent``/``children``)."""
+        last = len(self.lines)
+        secs: list[Section] = []
+        stack: list[Section] = []
+        for h in self.headings:
+            sec = Section(h, h.level, h.line, last)
+            while stack and stack[-1].level >= h.level:
+                closed = stack.pop()
+                closed.end_line = h.line - 1
+            if stack:
+                sec.parent = stack[-1]
+                stack[-1].children.append(sec)
+            stack.append(sec)
+            secs.append(sec)
+        for b in self.blocks:
+            for sec in secs:
+                if sec.start_line < b.span.line <= sec.end_line:
+                    sec.blocks.append(b)
+        return secs
+
+    def section_at(self, line: int) -> Section | None:
+        best = None
+        for sec in self.sections:
+            if sec.start_line <= line <= sec.end_line:
+                best = sec  # later (deeper) sections win
+        return best
+
+    def source_between(self, start_line: int, end_line: int) -> str:
+        return "\n".join(self.lines[start_line - 1:end_line])
+
+    def line_span(self, line: int) -> Span:
+        """The whole of one line (for findings about a line as a whole)."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        stripped = len(text) - len(text.lstrip())
+        return Span(line, stripped + 1, line, max(len(text) + 1, stripped + 2))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _looks_gb18030(data: bytes) -> bool:
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return cjk >= 2 and cjk >= len(text) * 0.05
+
+
+def decode(path: str, data: bytes, *, abspath: Path | None = None,
+           max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Build a :class:`Document` from raw bytes; problems become ``doc.problem``."""
+    first = Span(1, 1, 1, 2)
+    if len(data) > max_bytes:
+        return Document(path, abspath=abspath, problem=FileProblem(
+            "too-large", first, {"size": len(data), "limit": max_bytes}))
+    if not data.strip():
+        return Document(path, abspath=abspath, problem=FileProblem("empty", first))
+    sample = data[:8192]
+    if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return Document(path, abspath=abspath, problem=FileProblem("binary", first))
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Document(path, abspath=abspath, problem=FileProblem(
+            "encoding", first, {"encoding": "UTF-16"}))
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = body[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", "replace")) + 1
+        guess = "GB18030" if _looks_gb18030(body) else None
+        return Document(path, abspath=abspath, problem=FileProblem(
+            "encoding", Span(line, col, line, col + 1), {"encoding": guess, "byte": body[exc.start]}))
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Document(path, text, abspath=abspath, bom=bom, newline=newline)
+
+
+def load(path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    display = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Document(display, abspath=path, problem=FileProblem(
+                "too-large", Span(1, 1, 1, 2), {"size": size, "limit": max_bytes}))
+        data = path.read_bytes()
+    except OSError as exc:
+        return Document(display, abspath=path, problem=FileProblem(
+            "unreadable", Span(1, 1, 1, 2), {"error": exc.strerror or str(exc)}))
+    return decode(display, data, abspath=path, max_bytes=max_bytes)

@@ -1,0 +1,216 @@
+"""YAML front matter, parsed with ruamel.yaml so every key and value keeps its position.
+
+The block starts with a line ``---`` on the first line of the file and ends with ``---`` or
+``...``. Aliases are resolved by reference; a document whose aliases would expand past
+:data:`MAX_NODES` nodes (a "billion laughs" bomb) is rejected before anything walks it.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import Span
+
+MAX_NODES = 10_000
+MAX_BYTES = 256 * 1024
+
+
+@dataclass
+class FrontMatterError:
+    message_en: str
+    message_zh: str
+    span: Span
+
+
+@dataclass
+class FrontMatter:
+    start_line: int  # the opening ``---``
+    end_line: int  # the closing ``---`` (or the last line when unclosed)
+    raw: str
+    data: dict[str, Any] | None = None
+    error: FrontMatterError | None = None
+    key_spans: dict[tuple, Span] = field(default_factory=dict)
+    value_spans: dict[tuple, Span] = field(default_factory=dict)
+
+    @property
+    def span(self) -> Span:
+        """The opening delimiter: where findings about the whole block (a missing key) go."""
+        return Span(self.start_line, 1, self.start_line, 4)
+
+    def key_span(self, *path: Any) -> Span:
+        return self.key_spans.get(tuple(path), self.span)
+
+    def value_span(self, *path: Any) -> Span:
+        return self.value_spans.get(tuple(path)) or self.key_spans.get(tuple(path), self.span)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return (self.data or {}).get(key, default)
+
+
+def split_front_matter(lines: list[str]) -> tuple[int, int, bool] | None:
+    """Find the front matter block: (first_line, last_line, closed), 1-based, or None."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return 1, i + 1, True
+    return 1, len(lines), False
+
+
+def parse_front_matter(lines: list[str]) -> FrontMatter | None:
+    found = split_front_matter(lines)
+    if found is None:
+        return None
+    start, end, closed = found
+    body = lines[start:end - 1] if closed else lines[start:]
+    raw = "\n".join(body)
+    fm = FrontMatter(start, end, raw)
+    if not closed:
+        fm.error = FrontMatterError(
+            "front matter starts with '---' on line 1 but is never closed with '---'",
+            "文件第 1 行以 '---' 开始前置元数据，但没有以 '---' 结束",
+            Span(start, 1, start, 4))
+        return fm
+    if len(raw.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        fm.error = FrontMatterError(
+            f"front matter is larger than {MAX_BYTES // 1024} KB; not parsed",
+            f"前置元数据超过 {MAX_BYTES // 1024} KB，未解析", fm.span)
+        return fm
+    _load(fm, raw, start)
+    return fm
+
+
+_YAML_CLASS = None
+
+
+def _yaml():
+    """A round-trip YAML loader that keeps dates as the strings they were written as (so an
+    impossible date is a schema finding at its value, not a crash of the loader)."""
+    global _YAML_CLASS
+    from ruamel.yaml import YAML
+
+    if _YAML_CLASS is None:
+        from ruamel.yaml.constructor import RoundTripConstructor
+
+        class _Constructor(RoundTripConstructor):
+            pass
+
+        _Constructor.add_constructor(
+            "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
+        _YAML_CLASS = _Constructor
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _YAML_CLASS
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def _load(fm: FrontMatter, raw: str, first_line: int) -> None:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = _yaml()
+    offset = first_line  # YAML line 0 is file line first_line + 1
+    try:
+        tree = yaml.load(raw)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + offset + 1) if mark else first_line
+        col = (mark.column + 1) if mark else 1
+        problem = exc.problem or exc.context or str(exc).splitlines()[0]
+        fm.error = FrontMatterError(f"front matter is not valid YAML: {problem}",
+                                    f"前置元数据不是有效的 YAML：{problem}",
+                                    Span(line, col, line, col + 1))
+        return
+    except (YAMLError, RecursionError, ValueError) as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        fm.error = FrontMatterError(f"front matter is not valid YAML: {msg}",
+                                    f"前置元数据不是有效的 YAML：{msg}", fm.span)
+        return
+    if tree is None:
+        fm.data = {}
+        return
+    if _count_nodes(tree) > MAX_NODES:
+        fm.error = FrontMatterError(
+            f"front matter expands to more than {MAX_NODES} values through YAML aliases "
+            "(an alias bomb?); not processed",
+            f"前置元数据通过 YAML 别名展开后超过 {MAX_NODES} 个值（疑似别名炸弹），未处理", fm.span)
+        return
+    if not isinstance(tree, dict):
+        fm.error = FrontMatterError(
+            "front matter must be a mapping of keys to values (key: value)",
+            "前置元数据必须是键值映射（key: value）", Span(first_line + 1, 1, first_line + 1, 2))
+        return
+    lines = raw.split("\n")
+    _positions(fm, tree, (), offset, lines)
+    fm.data = _plain(tree)
+
+
+def _count_nodes(node: Any, limit: int = MAX_NODES) -> int:
+    count = 0
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        count += 1
+        if count > limit:
+            return count
+        if isinstance(cur, dict):
+            stack.extend(cur.values())
+            stack.extend(cur.keys())
+        elif isinstance(cur, list):
+            stack.extend(cur)
+    return count
+
+
+def _positions(fm: FrontMatter, node: Any, path: tuple, offset: int, lines: list[str]) -> None:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return
+    if isinstance(node, dict):
+        for key in node:
+            try:
+                kl, kc = lc.key(key)
+                vl, vc = lc.value(key)
+            except Exception:
+                continue
+            p = path + (str(key),)
+            fm.key_spans[p] = Span(kl + offset + 1, kc + 1, kl + offset + 1, kc + 1 + len(str(key)))
+            fm.value_spans[p] = _value_span(vl, vc, offset, lines)
+            _positions(fm, node[key], p, offset, lines)
+    elif isinstance(node, list):
+        for i in range(len(node)):
+            try:
+                il, ic = lc.item(i)
+            except Exception:
+                continue
+            p = path + (i,)
+            fm.value_spans[p] = _value_span(il, ic, offset, lines)
+            _positions(fm, node[i], p, offset, lines)
+
+
+def _value_span(line0: int, col0: int, offset: int, lines: list[str]) -> Span:
+    text = lines[line0] if 0 <= line0 < len(lines) else ""
+    rest = text[col0:]
+    # a value ends at a comment (" #") or the end of the line
+    cut = rest.find(" #")
+    if cut != -1:
+        rest = rest[:cut]
+    width = max(1, len(rest.rstrip()))
+    return Span(line0 + offset + 1, col0 + 1, line0 + offset + 1, col0 + 1 + width)
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, _dt.datetime):
+        return node if (node.hour, node.minute, node.second) != (0, 0, 0) else node.date()
+    return node

@@ -1,0 +1,423 @@
+"""Report profiles: a report kind as data (``schemas/profiles/*.yaml``).
+
+A profile is validated against ``schemas/profile.schema.json`` and then checked for meaning
+(unique keys, parents and sections that exist, relations that parse and name real cells).
+Any problem is a :class:`ProfileError` naming the file, line and column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import relations as rel
+from .diagnostics import Message
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+
+def schema_dir() -> Path:
+    """The installed ``schemas`` folder (``reportlint.schemas``)."""
+    try:
+        import reportlint.schemas as pkg  # installed layout
+
+        return Path(pkg.__file__).resolve().parent
+    except Exception:  # pragma: no cover - running from a source tree without install
+        return SCHEMA_DIR
+
+
+class ProfileError(Exception):
+    """An invalid profile: a configuration error (exit code 2)."""
+
+    def __init__(self, path: str | Path, line: int, column: int, message: str) -> None:
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path, self.line, self.column, self.message = str(path), line, column, message
+
+
+@dataclass
+class SectionSpec:
+    id: str
+    title: str
+    order: int
+    variants: list[str] = field(default_factory=list)
+    required: bool = True
+    tables: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ColumnSpec:
+    key: str
+    label: str
+    type: str
+    parent: str | None = None
+    variants: list[str] = field(default_factory=list)
+    required: bool = True
+    kind: str = "integer"  # the cell type's kind: integer, decimal, text, group, row_label
+    min: float | None = None
+
+    @property
+    def data(self) -> bool:
+        return self.kind in ("integer", "decimal", "text")
+
+
+@dataclass
+class RowSpec:
+    key: str
+    label: str | None
+    parent: str | None = None
+    data: bool = True
+    variants: list[str] = field(default_factory=list)
+    required: bool = True
+
+
+@dataclass
+class TableSpec:
+    id: str
+    name: Message
+    section: str
+    columns: list[ColumnSpec]
+    rows: list[RowSpec]
+    physical: str | None = None
+    caption: str | None = None
+    corner_note: str | None = None
+    row_label_levels: int = 1
+    required: bool = True
+
+    def column(self, key: str) -> ColumnSpec | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    def row(self, key: str) -> RowSpec | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    @property
+    def data_columns(self) -> list[ColumnSpec]:
+        return [c for c in self.columns if c.data]
+
+    @property
+    def data_rows(self) -> list[RowSpec]:
+        return [r for r in self.rows if r.data]
+
+
+@dataclass
+class MentionSpec:
+    id: str
+    terms: list[list[str]]
+    description: Message
+    when: dict[str, list] = field(default_factory=dict)
+    section: str | None = None
+    severity: str | None = None
+    basis: str = ""
+
+
+@dataclass
+class Edition:
+    """One edition of a profile: what rules receive as ``profile``."""
+
+    id: str
+    name: str
+    profile: "Profile"
+    years: tuple[int, int | None] | None
+    sections: list[SectionSpec]
+    tables: dict[str, TableSpec]
+    relations: list[rel.Relation]
+    mentions: list[MentionSpec]
+    doc_no: str = ""
+
+    @property
+    def profile_id(self) -> str:
+        return self.profile.id
+
+    def section(self, sid: str) -> SectionSpec | None:
+        return next((s for s in self.sections if s.id == sid), None)
+
+    def covers_year(self, year: int) -> bool:
+        if self.years is None:
+            return True
+        lo, hi = self.years
+        return year >= lo and (hi is None or year <= hi)
+
+    def other_editions(self) -> list["Edition"]:
+        return [e for e in self.profile.editions.values() if e.id != self.id]
+
+
+@dataclass
+class Profile:
+    id: str
+    name: Message
+    path: Path
+    editions: dict[str, Edition]
+    default_edition: str
+    front_matter_schema: Path | None
+    levels: dict[str, Message]
+    cell_types: dict[str, dict]
+
+    def edition_for_year(self, year: int) -> Edition | None:
+        for ed in self.editions.values():
+            if ed.covers_year(year):
+                return ed
+        return None
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _pos(node: Any, path: tuple) -> tuple[int, int]:
+    """1-based (line, column) of ``path`` inside a ruamel round-trip tree (best effort)."""
+    line, col = 1, 1
+    cur = node
+    for key in path:
+        lc = getattr(cur, "lc", None)
+        try:
+            if isinstance(key, int):
+                ln, cl = lc.item(key)
+            else:
+                ln, cl = lc.value(key) if not isinstance(cur[key], (dict, list)) else lc.key(key)
+            line, col = ln + 1, cl + 1
+            cur = cur[key]
+        except Exception:
+            break
+    return line, col
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def load_profile(path: str | Path) -> Profile:
+    path = Path(path)
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
+    yaml = YAML(typ="rt")
+    try:
+        tree = yaml.load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ProfileError(path, line, col, f"invalid YAML: {problem}") from None
+    data = _plain(tree)
+    _validate_schema(path, tree, data)
+    return _build(path, tree, data)
+
+
+_VALIDATOR = None
+
+
+def _validate_schema(path: Path, tree: Any, data: Any) -> None:
+    global _VALIDATOR
+    if _VALIDATOR is None:
+        import json
+
+        import jsonschema
+
+        schema = json.loads((schema_dir() / "profile.schema.json").read_text(encoding="utf-8"))
+        _VALIDATOR = jsonschema.Draft202012Validator(schema)
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        best = errors[0]
+        loc = tuple(best.absolute_path)
+        line, col = _pos(tree, loc)
+        where = "/".join(map(str, loc)) or "(top level)"
+        raise ProfileError(path, line, col, f"{where}: {best.message}")
+
+
+def _text(d: dict | None, fallback: str = "") -> Message:
+    if not d:
+        return Message(fallback, fallback)
+    return Message(d.get("en", fallback), d.get("zh", fallback))
+
+
+def _build(path: Path, tree: Any, data: dict) -> Profile:
+    def fail(loc: tuple, message: str) -> None:
+        line, col = _pos(tree, loc)
+        raise ProfileError(path, line, col, message)
+
+    cell_types = dict(data.get("cell_types") or {})
+    cell_types.setdefault("group", {"kind": "group"})
+    cell_types.setdefault("row_label", {"kind": "row_label"})
+    fm_schema = None
+    if data.get("front_matter_schema"):
+        fm_schema = (path.parent / data["front_matter_schema"]).resolve()
+        if not fm_schema.is_file():
+            fm_schema = (schema_dir() / data["front_matter_schema"]).resolve()
+        if not fm_schema.is_file():
+            fail(("front_matter_schema",), f"front matter schema {data['front_matter_schema']!r} not found")
+    profile = Profile(
+        id=data["profile"], name=_text(data["name"]), path=path, editions={},
+        default_edition=str(data.get("default_edition") or data["editions"][0]["id"]),
+        front_matter_schema=fm_schema,
+        levels={k: _text(v) for k, v in (data.get("levels") or {}).items()},
+        cell_types=cell_types,
+    )
+    for ei, ed in enumerate(data["editions"]):
+        eloc = ("editions", ei)
+        eid = str(ed["id"])
+        if eid in profile.editions:
+            fail(eloc + ("id",), f"duplicate edition {eid!r}")
+        sections = []
+        for si, s in enumerate(ed["sections"]):
+            if any(x.id == s["id"] for x in sections):
+                fail(eloc + ("sections", si, "id"), f"duplicate section id {s['id']!r}")
+            sections.append(SectionSpec(s["id"], s["title"], si + 1, list(s.get("variants", [])),
+                                        s.get("required", True), list(s.get("tables", []))))
+        section_ids = {s.id for s in sections}
+        tables: dict[str, TableSpec] = {}
+        for ti, t in enumerate(ed.get("tables", [])):
+            tloc = eloc + ("tables", ti)
+            if t["id"] in tables:
+                fail(tloc + ("id",), f"duplicate table id {t['id']!r}")
+            if t["section"] not in section_ids:
+                fail(tloc + ("section",), f"table {t['id']!r}: unknown section {t['section']!r}")
+            cols = []
+            for ci, c in enumerate(t["columns"]):
+                if c["type"] not in cell_types:
+                    fail(tloc + ("columns", ci, "type"),
+                         f"column {c['key']!r}: unknown cell type {c['type']!r} (declare it in cell_types)")
+                ct = cell_types[c["type"]]
+                cols.append(ColumnSpec(c["key"], c["label"], c["type"], c.get("parent"),
+                                       list(c.get("variants", [])), c.get("required", True),
+                                       ct.get("kind", "integer"), ct.get("min")))
+            rows = [RowSpec(r["key"], r.get("label"), r.get("parent"), r.get("data", True),
+                            list(r.get("variants", [])), r.get("required", True)) for r in t["rows"]]
+            for kind, items in (("columns", cols), ("rows", rows)):
+                seen = set()
+                for i, item in enumerate(items):
+                    if item.key in seen:
+                        fail(tloc + (kind, i, "key"), f"table {t['id']!r}: duplicate key {item.key!r}")
+                    seen.add(item.key)
+                for i, item in enumerate(items):
+                    if item.parent is not None and item.parent not in seen:
+                        fail(tloc + (kind, i, "parent"),
+                             f"table {t['id']!r}: unknown parent {item.parent!r}")
+            tables[t["id"]] = TableSpec(
+                t["id"], _text(t["name"], t["id"]), t["section"], cols, rows, t.get("physical"),
+                t.get("caption"), t.get("corner_note"), t.get("row_label_levels", 1),
+                t.get("required", True))
+        for si, s in enumerate(sections):
+            for k, tid in enumerate(s.tables):
+                if tid not in tables:
+                    fail(eloc + ("sections", si, "tables", k), f"section {s.id!r}: unknown table {tid!r}")
+        mentions = []
+        for mi, m in enumerate(ed.get("mentions", [])):
+            if m.get("section") and m["section"] not in section_ids:
+                fail(eloc + ("mentions", mi, "section"), f"mention {m['id']!r}: unknown section {m['section']!r}")
+            mentions.append(MentionSpec(m["id"], m["terms"], _text(m["description"]),
+                                        m.get("when", {}), m.get("section"), m.get("severity"),
+                                        m.get("basis", "")))
+        relations = _build_relations(ed.get("relations", []), tables, lambda loc, msg: fail(eloc + loc, msg))
+        years = None
+        if ed.get("years"):
+            years = (ed["years"]["from"], ed["years"].get("to"))
+        profile.editions[eid] = Edition(eid, ed.get("name", eid), profile, years, sections, tables,
+                                        relations, mentions, ed.get("doc_no", ""))
+    if profile.default_edition not in profile.editions:
+        fail(("default_edition",), f"default_edition {profile.default_edition!r} is not an edition")
+    return profile
+
+
+def _build_relations(items: list[dict], tables: dict[str, TableSpec], fail) -> list[rel.Relation]:
+    keys = {tid: ([r.key for r in t.rows], [c.key for c in t.columns]) for tid, t in tables.items()}
+    data_keys = {tid: ([r.key for r in t.data_rows], [c.key for c in t.data_columns])
+                 for tid, t in tables.items()}
+    resolve = rel.make_resolver(keys)
+    out: list[rel.Relation] = []
+    seen_ids = set()
+    for i, r in enumerate(items):
+        if r["id"] in seen_ids:
+            fail(("relations", i, "id"), f"duplicate relation id {r['id']!r}")
+        seen_ids.add(r["id"])
+        try:
+            bindings = _expand_for_each(r.get("for_each") or {}, data_keys)
+        except KeyError as exc:
+            fail(("relations", i, "for_each"), f"relation {r['id']!r}: unknown table {exc.args[0]!r} in for_each")
+        for binding in bindings:
+            text = _subst(r["expr"], binding)
+            try:
+                relation = rel.build_relation(
+                    r["id"], text, resolve, severity=r["severity"], kind=r.get("kind", "structural"),
+                    description=r.get("description"))
+                if r.get("report_at"):
+                    at = rel.make_resolver(keys)(_subst(r["report_at"], binding), 0)
+                    relation = rel.Relation(**{**relation.__dict__, "report_at": at[0]})
+            except rel.RelationSyntaxError as exc:
+                fail(("relations", i, "expr"),
+                     f"relation {r['id']!r}: {exc} (at character {exc.offset + 1} of {text!r})")
+            out.append(relation)
+    return out
+
+
+def _subst(text: str, binding: dict[str, str]) -> str:
+    for k, v in binding.items():
+        text = text.replace("{" + k + "}", v)
+    return text
+
+
+def _expand_for_each(spec: dict, data_keys: dict) -> list[dict[str, str]]:
+    """Expand ``for_each`` in order; a later entry may use an earlier one (``{rows: "{t}"}``)."""
+    bindings: list[dict[str, str]] = [{}]
+    for name, value in spec.items():
+        nxt = []
+        for b in bindings:
+            if isinstance(value, list):
+                vals = [_subst(v, b) for v in value]
+            elif "rows" in value:
+                vals = data_keys[_subst(value["rows"], b)][0]
+            else:
+                vals = data_keys[_subst(value["columns"], b)][1]
+            nxt.extend({**b, name: v} for v in vals)
+        bindings = nxt
+    return bindings
+
+
+# --------------------------------------------------------------------------- registry
+
+
+class ProfileRegistry:
+    """Finds profiles by id: the built-in ones in ``schemas/profiles`` and any extra files
+    (configuration ``profile-paths``). Profiles are loaded on first use and cached."""
+
+    def __init__(self, extra_paths: list[Path] | None = None) -> None:
+        self._paths: dict[str, Path] = {}
+        self._loaded: dict[str, Profile] = {}
+        for p in sorted((schema_dir() / "profiles").glob("*.yaml")):
+            self._paths[p.stem] = p
+        for p in extra_paths or []:
+            p = Path(p)
+            if p.is_dir():
+                for q in sorted(p.glob("*.yaml")):
+                    self._paths[q.stem] = q
+            else:
+                self._paths[p.stem] = p
+
+    def ids(self) -> list[str]:
+        return sorted(self._paths)
+
+    def get(self, pid: str) -> Profile | None:
+        if pid in self._loaded:
+            return self._loaded[pid]
+        path = self._paths.get(pid)
+        if path is None:
+            return None
+        prof = load_profile(path)
+        if prof.id != pid:
+            raise ProfileError(path, 1, 1, f"profile file {path.name} declares profile {prof.id!r}; "
+                                           f"the file name must be {prof.id}.yaml")
+        self._loaded[pid] = prof
+        return prof
+
+
+__all__ = [
+    "ColumnSpec", "Edition", "MentionSpec", "Profile", "ProfileError", "ProfileRegistry", "RowSpec",
+    "SectionSpec", "TableSpec", "load_profile",
+]

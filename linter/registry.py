@@ -1,0 +1,171 @@
+"""The rule registry: every rule, built-in or third-party, comes through the ``reportlint.rules``
+entry-point group.
+
+An entry point names a module (or an object) that declares one rule::
+
+    CODE = "SEC002"               # family prefix (2-5 capitals) + 3 digits
+    NAME = "missing-section"      # kebab-case
+    SUMMARY = "An official section is missing"
+    SUMMARY_ZH = "缺少规定章节"      # optional
+    SEVERITY = "error"            # error | warning | info
+    OPTIONS = {...}               # optional: JSON Schema of the options, with defaults
+    REQUIRES_PROFILE = True       # optional: skip documents whose profile is unknown
+    CHECKS_INPUT = False          # optional: also run on files that could not be read as text
+
+    def check(doc, profile, options):   # yields reportlint.api.Finding
+        ...
+
+The module docstring is the rule's documentation (``reportlint rules --explain CODE``).
+Repository-wide rules set ``SCOPE = "repository"`` and define ``collect(doc, profile, options)``
+(runs per document, returns picklable data) and ``check_repository(items, options)`` which
+receives ``[(path, data), ...]`` and yields ``(path, Finding)`` pairs.
+A plugin that fails to load is reported and skipped; the run goes on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .diagnostics import SEVERITIES, Message
+
+ENTRY_POINT_GROUP = "reportlint.rules"
+CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    summary: Message
+    severity: str
+    check: Callable | None
+    options_schema: dict[str, Any] = field(default_factory=dict)
+    scope: str = "document"
+    requires_profile: bool = True
+    checks_input: bool = False
+    doc: str = ""
+    origin: str = ""
+    collect: Callable | None = None
+    check_repository: Callable | None = None
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    def defaults(self) -> dict[str, Any]:
+        props = (self.options_schema or {}).get("properties", {})
+        return {k: v["default"] for k, v in props.items() if isinstance(v, dict) and "default" in v}
+
+
+class RuleLoadError(Exception):
+    pass
+
+
+def rule_from_object(obj: Any, origin: str) -> Rule:
+    """Build a :class:`Rule` from a module or object with the attributes described above."""
+    if isinstance(obj, Rule):
+        return obj
+
+    def attr(name: str, default: Any = ...):
+        val = getattr(obj, name, default)
+        if val is ...:
+            raise RuleLoadError(f"missing {name}")
+        return val
+
+    code = attr("CODE")
+    name = attr("NAME")
+    severity = attr("SEVERITY")
+    summary = attr("SUMMARY")
+    scope = attr("SCOPE", "document")
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        raise RuleLoadError(f"CODE {code!r} must be a family prefix of 2-5 capitals and 3 digits, e.g. SEC001")
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise RuleLoadError(f"NAME {name!r} must be kebab-case, e.g. missing-section")
+    if severity not in SEVERITIES:
+        raise RuleLoadError(f"SEVERITY {severity!r} must be one of {', '.join(SEVERITIES)}")
+    if scope not in ("document", "repository"):
+        raise RuleLoadError(f"SCOPE {scope!r} must be 'document' or 'repository'")
+    options = attr("OPTIONS", {}) or {}
+    if not isinstance(options, dict):
+        raise RuleLoadError("OPTIONS must be a JSON Schema object")
+    check = attr("check", None)
+    collect = attr("collect", None)
+    check_repo = attr("check_repository", None)
+    if scope == "document" and not callable(check):
+        raise RuleLoadError("a document rule needs a callable check(doc, profile, options)")
+    if scope == "repository" and not (callable(collect) and callable(check_repo)):
+        raise RuleLoadError("a repository rule needs collect(doc, profile, options) and check_repository(items, options)")
+    doc = (getattr(obj, "__doc__", None) or "").strip()
+    return Rule(
+        code=code, name=name,
+        summary=Message(str(summary), str(attr("SUMMARY_ZH", summary))),
+        severity=severity, check=check, options_schema=options, scope=scope,
+        requires_profile=bool(attr("REQUIRES_PROFILE", True)),
+        checks_input=bool(attr("CHECKS_INPUT", False)), doc=doc, origin=origin,
+        collect=collect, check_repository=check_repo,
+    )
+
+
+@dataclass
+class Registry:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, rule: Rule) -> None:
+        if rule.code in self.rules:
+            other = self.rules[rule.code]
+            self.errors.append(f"rule {rule.code} from {rule.origin} ignored: the code is already "
+                               f"used by {other.origin}")
+            return
+        if any(r.name == rule.name for r in self.rules.values()):
+            self.errors.append(f"rule {rule.code} from {rule.origin} ignored: the name {rule.name!r} "
+                               "is already used")
+            return
+        self.rules[rule.code] = rule
+
+    def sorted(self) -> list[Rule]:
+        return [self.rules[c] for c in sorted(self.rules)]
+
+    def match(self, selector: str) -> set[str]:
+        """Codes a selector names: ``ALL``, a code, a family prefix (``SEC``, ``SEC00``) or a name."""
+        sel = selector.strip()
+        if not sel:
+            return set()
+        if sel.upper() == "ALL":
+            return set(self.rules)
+        up = sel.upper()
+        out = {c for c in self.rules if c.startswith(up)} if re.match(r"^[A-Za-z]{2,5}[0-9]{0,3}$", sel) else set()
+        out |= {r.code for r in self.rules.values() if r.name == sel.lower()}
+        return out
+
+
+def load_registry() -> Registry:
+    from importlib.metadata import entry_points
+
+    reg = Registry()
+    seen: set[tuple[str, str]] = set()
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.value, e.name)):
+        dist = getattr(ep, "dist", None)
+        dist_name = f"{dist.metadata['Name']} {dist.version}" if dist is not None else "unknown package"
+        key = (ep.name, ep.value)
+        if key in seen:  # the same distribution visible twice on sys.path
+            continue
+        seen.add(key)
+        origin = f"{ep.value} ({dist_name})"
+        try:
+            obj = ep.load()
+            rule = rule_from_object(obj, origin)
+        except RuleLoadError as exc:
+            reg.errors.append(f"plugin rule {ep.name!r} from {origin} is invalid: {exc}")
+            continue
+        except Exception as exc:  # noqa: BLE001 - a broken plugin must not take the run down
+            reg.errors.append(f"plugin rule {ep.name!r} from {origin} could not be loaded: "
+                              f"{type(exc).__name__}: {exc}")
+            continue
+        if rule.code != ep.name:
+            reg.errors.append(f"plugin rule {ep.name!r} from {origin}: the entry point name must be "
+                              f"the rule's code {rule.code!r}; loaded anyway")
+        reg.add(rule)
+    return reg

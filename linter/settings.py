@@ -1,0 +1,62 @@
+"""Effective settings: which rules run on a file, at which severity, with which options.
+
+Selection works like ruff: ``select`` replaces the default set (every rule), ``extend_select``
+adds to it, ``ignore`` removes from it; a selector is a code (``SEC002``), a family prefix
+(``SEC``), a rule name (``missing-section``) or ``ALL``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .registry import Registry, Rule
+
+
+class SettingsError(Exception):
+    """A usage or configuration error (exit code 2)."""
+
+
+@dataclass
+class Settings:
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # selector -> severity
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name -> options
+    profile: str = "gov-info-disclosure"  # profile for files whose front matter names none
+    edition: str | None = None  # edition for files whose front matter names none
+    max_file_size: int = 5 * 1024 * 1024
+
+    def enabled(self, registry: Registry) -> set[str]:
+        selected: set[str] = set()
+        for sel in self.select if self.select is not None else ["ALL"]:
+            selected |= _match(registry, sel, "select")
+        for sel in self.extend_select:
+            selected |= _match(registry, sel, "extend-select")
+        for sel in self.ignore:
+            selected -= _match(registry, sel, "ignore")
+        return selected
+
+    def severity_of(self, rule: Rule, registry: Registry) -> str:
+        # the most specific selector wins: code > prefix > ALL
+        best: tuple[int, str] | None = None
+        for sel, sev in self.severity.items():
+            if rule.code in registry.match(sel):
+                rank = 3 if sel.upper() == rule.code or sel.lower() == rule.name else (1 if sel.upper() == "ALL" else 2)
+                if best is None or rank > best[0]:
+                    best = (rank, sev)
+        return best[1] if best else rule.severity
+
+    def options_for(self, rule: Rule) -> dict[str, Any]:
+        opts = rule.defaults()
+        for key in (rule.code, rule.name):
+            opts.update(self.options.get(key, {}))
+        return opts
+
+
+def _match(registry: Registry, selector: str, what: str) -> set[str]:
+    codes = registry.match(selector)
+    if not codes:
+        raise SettingsError(f"{what}: {selector!r} names no rule (not a code, a family prefix or a rule name; "
+                            "see `reportlint rules`)")
+    return codes

@@ -1,0 +1,94 @@
+"""Text normalisation shared by rules: matching labels and titles the way people write them.
+
+Real reports write the same label in many ways: full-width or ASCII brackets and digits
+(NFKC folds them), spaces and line breaks inside labels (``结 果 维 持``), ``1、`` for ``1.``,
+straight quotes for curly ones, numbering present or missing. ``label_key`` folds all of that;
+``core_key`` additionally drops the leading numbering.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』„‟")
+# after NFKC: 、 stays 、; ．becomes .
+_NUM_SEP = re.compile(r"^(\d+)[、.,，:：]")
+CN_DIGITS = "零一二三四五六七八九十百千万两〇"
+_LEADING_NUMBERING = re.compile(
+    r"^(?:"
+    r"第[零一二三四五六七八九十百两〇\d]+[部分章节项条]*[、.:：]?"  # 第一部分
+    r"|[零一二三四五六七八九十百两〇]+[、.:：]"  # 一、
+    r"|\([零一二三四五六七八九十百两〇\d]+\)[、.:：]?"  # (一) (1)
+    r"|\d+(?:\.\d+)*[、.:：)]?(?!\d)"  # 1. 1、 1) 2.1
+    r")"
+)
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def compact(text: str) -> str:
+    """NFKC and no whitespace at all."""
+    return _WS.sub("", nfkc(text))
+
+
+def label_key(text: str) -> str:
+    """Key for comparing labels: NFKC, no whitespace, no quote marks, ``1、`` → ``1.``."""
+    key = compact(text).translate(_QUOTES)
+    key = _NUM_SEP.sub(r"\1.", key)
+    return key
+
+
+def strip_numbering(text: str) -> str:
+    """Drop one leading numbering (``一、`` ``（一）`` ``1.`` ``第一部分``) from an NFKC'd text."""
+    return _LEADING_NUMBERING.sub("", text, count=1)
+
+
+def core_key(text: str) -> str:
+    """``label_key`` without the leading numbering: ``（三）不予公开`` → ``不予公开``."""
+    return strip_numbering(label_key(text))
+
+
+def leading_numbering(text: str) -> str:
+    """The numbering a label starts with, normalised (``''`` when there is none)."""
+    key = label_key(text)
+    m = _LEADING_NUMBERING.match(key)
+    return m.group(0) if m else ""
+
+
+_CN_VAL = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+           "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def parse_chinese_number(text: str) -> int | None:
+    """Parse a Chinese numeral such as ``二十三``, ``一百零五``, ``两千``, ``十``, ``三万五千``.
+
+    Returns None when ``text`` is not a well-formed numeral."""
+    if not text or any(ch not in _CN_VAL and ch not in _CN_UNIT and ch != "万" for ch in text):
+        return None
+    total = 0
+    if "万" in text:
+        high, _, low = text.partition("万")
+        hv = parse_chinese_number(high) if high else 1
+        lv = parse_chinese_number(low) if low else 0
+        if hv is None or lv is None:
+            return None
+        return hv * 10000 + lv
+    section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in _CN_VAL:
+            if digit is not None and _CN_VAL[ch] != 0:
+                return None  # two digits in a row: 二三
+            digit = _CN_VAL[ch]
+            if digit == 0:
+                digit = None
+        else:
+            unit = _CN_UNIT[ch]
+            section += (digit if digit is not None else 1) * unit
+            digit = None
+    total = section + (digit or 0)
+    return total
