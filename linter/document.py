@@ -138,7 +138,10 @@ class Document:
     @cached_property
     def body_start_line(self) -> int:
         found = split_front_matter(self.lines)
-        return found[1] + 1 if found else 1
+        if found is None:
+            return 1
+        # an unclosed block (FM002) swallows nothing: the body starts right after the '---'
+        return found[1] + 1 if found[2] else 2
 
     # ------------------------------------------------------------------ markdown
 

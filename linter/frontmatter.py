@@ -117,6 +117,9 @@ def _load(fm: FrontMatter, raw: str, first_line: int) -> None:
         line = (mark.line + offset + 1) if mark else first_line
         col = (mark.column + 1) if mark else 1
         problem = exc.problem or exc.context or str(exc).splitlines()[0]
+        if exc.context and exc.problem and exc.context_mark is not None and exc.context_mark is not mark:
+            cl = exc.context_mark.line + offset + 1
+            problem = f"{problem} ({exc.context} started at line {cl}, column {exc.context_mark.column + 1})"
         fm.error = FrontMatterError(f"front matter is not valid YAML: {problem}",
                                     f"前置元数据不是有效的 YAML：{problem}",
                                     Span(line, col, line, col + 1))

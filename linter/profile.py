@@ -189,8 +189,26 @@ def _plain(node: Any) -> Any:
     return node
 
 
+_CACHE: dict[tuple[str, int, int], Profile] = {}
+
+
 def load_profile(path: str | Path) -> Profile:
+    """Load and validate a profile (cached per process by path, size and mtime)."""
     path = Path(path)
+    try:
+        st = path.stat()
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _CACHE:
+        return _CACHE[key]
+    profile = _load_profile(path)
+    if key is not None:
+        _CACHE[key] = profile
+    return profile
+
+
+def _load_profile(path: Path) -> Profile:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
@@ -223,10 +241,17 @@ def _validate_schema(path: Path, tree: Any, data: Any) -> None:
 
         schema = json.loads((schema_dir() / "profile.schema.json").read_text(encoding="utf-8"))
         _VALIDATOR = jsonschema.Draft202012Validator(schema)
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    # an unknown key (usually a typo) explains a "required" error beside it: report it first
+    errors = sorted(_VALIDATOR.iter_errors(data),
+                    key=lambda e: (e.validator != "additionalProperties", list(map(str, e.absolute_path))))
     if errors:
         best = errors[0]
         loc = tuple(best.absolute_path)
+        if best.validator == "additionalProperties" and isinstance(best.instance, dict):
+            allowed = set(best.schema.get("properties", {}))
+            extra = sorted(k for k in best.instance if k not in allowed)
+            if extra:
+                loc = loc + (extra[0],)
         line, col = _pos(tree, loc)
         where = "/".join(map(str, loc)) or "(top level)"
         raise ProfileError(path, line, col, f"{where}: {best.message}")

@@ -141,7 +141,18 @@ class Registry:
         return out
 
 
+_REGISTRY: Registry | None = None
+
+
 def load_registry() -> Registry:
+    """The registry of this process (entry points are scanned once)."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        _REGISTRY = _scan()
+    return _REGISTRY
+
+
+def _scan() -> Registry:
     from importlib.metadata import entry_points
 
     reg = Registry()

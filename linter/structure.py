@@ -55,6 +55,16 @@ class SectionMap:
         return hit.line + 1, end
 
 
+    def has_content(self, doc: Document, section_id: str) -> bool:
+        """Whether a section has anything but headings between its title and the next section."""
+        hit = self.first[section_id]
+        start, end = self.lines_of(section_id)
+        if hit.paragraph is not None and "\n" in hit.paragraph.text:
+            return True  # a plain-text title followed by text in the same paragraph
+        return any(b.kind != "heading" and start <= b.span.line <= end and b.obj is not hit.paragraph
+                   for b in doc.blocks)
+
+
 def _match_title(text: str, edition: Edition) -> tuple[SectionSpec, str] | None:
     core = core_key(text)
     if not core:

@@ -15,13 +15,10 @@ SEVERITY = "error"
 
 def check(doc, profile, options):
     sm = section_map(doc, profile)
+    duplicated = {h.spec.id for h in sm.duplicates}
     for sid, hit in sm.first.items():
-        lines = sm.lines_of(sid)
-        start, end = lines
-        has_content = any(b.kind != "heading" and start <= b.span.line <= end for b in doc.blocks
-                          if not (hit.paragraph is not None and b.obj is hit.paragraph))
-        if hit.paragraph is not None and "\n" in hit.paragraph.text:
-            has_content = True  # the plain-text title line is followed by text in the same paragraph
-        if not has_content:
+        if sid in duplicated:
+            continue  # SEC004 reports the repetition; one of the copies is usually the empty one
+        if not sm.has_content(doc, sid):
             yield finding(hit.span, f"section '{hit.spec.title}' is empty",
                           f"章节“{hit.spec.title}”没有内容", data={"section": sid})

@@ -36,8 +36,8 @@ def check(doc, profile, options):
             continue
         if m.section:
             lines = sm.lines_of(m.section)
-            if lines is None:
-                continue  # the section itself is missing: SEC002 says so
+            if lines is None or not sm.has_content(doc, m.section):
+                continue  # the section is missing or empty: SEC002 / SEC005 say so
             text = compact(doc.source_between(*lines))
             at = sm.first[m.section].span
         else:
