@@ -2,7 +2,10 @@
 only documents that are actually parsed pay for it)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
 @lru_cache(maxsize=None)
@@ -15,7 +18,95 @@ def full_parser():
 @lru_cache(maxsize=None)
 def block_parser():
     """Block structure only: inline content stays unparsed in each ``inline`` token's content,
-    which is all headings, paragraphs and tables need (about half the cost of a full parse)."""
+    which is all headings and paragraphs need. Tables are recognised exactly as markdown-it-py's
+    GFM table rule does, but only ``table_open``/``table_close`` (with their line map) are
+    emitted: the document re-splits table lines itself to keep cell positions, so the per-cell
+    tokens would be built for nothing (they are two thirds of the block parse of a report)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    md.block.ruler.at("table", _table_bounds, {"alt": ["paragraph", "reference"]})
+    return md
+
+
+def _table_bounds(state, startLine: int, endLine: int, silent: bool) -> bool:
+    """markdown-it-py's ``rules_block.table.table`` with the same acceptance and termination
+    logic, emitting no cell tokens."""
+    from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit, getLine, headerLineRe
+
+    if startLine + 2 > endLine:
+        return False
+    nextLine = startLine + 1
+    if state.sCount[nextLine] < state.blkIndent or state.is_code_block(nextLine):
+        return False
+    pos = state.bMarks[nextLine] + state.tShift[nextLine]
+    end = state.eMarks[nextLine]
+    if pos >= end:
+        return False
+    first_ch = state.src[pos]
+    if first_ch not in "|-:":
+        return False
+    if pos + 1 >= end:
+        return False
+    second_ch = state.src[pos + 1]
+    if second_ch not in "|-:" and second_ch not in " \t":
+        return False
+    if first_ch == "-" and second_ch in " \t":
+        return False
+    delim = state.src[pos:end]
+    if delim.strip(" \t|-:"):
+        return False
+    columns = delim.split("|")
+    aligns = 0
+    for i, col in enumerate(columns):
+        t = col.strip()
+        if not t:
+            if i == 0 or i == len(columns) - 1:
+                continue
+            return False
+        if not headerLineRe.search(t):
+            return False
+        aligns += 1
+    lineText = getLine(state, startLine).strip()
+    if "|" not in lineText or state.is_code_block(startLine):
+        return False
+    columns = escapedSplit(lineText)
+    if columns and columns[0] == "":
+        columns.pop(0)
+    if columns and columns[-1] == "":
+        columns.pop()
+    columnCount = len(columns)
+    if columnCount == 0 or columnCount != aligns:
+        return False
+    if silent:
+        return True
+    oldParentType = state.parentType
+    state.parentType = "table"
+    terminatorRules = state.md.block.ruler.getRules("blockquote")
+    token = state.push("table_open", "table", 1)
+    token.map = tableLines = [startLine, 0]
+    autocompleted = 0
+    nextLine = startLine + 2
+    while nextLine < endLine:
+        if state.sCount[nextLine] < state.blkIndent:
+            break
+        if any(rule(state, nextLine, endLine, True) for rule in terminatorRules):
+            break
+        lineText = getLine(state, nextLine).strip()
+        if not lineText or state.is_code_block(nextLine):
+            break
+        # cells as escapedSplit would count them, without building them
+        n = len(_UNESCAPED_PIPE.findall(lineText)) + 1
+        if lineText[0] == "|":
+            n -= 1
+        if n > 0 and lineText[-1] == "|" and not lineText.endswith("\\|"):
+            n -= 1
+        autocompleted += columnCount - n
+        if autocompleted > MAX_AUTOCOMPLETED_CELLS:
+            break
+        nextLine += 1
+    state.push("table_close", "table", -1)
+    tableLines[1] = nextLine
+    state.parentType = oldParentType
+    state.line = nextLine
+    return True
