@@ -7,6 +7,7 @@ The block starts with a line ``---`` on the first line of the file and ends with
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,8 +78,78 @@ def parse_front_matter(lines: list[str]) -> FrontMatter | None:
             f"front matter is larger than {MAX_BYTES // 1024} KB; not parsed",
             f"前置元数据超过 {MAX_BYTES // 1024} KB，未解析", fm.span)
         return fm
-    _load(fm, raw, start)
+    if not _load_simple(fm, raw, start):
+        _load(fm, raw, start)
     return fm
+
+
+# Front matter is nearly always a few ``key: value`` lines. Those are read here directly, with
+# exactly the values and positions ruamel.yaml gives (a test compares both on every fixture);
+# anything else (nesting, flow collections, anchors, block scalars, tags, escapes, numbers other
+# than plain decimal integers, booleans, nulls, duplicate keys) goes to ruamel.yaml.
+_SIMPLE_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*?))?[ ]*$")
+_PLAIN_INT = re.compile(r"^(?:0|[1-9][0-9]*)$")
+_PLAIN_STR_START = set("-?:,[]{}#&*!|>'\"%@`<=~.+0123456789")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$")
+_RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
+
+
+def _scalar(text: str) -> tuple[object, int] | None:
+    """(value, width in characters) of one simple scalar, comment stripped, or None."""
+    if text.startswith('"'):
+        end = text.find('"', 1)
+        if end == -1 or "\\" in text[:end]:
+            return None
+        if not _only_comment(text[end + 1:]):
+            return None
+        return text[1:end], end + 1
+    if text.startswith("'"):
+        end = text.find("'", 1)
+        if end == -1 or text[end + 1:end + 2] == "'":
+            return None
+        if not _only_comment(text[end + 1:]):
+            return None
+        return text[1:end], end + 1
+    cut = text.find(" #")
+    value = (text[:cut] if cut != -1 else text).rstrip()
+    if not value:
+        return None
+    if _PLAIN_INT.match(value):
+        return int(value), len(value)
+    if _DATE.match(value):  # a timestamp: kept as the string it was written as (see _yaml)
+        return value, len(value)
+    if value[0] in _PLAIN_STR_START or value.lower() in _RESERVED or ": " in value or value.endswith(":"):
+        return None
+    return value, len(value)
+
+
+def _only_comment(rest: str) -> bool:
+    return not rest.strip() or (rest[0] == " " and rest.lstrip().startswith("#"))
+
+
+def _load_simple(fm: FrontMatter, raw: str, first_line: int) -> bool:
+    data: dict[str, object] = {}
+    key_spans: dict[tuple, Span] = {}
+    value_spans: dict[tuple, Span] = {}
+    for k, line in enumerate(raw.split("\n")):
+        if not line.strip() or line.startswith("#"):
+            continue
+        m = _SIMPLE_KEY.match(line)
+        if not m or m.group(2) is None or "\t" in line:
+            return False
+        key, text = m.group(1), m.group(2)
+        if key in data or key.lower() in _RESERVED:
+            return False
+        parsed = _scalar(text)
+        if parsed is None:
+            return False
+        lineno = first_line + 1 + k
+        col = m.start(2) + 1
+        data[key] = parsed[0]
+        key_spans[(key,)] = Span(lineno, 1, lineno, 1 + len(key))
+        value_spans[(key,)] = Span(lineno, col, lineno, col + parsed[1])
+    fm.data, fm.key_spans, fm.value_spans = data, key_spans, value_spans
+    return True
 
 
 _YAML_CLASS = None
