@@ -64,6 +64,8 @@ class Diagnostic:
     message: Message
     fix: Fix | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    # set when an active waiver suppresses the finding: {line, column, codes, until, reason}
+    waiver: dict[str, Any] | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message.en)
@@ -98,6 +100,9 @@ class Diagnostic:
             }
         if self.data:
             out["data"] = self.data
+        if self.waiver is not None:
+            out["suppressed"] = True
+            out["waiver"] = self.waiver
         return out
 
 

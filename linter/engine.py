@@ -25,6 +25,9 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     collected: dict[str, Any] = field(default_factory=dict)  # rule code -> data for repository rules
+    settings: Settings | None = None  # the settings the file was linted with
+    suppressions: Any = None  # reportlint.suppressions.Suppressions, when the file has directives
+    waived: list[Diagnostic] = field(default_factory=list)  # findings an active waiver covers
 
 
 @dataclass
@@ -33,6 +36,8 @@ class RunResult:
     files: int
     errors: list[str] = field(default_factory=list)  # crashes and plugin problems (stderr)
     fixed: int = 0
+    waived: list[Diagnostic] = field(default_factory=list)  # findings active waivers suppress
+    excluded: int = 0  # files left out by the configuration's exclude globs
 
 
 # --------------------------------------------------------------------------- files
@@ -112,20 +117,54 @@ def resolve_edition(doc: docmod.Document, profiles: ProfileRegistry, settings: S
 
 
 class Linter:
+    """Lints files. Settings come from ``settings`` (one for every file) or, when a ``resolver``
+    (:class:`reportlint.config.Resolver`) is given, from the configuration of each file. The
+    per-file flow ``path -> settings -> document -> diagnostics`` (:meth:`lint_path`) depends
+    only on its inputs, so it can run in worker processes; repository rules and the rules about
+    suppression comments then run over the per-file results (:meth:`run_repository_rules`)."""
+
     def __init__(self, settings: Settings | None = None, registry: Registry | None = None,
-                 profiles: ProfileRegistry | None = None) -> None:
+                 profiles: ProfileRegistry | None = None, *, resolver: Any = None,
+                 today: Any = None) -> None:
+        from . import suppressions
+
         self.settings = settings or Settings()
         self.registry = registry or load_registry()
-        self.profiles = profiles or ProfileRegistry()
+        self.profiles = profiles or ProfileRegistry([Path(p) for p in self.settings.profile_paths])
+        self.resolver = resolver
+        self.today = today or suppressions.today()  # waivers expire relative to this date
         self.errors: list[str] = list(self.registry.errors)
         self._enabled = sorted(self.settings.enabled(self.registry))
-        self._validated_options: dict[str, dict] = {}
+        self._validated_options: dict[tuple, dict] = {}
+        self._enabled_by_settings: dict[int, tuple[Settings, list[str]]] = {}
+        self._profiles_by_paths: dict[tuple, ProfileRegistry] = {tuple(self.settings.profile_paths): self.profiles}
+
+    # per-file settings (configuration files, overrides, per-file-ignores)
+    def settings_for(self, path: str | Path) -> Settings:
+        return self.resolver.settings_for(path) if self.resolver is not None else self.settings
+
+    def enabled_for(self, settings: Settings) -> list[str]:
+        if settings is self.settings:
+            return self._enabled
+        hit = self._enabled_by_settings.get(id(settings))
+        if hit is None or hit[0] is not settings:
+            hit = (settings, sorted(settings.enabled(self.registry)))
+            self._enabled_by_settings[id(settings)] = hit
+        return hit[1]
+
+    def profiles_for(self, settings: Settings) -> ProfileRegistry:
+        key = tuple(settings.profile_paths)
+        if key not in self._profiles_by_paths:
+            self._profiles_by_paths[key] = ProfileRegistry([Path(p) for p in key])
+        return self._profiles_by_paths[key]
 
     # options are validated once per rule against the rule's JSON Schema
-    def options(self, rule: Rule) -> dict[str, Any]:
-        if rule.code not in self._validated_options:
-            opts = self.settings.options_for(rule)
-            user = {**self.settings.options.get(rule.code, {}), **self.settings.options.get(rule.name, {})}
+    def options(self, rule: Rule, settings: Settings | None = None) -> dict[str, Any]:
+        settings = settings or self.settings
+        key = (id(settings), rule.code)
+        if key not in self._validated_options:
+            opts = settings.options_for(rule)
+            user = {**settings.options.get(rule.code, {}), **settings.options.get(rule.name, {})}
             if user and rule.options_schema:
                 import jsonschema
 
@@ -134,19 +173,21 @@ class Linter:
                 except jsonschema.ValidationError as exc:
                     where = "/".join(map(str, exc.absolute_path)) or "(options)"
                     raise SettingsError(f"options of rule {rule.code} ({rule.name}): {where}: {exc.message}") from None
-            self._validated_options[rule.code] = opts
-        return self._validated_options[rule.code]
+            self._validated_options[key] = opts
+        return self._validated_options[key]
 
     def lint_path(self, path: Path) -> FileResult:
-        doc = docmod.load(path, display_path(path), max_bytes=self.settings.max_file_size)
-        return self.lint_document(doc)
+        settings = self.settings_for(path)
+        doc = docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
+        return self.lint_document(doc, settings)
 
     def fix_path(self, path: Path, unsafe: bool = False) -> tuple[FileResult, int]:
         """Lint, apply the fixes findings offer, and lint the fixed file again."""
         from .fixes import fix_file
 
-        doc = docmod.load(path, display_path(path), max_bytes=self.settings.max_file_size)
-        result = self.lint_document(doc)
+        settings = self.settings_for(path)
+        doc = docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
+        result = self.lint_document(doc, settings)
         if doc.problem is not None:
             return result, 0
         fixed = fix_file(path, doc.text, result.diagnostics, unsafe=unsafe, bom=doc.bom, newline=doc.newline)
@@ -155,21 +196,29 @@ class Linter:
         return result, fixed
 
     def lint_text(self, text: str | bytes, path: str) -> FileResult:
+        """Lint ``text`` as if it were the file ``path`` (its configuration, profile and relative
+        links are those of ``path``)."""
+        settings = self.settings_for(path)
         data = text.encode("utf-8") if isinstance(text, str) else text
-        doc = docmod.decode(path, data, abspath=Path(path).resolve(), max_bytes=self.settings.max_file_size)
-        return self.lint_document(doc)
+        doc = docmod.decode(path, data, abspath=Path(path).resolve(), max_bytes=settings.max_file_size)
+        return self.lint_document(doc, settings)
 
-    def lint_document(self, doc: docmod.Document) -> FileResult:
+    def lint_document(self, doc: docmod.Document, settings: Settings | None = None) -> FileResult:
+        settings = settings or self.settings
         result = FileResult(doc.path)
+        result.settings = settings
+        enabled = self.enabled_for(settings)
         if doc.problem is None:
-            resolve_edition(doc, self.profiles, self.settings)
-        for code in self._enabled:
+            resolve_edition(doc, self.profiles_for(settings), settings)
+        for code in enabled:
             rule = self.registry.rules[code]
+            if rule.scope == "suppressions":
+                continue  # they run after the suppressions are applied (run_repository_rules)
             if doc.problem is not None and not rule.checks_input:
                 continue
             if rule.requires_profile and doc.edition is None:
                 continue
-            options = self.options(rule)
+            options = self.options(rule, settings)
             try:
                 if rule.scope == "repository":
                     data = rule.collect(doc, doc.edition, options)
@@ -178,38 +227,98 @@ class Linter:
                     continue
                 findings = rule.check(doc, doc.edition, options) or ()
                 for f in findings:
-                    result.diagnostics.append(self._diagnostic(rule, doc.path, f))
+                    result.diagnostics.append(self._diagnostic(rule, doc.path, f, settings))
             except SettingsError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
                 self.errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.path}: "
                                    f"{type(exc).__name__}: {exc}")
+        if doc.problem is None:
+            self._suppress(doc, result, enabled)
         return result
 
-    def _diagnostic(self, rule: Rule, path: str, f: Finding) -> Diagnostic:
-        severity = self.settings.severity_of(rule, self.registry)
-        if f.severity is not None and not any(rule.code in self.registry.match(s) for s in self.settings.severity):
+    def _suppress(self, doc: docmod.Document, result: FileResult, enabled: list[str]) -> None:
+        """Rules -> suppressions and waivers: parse the file's directives, drop what they cover."""
+        from .suppressions import parse
+
+        try:
+            sup = parse(doc, self.registry, today=self.today, enabled=frozenset(enabled))
+        except Exception as exc:  # noqa: BLE001
+            self.errors.append(f"suppression comments of {doc.path} could not be read: {type(exc).__name__}: {exc}")
+            return
+        if not sup:
+            return
+        result.suppressions = sup
+        result.diagnostics, waived = sup.apply(result.diagnostics)
+        result.waived.extend(waived)
+
+    def _diagnostic(self, rule: Rule, path: str, f: Finding, settings: Settings | None = None) -> Diagnostic:
+        settings = settings or self.settings
+        severity = settings.severity_of(rule, self.registry)
+        if f.severity is not None and not any(rule.code in self.registry.match(s) for s in settings.severity):
             severity = f.severity
         s = f.span
         return Diagnostic(path, s.line, s.column, s.end_line, s.end_column, rule.code, rule.name,
                           severity, f.message, f.fix, f.data)
 
     def run_repository_rules(self, results: list[FileResult]) -> list[Diagnostic]:
+        """Repository rules over every file's collected data, then suppressions and waivers on
+        their findings, then the rules about the suppression comments of each file."""
         out = []
-        for code in self._enabled:
+        by_path = {r.path: r for r in results}
+        codes = sorted({c for r in results for c in r.collected} | {
+            c for c in self._enabled if self.registry.rules[c].scope == "repository"})
+        for code in codes:
             rule = self.registry.rules[code]
             if rule.scope != "repository":
                 continue
             items = [(r.path, r.collected[code]) for r in results if code in r.collected]
+            first = next((r.settings for r in results if code in r.collected and r.settings), None)
             try:
-                for path, f in rule.check_repository(items, self.options(rule)) or ():
-                    out.append(self._diagnostic(rule, path, f))
+                for path, f in rule.check_repository(items, self.options(rule, first)) or ():
+                    target = by_path.get(path)
+                    out.append(self._diagnostic(rule, path, f, target.settings if target else None))
             except Exception as exc:  # noqa: BLE001
                 self.errors.append(f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
-        return out
+        final = []
+        for d in out:
+            target = by_path.get(d.path)
+            if target is not None and target.suppressions:
+                kept, waived = target.suppressions.apply([d])
+                target.waived.extend(waived)
+                final.extend(kept)
+            else:
+                final.append(d)
+        for r in results:
+            final.extend(self._suppression_rules(r))
+        return final
+
+    def _suppression_rules(self, result: FileResult) -> list[Diagnostic]:
+        sup = result.suppressions
+        if not sup:
+            return []
+        settings = result.settings or self.settings
+        out = []
+        for code in self.enabled_for(settings):
+            rule = self.registry.rules[code]
+            if rule.scope != "suppressions":
+                continue
+            try:
+                for f in rule.check(sup, self.options(rule, settings)) or ():
+                    out.append(self._diagnostic(rule, result.path, f, settings))
+            except Exception as exc:  # noqa: BLE001
+                self.errors.append(f"rule {rule.code} ({rule.name}) failed on {result.path}: "
+                                   f"{type(exc).__name__}: {exc}")
+        kept, _ = sup.apply(out, suppression_rules=True)
+        return kept
 
     def run(self, paths: Iterable[str], *, fix: bool = False, unsafe_fixes: bool = False) -> RunResult:
         files = collect_files(paths)
+        excluded = 0
+        if self.resolver is not None:
+            kept_files = [f for f in files if not self.resolver.is_excluded(f)]
+            excluded = len(files) - len(kept_files)
+            files = kept_files
         fixed = 0
         if fix:
             results = []
@@ -219,7 +328,11 @@ class Linter:
                 fixed += n
         else:
             results = [self.lint_path(f) for f in files]
+        return self.finish(results, fixed=fixed, excluded=excluded)
+
+    def finish(self, results: list[FileResult], *, fixed: int = 0, excluded: int = 0) -> RunResult:
         diags = [d for r in results for d in r.diagnostics]
         diags.extend(self.run_repository_rules(results))
         diags.sort(key=Diagnostic.sort_key)
-        return RunResult(diags, len(files), self.errors, fixed)
+        waived = sorted((d for r in results for d in r.waived), key=Diagnostic.sort_key)
+        return RunResult(diags, len(results), self.errors, fixed, waived=waived, excluded=excluded)

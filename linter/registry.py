@@ -19,6 +19,9 @@ The module docstring is the rule's documentation (``reportlint rules --explain C
 Repository-wide rules set ``SCOPE = "repository"`` and define ``collect(doc, profile, options)``
 (runs per document, returns picklable data) and ``check_repository(items, options)`` which
 receives ``[(path, data), ...]`` and yields ``(path, Finding)`` pairs.
+Rules about suppression comments (the SUP family) set ``SCOPE = "suppressions"``: their
+``check(suppressions, options)`` runs after suppressions and waivers have been applied to the
+other findings, and receives the file's :class:`reportlint.api.Suppressions`.
 A plugin that fails to load is reported and skipped; the run goes on.
 """
 from __future__ import annotations
@@ -32,6 +35,7 @@ from .diagnostics import SEVERITIES, Message
 ENTRY_POINT_GROUP = "reportlint.rules"
 CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+SCOPES = ("document", "repository", "suppressions")
 
 
 @dataclass
@@ -85,8 +89,8 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
         raise RuleLoadError(f"NAME {name!r} must be kebab-case, e.g. missing-section")
     if severity not in SEVERITIES:
         raise RuleLoadError(f"SEVERITY {severity!r} must be one of {', '.join(SEVERITIES)}")
-    if scope not in ("document", "repository"):
-        raise RuleLoadError(f"SCOPE {scope!r} must be 'document' or 'repository'")
+    if scope not in SCOPES:
+        raise RuleLoadError(f"SCOPE {scope!r} must be one of {', '.join(map(repr, SCOPES))}")
     options = attr("OPTIONS", {}) or {}
     if not isinstance(options, dict):
         raise RuleLoadError("OPTIONS must be a JSON Schema object")
@@ -95,6 +99,8 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
     check_repo = attr("check_repository", None)
     if scope == "document" and not callable(check):
         raise RuleLoadError("a document rule needs a callable check(doc, profile, options)")
+    if scope == "suppressions" and not callable(check):
+        raise RuleLoadError("a suppressions rule needs a callable check(suppressions, options)")
     if scope == "repository" and not (callable(collect) and callable(check_repo)):
         raise RuleLoadError("a repository rule needs collect(doc, profile, options) and check_repository(items, options)")
     doc = (getattr(obj, "__doc__", None) or "").strip()

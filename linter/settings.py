@@ -26,6 +26,7 @@ class Settings:
     profile: str = "gov-info-disclosure"  # profile for files whose front matter names none
     edition: str | None = None  # edition for files whose front matter names none
     max_file_size: int = 5 * 1024 * 1024
+    profile_paths: tuple[str, ...] = ()  # extra profile files or folders (configuration ``profile-paths``)
 
     def enabled(self, registry: Registry) -> set[str]:
         selected: set[str] = set()

@@ -8,13 +8,15 @@ A fixture is a Markdown report followed by one trailing comment block::
     -->
 
 The first line may carry options: ``select=…``, ``ignore=…`` (rule selectors, comma-separated),
-``path=…`` (lint as if the file lived there, relative to the fixture). Each further line is
+``path=…`` (lint as if the file lived there, relative to the fixture), ``today=YYYY-MM-DD`` (the
+date waivers expire against; default: ``REPORTLINT_TODAY`` or the real date). Each further line is
 ``line:col CODE`` and, optionally, text that must appear in the finding's English or Chinese
 message. A fixture without a block, or with an empty one, must produce no finding at all.
 The block is removed before linting; being last, it shifts no line.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +67,8 @@ def lint_fixture(fx: Fixture):
         return [x for x in fx.options.get(key, "").split(",") if x]
 
     settings = Settings(select=split("select") or None, ignore=split("ignore"))
-    linter = Linter(settings)
+    today = datetime.date.fromisoformat(fx.options["today"]) if "today" in fx.options else None
+    linter = Linter(settings, today=today)
     path = (fx.path.parent / fx.options["path"]) if "path" in fx.options else fx.path
     result = linter.lint_text(fx.source, str(path))
     diags = result.diagnostics + linter.run_repository_rules([result])

@@ -1,0 +1,347 @@
+"""Inline suppressions and waivers, applied by the engine after the rules.
+
+Directives are HTML comments (invisible in rendered Markdown)::
+
+    <!-- reportlint-disable SEC006, TBL -->      … <!-- reportlint-enable -->
+    <!-- reportlint-disable-next-line SUM004 -->
+    <!-- reportlint-disable-line SUM004 -->     (on the line it is about)
+    <!-- reportlint-disable-file LNK001 -->
+    <!-- reportlint-waive SUM004 until=2026-03-31 reason="数据以统计部门口径为准" -->
+
+Selectors are codes (``SUM004``), family prefixes (``SUM``) or rule names (``row-sum``),
+separated by commas or spaces; ``disable`` forms without a selector cover every rule (except
+the SUP rules about the directives themselves). A waiver records a compliance decision: it
+suppresses the findings it names on the next block (table, paragraph, heading…) until its
+date, needs a ``reason``, and lists what it waives in ``--statistics``, JSON and SARIF.
+
+Data flow: :func:`parse` reads the directives of a document, :meth:`Suppressions.apply`
+filters a list of diagnostics (document rules first, repository rules later), and the SUP
+rules then report on the directives: invalid (SUP001), unused (SUP002), expired (SUP003),
+waiver without a reason (SUP004). Everything here is plain data, so a file's suppressions can
+be parsed in a worker process and finished in the main one.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .diagnostics import Diagnostic, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file", "waive")
+SUPPRESSION_FAMILY = "SUP"
+TODAY_ENV = "REPORTLINT_TODAY"
+
+_DIRECTIVE = re.compile(r"<!--[ \t]*reportlint-([A-Za-z][A-Za-z-]*)?(.*?)-->", re.S)
+_KV = re.compile(r"""([A-Za-z][\w-]*)=("(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|“(?P<cq>[^”]*)”|(?P<bare>[^\s,]+))""")
+
+
+def today() -> _dt.date:
+    """Today's date, or ``REPORTLINT_TODAY`` (YYYY-MM-DD) when set: waiver expiry is tested
+    with a fixed date, and a team may pin it to check which waivers will have expired."""
+    val = os.environ.get(TODAY_ENV, "").strip()
+    if not val:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(val)
+    except ValueError:
+        from .settings import SettingsError
+
+        raise SettingsError(f"{TODAY_ENV}={val!r} is not a date (want YYYY-MM-DD)") from None
+
+
+@dataclass
+class Directive:
+    kind: str  # one of KINDS, or the unknown word written after "reportlint-"
+    span: Span  # the whole comment
+    selectors: list[str] = field(default_factory=list)  # as written
+    codes: dict[str, list[str]] = field(default_factory=dict)  # selector -> codes it names
+    unknown: list[str] = field(default_factory=list)  # selectors naming no rule
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (en, zh): why it is invalid
+    until: _dt.date | None = None
+    reason: str | None = None
+    expired: bool = False
+    target: Span | None = None  # waiver: the block it is about; next-line: the line
+    used: dict[str, int] = field(default_factory=dict)  # selector ("*" for all) -> findings suppressed
+    would_have: int = 0  # expired waiver: findings it would still cover
+
+    @property
+    def known(self) -> bool:
+        return self.kind in KINDS
+
+    @property
+    def blanket(self) -> bool:
+        return not self.selectors
+
+    @property
+    def is_waiver(self) -> bool:
+        return self.kind == "waive"
+
+    @property
+    def effective(self) -> bool:
+        """Does it suppress anything? Unknown directives and invalid or expired waivers do not."""
+        if self.kind not in KINDS or self.kind == "enable":
+            return False
+        if self.is_waiver:
+            return not self.problems and self.reason is not None and not self.expired and bool(self.codes)
+        return True
+
+    def names(self, code: str) -> list[str]:
+        """Selectors of this directive that name ``code`` (``["*"]`` for a blanket one)."""
+        if self.blanket:
+            return [] if code.startswith(SUPPRESSION_FAMILY) else ["*"]
+        return [s for s, codes in self.codes.items() if code in codes]
+
+    def text(self) -> str:
+        return f"reportlint-{self.kind}" + (f" {', '.join(self.selectors)}" if self.selectors else "")
+
+    def waiver_info(self) -> dict[str, Any]:
+        return {"line": self.span.line, "column": self.span.column, "codes": list(self.selectors),
+                "until": self.until.isoformat() if self.until else None, "reason": self.reason}
+
+
+@dataclass
+class Segment:
+    directive: Directive
+    start: int
+    end: int
+    exclude: frozenset = frozenset()  # codes re-enabled inside a blanket or multi-code disable
+
+
+@dataclass
+class Suppressions:
+    """The directives of one file and what they did."""
+
+    path: str
+    directives: list[Directive] = field(default_factory=list)
+    today: _dt.date | None = None
+    enabled: frozenset = frozenset()  # codes that ran on this file (for "unused")
+    segments: list[Segment] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.directives)
+
+    @property
+    def waivers(self) -> list[Directive]:
+        return [d for d in self.directives if d.is_waiver]
+
+    def apply(self, diagnostics: list[Diagnostic], *, suppression_rules: bool = False) -> tuple[list[Diagnostic], list[Diagnostic]]:
+        """Split ``diagnostics`` into (kept, waived). Findings a ``disable`` covers are dropped;
+        findings an active waiver covers are returned as waived (with ``waiver`` set)."""
+        kept: list[Diagnostic] = []
+        waived: list[Diagnostic] = []
+        for d in diagnostics:
+            if suppression_rules != d.code.startswith(SUPPRESSION_FAMILY):
+                kept.append(d)
+                continue
+            hit = False
+            waiver: Directive | None = None
+            for seg in self.segments:
+                dv = seg.directive
+                if not (seg.start <= d.line <= seg.end) or d.code in seg.exclude:
+                    continue
+                names = dv.names(d.code)
+                if not names:
+                    continue
+                if dv.is_waiver and dv.expired:
+                    dv.would_have += 1
+                    continue
+                if not dv.effective:
+                    continue
+                for n in names:
+                    dv.used[n] = dv.used.get(n, 0) + 1
+                hit = True
+                if dv.is_waiver and waiver is None:
+                    waiver = dv
+            if not hit:
+                kept.append(d)
+            elif waiver is not None:
+                d.waiver = waiver.waiver_info()
+                waived.append(d)
+        return kept, waived
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse(doc: "Document", registry, *, today: _dt.date, enabled: frozenset | set = frozenset()) -> Suppressions:
+    """Read the directives of ``doc`` and work out the lines each one covers."""
+    sup = Suppressions(doc.path, today=today, enabled=frozenset(enabled))
+    text = doc.text
+    if "reportlint-" not in text:
+        return sup
+    skip = _code_lines(doc)
+    line_starts = [0]
+    for ln in doc.lines:
+        line_starts.append(line_starts[-1] + len(ln) + 1)
+    import bisect
+
+    def pos(offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(line_starts, offset) - 1
+        return i + 1, offset - line_starts[i] + 1
+
+    for m in _DIRECTIVE.finditer(text):
+        line, col = pos(m.start())
+        if line < doc.body_start_line or line in skip:
+            continue
+        if m.start() > 0 and text[m.start() - 1] == "`":
+            continue  # written as code: `<!-- reportlint-disable -->` in documentation
+        end_line, end_col = pos(m.end())
+        d = Directive((m.group(1) or "").lower(), Span(line, col, end_line, end_col))
+        _parse_args(d, m.group(2), registry, today)
+        sup.directives.append(d)
+    _place(sup, doc)
+    return sup
+
+
+def _code_lines(doc: "Document") -> set[int]:
+    """Lines inside fenced or indented code blocks: a directive shown there is an example."""
+    out: set[int] = set()
+    for tok in doc.block_tokens:
+        if tok.type in ("fence", "code_block") and tok.map:
+            out.update(range(tok.map[0] + 1, tok.map[1] + 1))
+    return out
+
+
+def _parse_args(d: Directive, raw: str, registry, today: _dt.date) -> None:
+    if d.kind not in KINDS:
+        import difflib
+
+        close = difflib.get_close_matches(d.kind, KINDS, n=1)
+        hint_en = f" (did you mean 'reportlint-{close[0]}'?)" if close else ""
+        hint_zh = f"（是否应为 “reportlint-{close[0]}”？）" if close else ""
+        word = f"reportlint-{d.kind}" if d.kind else "reportlint-"
+        d.problems.append((f"unknown directive '{word}'{hint_en}; known: "
+                           + ", ".join(f"reportlint-{k}" for k in KINDS),
+                           f"未知指令“{word}”{hint_zh}；可用指令：" + "、".join(f"reportlint-{k}" for k in KINDS)))
+        return
+    params: dict[str, str] = {}
+    if d.kind == "waive":
+        for m in _KV.finditer(raw):
+            val = next(v for v in (m.group("dq"), m.group("sq"), m.group("cq"), m.group("bare")) if v is not None)
+            params[m.group(1).lower()] = val
+        rest = _KV.sub(" ", raw)
+    else:
+        rest = raw
+    words = [w for w in re.split(r"[,，\s]+", rest) if w]
+    if d.kind != "waive":
+        # a trailing explanation is allowed after " -- ": <!-- reportlint-disable SEC006 -- why -->
+        if "--" in words:
+            words = words[:words.index("--")]
+    for w in words:
+        if "=" in w:
+            d.problems.append((f"cannot read '{w}' (write key=value, quoting values with spaces)",
+                               f"无法识别“{w}”（应写作 key=value，含空格的值须加引号）"))
+            continue
+        d.selectors.append(w)
+        codes = sorted(registry.match(w))
+        if codes:
+            d.codes[w] = codes
+        else:
+            d.unknown.append(w)
+    if d.unknown:
+        d.problems.append((f"{', '.join(map(repr, d.unknown))} names no rule (not a code, a family prefix or "
+                           "a rule name; see `reportlint rules`)",
+                           f"{'、'.join(d.unknown)} 不是任何规则的代码、前缀或名称（见 `reportlint rules`）"))
+    if d.kind == "enable":
+        return
+    if d.kind == "waive":
+        for key in params:
+            if key not in ("until", "reason"):
+                d.problems.append((f"a waiver has no setting '{key}' (use until=YYYY-MM-DD and reason=\"…\")",
+                                   f"豁免没有“{key}”设置（应使用 until=YYYY-MM-DD 和 reason=\"…\"）"))
+        if not d.selectors:
+            d.problems.append(("a waiver must name the finding it waives, e.g. reportlint-waive SUM004 …",
+                               "豁免必须写明豁免的问题代码，例如 reportlint-waive SUM004 …"))
+        if "until" not in params:
+            d.problems.append(("a waiver needs an end date: until=YYYY-MM-DD",
+                               "豁免必须写明截止日期：until=YYYY-MM-DD"))
+        else:
+            try:
+                d.until = _dt.date.fromisoformat(params["until"])
+            except ValueError:
+                d.problems.append((f"until={params['until']} is not a date (want YYYY-MM-DD)",
+                                   f"until={params['until']} 不是有效日期（应为 YYYY-MM-DD）"))
+        reason = params.get("reason")
+        d.reason = reason.strip() if reason and reason.strip() else None
+        if d.until is not None and d.until < today:
+            d.expired = True
+    elif d.kind == "disable-file" and not d.selectors:
+        pass
+
+
+def _place(sup: Suppressions, doc: "Document") -> None:
+    """Work out which lines each directive covers."""
+    last = max(len(doc.lines), 1)
+    directive_lines: set[int] = set()
+    for d in sup.directives:
+        directive_lines.update(range(d.span.line, d.span.end_line + 1))
+    open_segs: list[Segment] = []
+    for d in sup.directives:
+        if d.kind == "disable":
+            open_segs.append(Segment(d, d.span.line, last))
+        elif d.kind == "enable":
+            for seg in list(open_segs):
+                if d.blanket:
+                    seg.end = d.span.line
+                    open_segs.remove(seg)
+                    continue
+                enabled = {c for codes in d.codes.values() for c in codes}
+                covered = {c for s in (seg.directive.codes.values() if not seg.directive.blanket else ())
+                           for c in s}
+                if seg.directive.blanket or covered & enabled:
+                    seg.end = d.span.line
+                    open_segs.remove(seg)
+                    rest = seg.exclude | enabled
+                    if seg.directive.blanket or covered - rest:
+                        nxt = Segment(seg.directive, d.span.end_line + 1, last, frozenset(rest))
+                        sup.segments.append(nxt)
+                        open_segs.append(nxt)
+            continue
+        elif d.kind == "disable-file":
+            sup.segments.append(Segment(d, 1, last))
+            continue
+        elif d.kind == "disable-line":
+            sup.segments.append(Segment(d, d.span.line, d.span.end_line))
+            continue
+        elif d.kind == "disable-next-line":
+            n = d.span.end_line + 1
+            while n <= len(doc.lines) and (not doc.lines[n - 1].strip() or
+                                           (n in directive_lines and _only_directives(doc.lines[n - 1]))):
+                n += 1
+            d.target = Span(n, 1, n, len(doc.lines[n - 1]) + 1 if n <= len(doc.lines) else 1)
+            sup.segments.append(Segment(d, n, n))
+            continue
+        elif d.kind == "waive":
+            block = _next_block(doc, d.span.end_line)
+            if block is not None:
+                d.target = block
+                sup.segments.append(Segment(d, block.line, block.end_line))
+            continue
+        else:
+            continue
+        sup.segments.append(open_segs[-1])
+
+
+def _only_directives(line: str) -> bool:
+    return not _DIRECTIVE.sub("", line).strip()
+
+
+def _next_block(doc: "Document", after_line: int) -> Span | None:
+    for b in doc.blocks:
+        if b.span.line <= after_line:
+            continue
+        if b.kind == "html" and _only_comments(doc, b.span):
+            continue
+        return b.span
+    return None
+
+
+def _only_comments(doc: "Document", span: Span) -> bool:
+    src = doc.source_between(span.line, span.end_line)
+    return not re.sub(r"<!--.*?-->", "", src, flags=re.S).strip()
