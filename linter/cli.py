@@ -11,6 +11,8 @@ import os
 import sys
 
 from . import __version__
+from .commands import add_check_options, add_config_command
+from .formatters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -42,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Check Markdown reports. Folders are searched for *.md files "
                                        "(hidden folders skipped).")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=FORMATS, default=None,
+                       help="output format: " + ", ".join(FORMATS) + " (default: text; github when GITHUB_ACTIONS=true)")
     check.add_argument("--select", action="append", metavar="RULES",
                        help="only these rules: codes, family prefixes or names, comma-separated (default: ALL)")
     check.add_argument("--extend-select", action="append", metavar="RULES", help="add rules to the selection")
@@ -51,11 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="message language (default: Chinese when the locale is Chinese, else English)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files (atomically)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, apply unsafe fixes too")
+    add_check_options(check)
 
     rules = sub.add_parser("rules", help="list every rule", description="List every registered rule.")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--lang", choices=("zh", "en"), default=None)
     rules.add_argument("--explain", metavar="RULE", help="print the documentation of one rule")
+
+    add_config_command(sub)
     return parser
 
 
@@ -69,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         _reconfigure_stdio()
         if args.command == "rules":
             return cmd_rules(args)
+        if args.command == "config":
+            from .commands import run_config
+
+            return run_config(args, args.lang if getattr(args, "lang", None) else default_lang())
         return cmd_check(args)
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)
@@ -79,7 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         from .profile import ProfileError
         from .settings import SettingsError
 
-        if isinstance(exc, (ProfileError, SettingsError)):
+        from .config import ConfigError
+
+        if isinstance(exc, ConfigError):
+            for path, line, col, msg in exc.problems:
+                print(f"{path}:{line}:{col}: error: {msg}", file=sys.stderr)
+        elif isinstance(exc, (ProfileError, SettingsError)):
             print(f"reportlint: error: {exc}", file=sys.stderr)
         else:
             print(f"reportlint: internal error: {type(exc).__name__}: {exc} "
@@ -137,26 +152,6 @@ def cmd_rules(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .engine import Linter
-    from .formatters import Report, render
-    from .settings import Settings
+    from .commands import run_check
 
-    lang = args.lang or default_lang()
-    settings = Settings(
-        select=_split(args.select) or None,
-        extend_select=_split(args.extend_select),
-        ignore=_split(args.ignore),
-    )
-    linter = Linter(settings)
-    paths = args.paths or ["."]
-    if args.fix:
-        result = linter.run(paths, fix=True, unsafe_fixes=args.unsafe_fixes)
-    else:
-        result = linter.run(paths)
-    _report_errors(result.errors)
-    if result.fixed:
-        print(f"reportlint: fixed {result.fixed} finding(s)" if lang == "en" else f"reportlint: 已修复 {result.fixed} 个问题",
-              file=sys.stderr)
-    report = Report(result.diagnostics, result.files, lang)
-    sys.stdout.write(render(args.format, report))
-    return EXIT_FINDINGS if any(d.severity == "error" for d in result.diagnostics) else EXIT_OK
+    return run_check(args, args.lang or default_lang())

@@ -38,6 +38,7 @@ class RunResult:
     fixed: int = 0
     waived: list[Diagnostic] = field(default_factory=list)  # findings active waivers suppress
     excluded: int = 0  # files left out by the configuration's exclude globs
+    paths: list[str] = field(default_factory=list)  # every file linted (display paths)
 
 
 # --------------------------------------------------------------------------- files
@@ -335,4 +336,5 @@ class Linter:
         diags.extend(self.run_repository_rules(results))
         diags.sort(key=Diagnostic.sort_key)
         waived = sorted((d for r in results for d in r.waived), key=Diagnostic.sort_key)
-        return RunResult(diags, len(results), self.errors, fixed, waived=waived, excluded=excluded)
+        return RunResult(diags, len(results), self.errors, fixed, waived=waived, excluded=excluded,
+                         paths=[r.path for r in results])

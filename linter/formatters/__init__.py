@@ -1,6 +1,7 @@
-"""Output formats. A formatter knows only diagnostics: ``render(report) -> str``.
+"""Output formats. Formatters know only diagnostics (and the few run facts in :class:`Report`).
 
-Formatters are imported lazily by name, so a run pays only for the one it prints.
+Each format is a module ``<name>_format`` with ``render(report) -> str``, imported on demand
+so a run pays only for the one it prints.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from ..diagnostics import SEVERITY_RANK, Diagnostic
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "gcc", "github", "sarif", "junit", "gitlab")
 
 
 @dataclass
@@ -19,6 +20,10 @@ class Report:
     files: int
     lang: str = "en"
     options: dict[str, Any] = field(default_factory=dict)
+    # findings that active waivers suppress (listed by --statistics, json and sarif)
+    waived: list[Diagnostic] = field(default_factory=list)
+    # rule metadata for formats that describe rules (sarif): code -> {name, severity, summary: {en, zh}, doc}
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITY_RANK}
@@ -26,9 +31,50 @@ class Report:
             out[d.severity] = out.get(d.severity, 0) + 1
         return out
 
+    def source_line(self, path: str, line: int) -> str | None:
+        """The text of one source line (for --show-source); ``options["sources"]`` holds text
+        that is not on disk (standard input)."""
+        cache = self.options.setdefault("_lines", {})
+        if path not in cache:
+            text = (self.options.get("sources") or {}).get(path)
+            if text is None:
+                try:
+                    with open(path, "rb") as fh:
+                        text = fh.read().decode("utf-8-sig", "replace")
+                except OSError:
+                    text = ""
+            cache[path] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = cache[path]
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
 
 def render(name: str, report: Report) -> str:
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
     module = importlib.import_module(f"{__name__}.{name}_format")
     return module.render(report)
+
+
+def statistics(report: Report) -> list[dict[str, Any]]:
+    """Findings per rule, most frequent first (``--statistics``)."""
+    counts: dict[str, dict[str, Any]] = {}
+    for d in report.diagnostics:
+        row = counts.setdefault(d.code, {"code": d.code, "name": d.name, "severity": d.severity, "count": 0})
+        row["count"] += 1
+        if SEVERITY_RANK.get(d.severity, 0) > SEVERITY_RANK.get(row["severity"], 0):
+            row["severity"] = d.severity
+    return sorted(counts.values(), key=lambda r: (-r["count"], r["code"]))
+
+
+def waivers(report: Report) -> list[dict[str, Any]]:
+    """Active waivers and the findings each one suppresses, in file order."""
+    out: dict[tuple, dict[str, Any]] = {}
+    for d in report.waived:
+        w = d.waiver or {}
+        key = (d.path, w.get("line"), w.get("column"))
+        entry = out.setdefault(key, {"path": d.path, "line": w.get("line"), "column": w.get("column"),
+                                     "codes": w.get("codes", []), "until": w.get("until"),
+                                     "reason": w.get("reason"), "findings": []})
+        entry["findings"].append({"line": d.line, "column": d.column, "code": d.code,
+                                  "message": d.message.get(report.lang)})
+    return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1] or 0, k[2] or 0))]

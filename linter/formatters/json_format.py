@@ -1,8 +1,18 @@
-"""A JSON array of findings (1-based positions, end column exclusive)."""
+"""A JSON array of findings (1-based positions, end column exclusive).
+
+Findings that an active waiver suppresses follow the others, marked ``"suppressed": true``
+with their ``waiver`` (line, codes, until, reason); they do not affect the exit code. With
+``--statistics`` the output is an object: ``{"statistics": [...], "waivers": [...]}``."""
 from __future__ import annotations
 
 import json
 
 
 def render(report) -> str:
-    return json.dumps([d.to_dict(report.lang) for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n"
+    from . import statistics, waivers
+
+    if report.options.get("statistics"):
+        data = {"statistics": statistics(report), "waivers": waivers(report)}
+    else:
+        data = [d.to_dict(report.lang) for d in report.diagnostics] + [d.to_dict(report.lang) for d in report.waived]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,5 +1,17 @@
-"""``path:line:col: CODE message``, one finding per line, then a summary line."""
+"""``path:line:col: CODE message``, one finding per line, then a summary line.
+
+With ``show_source`` each finding is followed by its source line and a caret under the
+reported columns (CJK characters are two cells wide on a terminal, so the caret is placed by
+display width, not by column count). ``color`` adds ANSI colours. ``statistics`` prints the
+number of findings per rule and the active waivers instead of the findings.
+"""
 from __future__ import annotations
+
+import unicodedata
+
+RESET = "\033[0m"
+STYLE = {"path": "\033[1m", "error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m",
+         "dim": "\033[2m", "caret": "\033[1;31m"}
 
 
 def _plural(n: int, word: str) -> str:
@@ -10,19 +22,72 @@ def summary(report) -> str:
     counts = report.counts()
     total = len(report.diagnostics)
     nfiles = len({d.path for d in report.diagnostics})
+    nwaived = len(report.waived)
     if report.lang == "zh":
+        extra = f"另有 {nwaived} 个问题已豁免。" if nwaived else ""
         if not total:
-            return f"全部检查通过（{report.files} 个文件）。"
+            return f"全部检查通过（{report.files} 个文件）。{extra}"
         parts = [f"{counts[k]} 个{name}" for k, name in (("error", "错误"), ("warning", "警告"), ("info", "提示")) if counts[k]]
-        return f"共发现 {total} 个问题（{'，'.join(parts)}），涉及 {report.files} 个文件中的 {nfiles} 个。"
+        return f"共发现 {total} 个问题（{'，'.join(parts)}），涉及 {report.files} 个文件中的 {nfiles} 个。{extra}"
+    extra = f" {_plural(nwaived, 'finding')} waived." if nwaived else ""
     if not total:
-        return f"All checks passed ({_plural(report.files, 'file')})."
+        return f"All checks passed ({_plural(report.files, 'file')}).{extra}"
     parts = [_plural(counts[k], k if k != "info" else "info") for k in ("error", "warning", "info") if counts[k]]
     parts = [p.replace("infos", "info") for p in parts]
-    return f"Found {_plural(total, 'problem')} ({', '.join(parts)}) in {nfiles} of {_plural(report.files, 'file')}."
+    return f"Found {_plural(total, 'problem')} ({', '.join(parts)}) in {nfiles} of {_plural(report.files, 'file')}.{extra}"
+
+
+def _width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def caret_line(src: str, column: int, end_column: int, same_line: bool) -> str:
+    """Spaces up to ``column`` (a tab stays a tab, a wide character takes two cells), then
+    ``^`` under every cell of the span (to the end of the line when the span goes on)."""
+    start = max(column - 1, 0)
+    pad = "".join("\t" if ch == "\t" else " " * _width(ch) for ch in src[:start])
+    end = (end_column - 1) if same_line else len(src)
+    span = src[start:max(end, start + 1)]
+    width = sum(max(_width(ch), 1) for ch in span) or 1
+    return pad + "^" * width
 
 
 def render(report) -> str:
-    lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message.get(report.lang)}" for d in report.diagnostics]
+    color = report.options.get("color", False)
+    show_source = report.options.get("show_source", False)
+
+    def c(style: str, s: str) -> str:
+        return f"{STYLE[style]}{s}{RESET}" if color else s
+
+    lines: list[str] = []
+    if report.options.get("statistics"):
+        from . import statistics, waivers
+
+        rows = statistics(report)
+        wc = max((len(str(r["count"])) for r in rows), default=1)
+        for r in rows:
+            lines.append(f"{r['count']:>{wc}}  {c(r['severity'], r['code'])}  {r['name']}  [{r['severity']}]")
+        ws = waivers(report)
+        if ws:
+            lines.append(("已生效的豁免" if report.lang == "zh" else "Active waivers") + f" ({len(ws)}):")
+            for w in ws:
+                found = ", ".join(f"{f['code']} {f['line']}:{f['column']}" for f in w["findings"])
+                lines.append(f"  {c('path', w['path'])}:{w['line']}: {', '.join(w['codes'])} until {w['until']}"
+                             f" — {w['reason']} [{found}]")
+        lines.append(summary(report))
+        return "\n".join(lines) + "\n"
+    for d in report.diagnostics:
+        lines.append(f"{c('path', d.path)}:{d.line}:{d.column}: {c(d.severity, d.code)} {d.message.get(report.lang)}")
+        if show_source:
+            src = report.source_line(d.path, d.line)
+            if src is not None:
+                num = str(d.line)
+                gutter = " " * len(num)
+                lines.append(c("dim", f"{gutter} |"))
+                lines.append(c("dim", f"{num} | ") + src)
+                lines.append(c("dim", f"{gutter} | ") + c(d.severity, caret_line(src, d.column, d.end_column,
+                                                                            d.end_line == d.line)))
     lines.append(summary(report))
     return "\n".join(lines) + "\n"

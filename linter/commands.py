@@ -1,0 +1,201 @@
+"""``reportlint check`` and ``reportlint config``: where the command line meets configuration
+files, the engine and the output formats (the argument parser itself is in ``cli.py``)."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FAIL_ON = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
+OUTPUT_SUFFIXES = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text"}
+
+
+def add_check_options(check: argparse.ArgumentParser) -> None:
+    from .formatters import FORMATS
+
+    out = check.add_argument_group("output")
+    out.add_argument("--output-file", metavar="FILE",
+                     help="also write the findings to FILE (format: --output-format, else from the suffix: "
+                          ".sarif, .xml = junit, .json; else the terminal's format)")
+    out.add_argument("--output-format", choices=FORMATS, metavar="FORMAT",
+                     help="format of --output-file: " + ", ".join(FORMATS))
+    out.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error",
+                     help="which findings make the exit code 1 (default: error)")
+    out.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
+                     help="show the source line and a caret under each finding (default: on in a terminal)")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour the text output (default: auto = in a terminal, unless NO_COLOR is set)")
+    out.add_argument("--statistics", action="store_true",
+                     help="print the number of findings per rule and the active waivers instead of the findings")
+    cfg = check.add_argument_group("configuration")
+    add_config_options(cfg)
+    inp = check.add_argument_group("input")
+    inp.add_argument("--stdin-filename", metavar="PATH",
+                     help="read the report from standard input and lint it as if it were PATH (its configuration, "
+                          "profile and relative links); editors use this for unsaved buffers")
+
+
+def add_config_options(group) -> None:
+    me = group.add_mutually_exclusive_group()
+    me.add_argument("--config", metavar="FILE",
+                    help="use this configuration file (.reportlint.toml, .reportlint.yaml or a pyproject.toml) for "
+                         "every file instead of looking for one next to each file")
+    me.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
+def add_config_command(sub) -> None:
+    p = sub.add_parser("config", help="show the effective settings of a file",
+                       description="Show which configuration file applies to a file and the settings it gets "
+                                   "(rules, severities, options, profile).")
+    p.add_argument("--show", metavar="FILE", required=True, help="the file (it need not exist yet)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_config_options(p)
+
+
+def _split(values):
+    out = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _resolver(args, registry, cli=None):
+    from .config import Resolver
+
+    return Resolver(registry, config_file=getattr(args, "config", None), isolated=getattr(args, "isolated", False),
+                    cli=cli)
+
+
+def _rules_meta(registry) -> dict:
+    return {r.code: {"name": r.name, "severity": r.severity, "summary": {"en": r.summary.en, "zh": r.summary.zh},
+                     "doc": r.doc} for r in registry.sorted()}
+
+
+def _want_color(mode: str, stream) -> bool:
+    if mode == "always":
+        return True
+    if mode == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def run_check(args, lang: str) -> int:
+    from . import __version__
+    from .config import CommandLine
+    from .engine import Linter
+    from .formatters import Report, render
+    from .registry import load_registry
+
+    registry = load_registry()
+    for e in registry.errors:
+        print(f"reportlint: warning: {e}", file=sys.stderr)
+    cli = CommandLine(select=_split(args.select) or None, extend_select=_split(args.extend_select),
+                      ignore=_split(args.ignore))
+    resolver = _resolver(args, registry, cli)
+    linter = Linter(registry=registry, resolver=resolver)
+    linter.errors = []  # registry problems were printed above
+
+    sources: dict[str, str] = {}
+    paths = args.paths or []
+    if args.stdin_filename is not None or paths == ["-"]:
+        if paths not in ([], ["-"]):
+            print("reportlint: error: --stdin-filename reads standard input: give no PATH (or '-')", file=sys.stderr)
+            return EXIT_USAGE
+        if args.fix:
+            print("reportlint: error: --fix cannot be used with standard input", file=sys.stderr)
+            return EXIT_USAGE
+        name = args.stdin_filename or "-"
+        data = sys.stdin.buffer.read()
+        target = Path(name) if args.stdin_filename else Path.cwd() / "-"
+        if args.stdin_filename and resolver.is_excluded(target):
+            results = []
+        else:
+            res = linter.lint_text(data, name)
+            results = [res]
+            sources[name] = data.decode("utf-8-sig", "replace")
+        result = linter.finish(results)
+    elif args.fix:
+        result = linter.run(paths or ["."], fix=True, unsafe_fixes=args.unsafe_fixes)
+    else:
+        result = linter.run(paths or ["."])
+    for e in result.errors:
+        print(f"reportlint: warning: {e}", file=sys.stderr)
+    if result.fixed:
+        print(f"reportlint: fixed {result.fixed} finding(s)" if lang == "en" else f"reportlint: 已修复 {result.fixed} 个问题",
+              file=sys.stderr)
+
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    stdout = sys.stdout
+    options = {
+        "version": __version__, "statistics": args.statistics, "sources": sources, "errors": result.errors,
+        "paths": result.paths, "fail_on": args.fail_on,
+    }
+    report = Report(result.diagnostics, result.files, lang, dict(options, color=_want_color(args.color, stdout),
+                    show_source=args.show_source if args.show_source is not None else _isatty(stdout)),
+                    waived=result.waived, rules=_rules_meta(registry))
+    if args.output_file:
+        ofmt = args.output_format or OUTPUT_SUFFIXES.get(Path(args.output_file).suffix.lower(), fmt)
+        file_report = Report(result.diagnostics, result.files, lang,
+                             dict(options, color=False, show_source=False), waived=result.waived,
+                             rules=report.rules)
+        text = render(ofmt, file_report)
+        try:
+            Path(args.output_file).parent.mkdir(parents=True, exist_ok=True)
+            with open(args.output_file, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as exc:
+            print(f"reportlint: error: cannot write {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+    elif args.output_format:
+        print("reportlint: error: --output-format needs --output-file", file=sys.stderr)
+        return EXIT_USAGE
+    stdout.write(render("text" if args.statistics and fmt not in ("text", "json") else fmt, report))
+    failing = FAIL_ON[args.fail_on]
+    return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_OK
+
+
+def run_config(args, lang: str) -> int:
+    import json
+
+    from .registry import load_registry
+
+    registry = load_registry()
+    resolver = _resolver(args, registry)
+    info = resolver.explain(args.show)
+    if args.format == "json":
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    out = [f"file: {info['file']}",
+           f"config: {info['config'] or '(none: defaults)'}",
+           f"excluded: {'yes, by ' + repr(info['excluded_by']) if info['excluded_by'] else 'no'}",
+           f"applied: {', '.join(info['layers'])}",
+           f"profile: {info['profile']}",
+           f"edition: {info['edition'] or '(from the front matter, else the year)'}"]
+    if info["profile_paths"]:
+        out.append("profile-paths: " + ", ".join(info["profile_paths"]))
+    out.append(f"max-file-size: {info['max_file_size']}")
+    out.append(f"rules ({len(info['rules'])} enabled):")
+    wc = max((len(r["code"]) for r in info["rules"]), default=4)
+    wn = max((len(r["name"]) for r in info["rules"]), default=4)
+    for r in info["rules"]:
+        opts = " " + json.dumps(r["options"], ensure_ascii=False) if r["options"] else ""
+        out.append(f"  {r['code']:<{wc}}  {r['name']:<{wn}}  {r['severity']}{opts}")
+    out.append("disabled: " + (", ".join(info["disabled"]) or "(none)"))
+    print("\n".join(out))
+    return EXIT_OK

@@ -1,0 +1,774 @@
+"""Configuration files: discovery, validation and the effective settings of each file.
+
+Where: ``.reportlint.toml``, ``.reportlint.yaml`` (or ``.yml``) or ``[tool.reportlint]`` in
+``pyproject.toml``, in that order of preference within one folder. For each linted file the
+nearest configuration wins, found by walking up from the file's folder and stopping at the
+repository root (the folder holding ``.git``). ``--config FILE`` uses one file for every path;
+``--isolated`` uses none.
+
+What: the keys of ``schemas/config.schema.json``. Every key and value is checked: an unknown
+key, a selector that names no rule, an option a rule does not have or a value of the wrong
+type is a :class:`ConfigError` naming the file, line, column and key (exit code 2). A typo
+never silently does nothing.
+
+How a file's settings are built: the configuration's top level, then every ``overrides`` glob
+that matches the file (in file order), then ``per-file-ignores``, then the command line. At
+each layer ``select`` starts the selection afresh, ``extend-select`` adds rules and ``ignore``
+removes them (like ruff). Globs are relative to the configuration file's folder; ``**`` spans
+folders, ``*`` does not; a glob without ``/`` matches at any depth; a glob that matches a folder
+matches everything in it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable
+
+from .diagnostics import Span
+from .settings import Settings, SettingsError
+
+CONFIG_NAMES = (".reportlint.toml", ".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
+PYPROJECT_TABLE = ("tool", "reportlint")
+_LAYER_KEYS = ("select", "extend-select", "ignore")
+
+
+class ConfigError(SettingsError):
+    """One or more problems in a configuration file (exit code 2)."""
+
+    def __init__(self, problems: list[tuple[str, int, int, str]]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(f"{p}:{line}:{col}: {msg}" for p, line, col, msg in problems))
+
+
+# --------------------------------------------------------------------------- globs
+
+
+def glob_regex(pattern: str) -> re.Pattern:
+    """Translate a path glob: ``**`` spans folders, ``*`` and ``?`` stay inside one, ``[...]``
+    is a character class; a pattern without ``/`` matches at any depth; ``/`` at the start
+    anchors it to the configuration folder."""
+    pat = pattern.replace("\\", "/").strip()
+    if pat.startswith("./"):
+        pat = pat[2:]
+    pat = pat.rstrip("/") or pat
+    if pat.startswith("/"):
+        pat = pat.lstrip("/")
+    elif "/" not in pat:
+        pat = "**/" + pat
+    out = []
+    i = 0
+    while i < len(pat):
+        c = pat[i]
+        if pat.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pat.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[":
+            j = pat.find("]", i + 2)
+            if j == -1:
+                out.append(re.escape(c))
+                i += 1
+            else:
+                body = pat[i + 1:j]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append("[" + body.replace("\\", "\\\\") + "]")
+                i = j + 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+@dataclass
+class Glob:
+    pattern: str
+    regex: re.Pattern
+
+    @classmethod
+    def of(cls, pattern: str) -> "Glob":
+        return cls(pattern, glob_regex(pattern))
+
+    def matches(self, rel: str) -> bool:
+        """``rel`` is a ``/``-separated path relative to the configuration folder; a glob that
+        matches one of its folders matches it too."""
+        if rel.startswith("../") or rel == "..":
+            return False
+        parts = rel.split("/")
+        return any(self.regex.match("/".join(parts[:k])) for k in range(len(parts), 0, -1))
+
+
+# --------------------------------------------------------------------------- positions
+
+
+@dataclass
+class Source:
+    """A configuration file as read: its settings table and where each key and value is."""
+
+    path: Path
+    data: dict[str, Any]
+    key_spans: dict[tuple, Span] = field(default_factory=dict)
+    value_spans: dict[tuple, Span] = field(default_factory=dict)
+    prefix: tuple = ()  # ("tool", "reportlint") for pyproject.toml
+    text: str = ""
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def where(self, path: tuple, *, value: Any = None, key: bool = False) -> tuple[int, int]:
+        """Best (line, column) for a key path: the exact key or value, else the nearest parent."""
+        path = tuple(path)
+        if not key and path in self.value_spans:
+            s = self.value_spans[path]
+            return s.line, s.column
+        for k in range(len(path), -1, -1):
+            sub = path[:k]
+            if sub in self.key_spans:
+                s = self.key_spans[sub]
+                if k < len(path) and isinstance(value, str) and self.text:
+                    found = _find_literal(self.text, value, s.line)
+                    if found:
+                        return found
+                return s.line, s.column
+        return 1, 1
+
+    def key_name(self, path: tuple) -> str:
+        return dotted(self.prefix + tuple(path))
+
+
+def dotted(path: Iterable) -> str:
+    out = []
+    for k in path:
+        if isinstance(k, int):
+            out.append(f"[{k}]")
+            continue
+        k = str(k)
+        part = k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else json.dumps(k, ensure_ascii=False)
+        out.append(("." if out else "") + part)
+    return "".join(out) or "(top level)"
+
+
+def _find_literal(text: str, value: str, from_line: int) -> tuple[int, int] | None:
+    lines = text.split("\n")
+    for q in ('"', "'"):
+        lit = q + value + q
+        for i in range(from_line - 1, min(len(lines), from_line + 200)):
+            col = lines[i].find(lit)
+            if col != -1:
+                return i + 1, col + 1
+    return None
+
+
+_TOML_KEY = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_TOML_DOTTED = re.compile(rf"\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*=")
+_TOML_HEADER = re.compile(rf"\s*(\[\[?)\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*\]\]?")
+
+
+def _toml_key_parts(dotted_key: str) -> list[tuple[str, int]]:
+    """Split a dotted TOML key into (key, offset of the key within ``dotted_key``)."""
+    parts = []
+    for m in re.finditer(_TOML_KEY, dotted_key):
+        raw = m.group(0)
+        if raw.startswith('"'):
+            key = json.loads(raw)
+        elif raw.startswith("'"):
+            key = raw[1:-1]
+        else:
+            key = raw
+        parts.append((key, m.start()))
+    return parts
+
+
+def toml_key_spans(text: str) -> dict[tuple, Span]:
+    """Where each key of a TOML document is written (line based; tables, dotted keys and the
+    keys of inline tables on the line of their key). Enough to point at the key a problem is
+    about; values are found from their key's line."""
+    spans: dict[tuple, Span] = {}
+    table: tuple = ()
+    in_multiline = None
+    for i, line in enumerate(text.split("\n"), start=1):
+        if in_multiline:
+            if in_multiline in line:
+                in_multiline = None
+            continue
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        m = _TOML_HEADER.match(line)
+        if m and stripped.startswith("["):
+            base = m.start(2)
+            parts = _toml_key_parts(m.group(2))
+            table = tuple(k for k, _ in parts)
+            for n, (k, off) in enumerate(parts, start=1):
+                col = base + off + 1
+                spans.setdefault(table[:n], Span(i, col, i, col + len(k)))
+            continue
+        m = _TOML_DOTTED.match(line)
+        if not m:
+            continue
+        base = m.start(1)
+        parts = _toml_key_parts(m.group(1))
+        path = table
+        for k, off in parts:
+            path = path + (k,)
+            col = base + off + 1
+            spans.setdefault(path, Span(i, col, i, col + len(k)))
+        rest = line[m.end():]
+        for q in ('"""', "'''"):
+            if rest.count(q) == 1:
+                in_multiline = q
+        _inline_keys(rest, m.end(), path, i, spans)
+    return spans
+
+
+def _inline_keys(rest: str, offset: int, path: tuple, line: int, spans: dict) -> None:
+    """Keys of inline tables ``{ a = 1, b = { c = 2 } }`` on one line."""
+    stack: list[tuple] = []
+    last_key: tuple = path
+    i = 0
+    expect_key = False
+    while i < len(rest):
+        c = rest[i]
+        if c in "\"'":
+            j = i + 1
+            while j < len(rest) and rest[j] != c:
+                j += 2 if (rest[j] == "\\" and c == '"') else 1
+            if expect_key:
+                m = _TOML_DOTTED.match(rest, i)
+                if m:
+                    k = _toml_key_parts(m.group(1))
+                    cur = stack[-1] if stack else path
+                    for key, off in k:
+                        cur = cur + (key,)
+                        col = offset + m.start(1) + off + 1
+                        spans.setdefault(cur, Span(line, col, line, col + len(key)))
+                    last_key = cur
+                    i = m.end()
+                    expect_key = False
+                    continue
+            i = j + 1
+            continue
+        if c == "#":
+            break
+        if c == "{":
+            stack.append(last_key)
+            expect_key = True
+        elif c == "}":
+            if stack:
+                stack.pop()
+        elif c == "," and stack:
+            expect_key = True
+        elif expect_key and not c.isspace():
+            m = _TOML_DOTTED.match(rest, i)
+            if m:
+                cur = stack[-1] if stack else path
+                for key, off in _toml_key_parts(m.group(1)):
+                    cur = cur + (key,)
+                    col = offset + m.start(1) + off + 1
+                    spans.setdefault(cur, Span(line, col, line, col + len(key)))
+                last_key = cur
+                i = m.end()
+            expect_key = False
+            continue
+        i += 1
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_source(path: Path) -> Source | None:
+    """Read one configuration file; ``None`` for a pyproject.toml without ``[tool.reportlint]``."""
+    display = _display(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([(display, 1, 1, f"cannot read configuration file: {exc}")]) from None
+    text = text.replace("\r\n", "\n")
+    if path.suffix == ".toml":
+        if path.name == "pyproject.toml" and "reportlint" not in text:
+            return None
+        return _read_toml(path, display, text)
+    return _read_yaml(path, display, text)
+
+
+def _read_toml(path: Path, display: str, text: str) -> Source | None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10: tomli is the same parser (tomllib is tomli in the stdlib)
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        raise ConfigError([(display, line, col, f"invalid TOML: {re.sub(r' [(]at line.*', '', msg)}")]) from None
+    spans = toml_key_spans(text)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("reportlint") if isinstance(data.get("tool"), dict) else None
+        if table is None:
+            return None
+        prefix = PYPROJECT_TABLE
+        spans = {k[2:]: v for k, v in spans.items() if k[:2] == prefix}
+        data = table
+    else:
+        prefix = ()
+    if not isinstance(data, dict):
+        raise ConfigError([(display, 1, 1, f"{dotted(prefix)} must be a table")])
+    return Source(path, data, spans, {}, prefix, text)
+
+
+def _read_yaml(path: Path, display: str, text: str) -> Source:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from .frontmatter import FrontMatter, _count_nodes, _plain, _positions, _yaml
+
+    try:
+        tree = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or str(exc).splitlines()[0]
+        raise ConfigError([(display, line, col, f"invalid YAML: {problem}")]) from None
+    except (YAMLError, RecursionError, ValueError) as exc:
+        raise ConfigError([(display, 1, 1, f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else exc}")]) from None
+    if tree is None:
+        tree = {}
+    if _count_nodes(tree) > 10_000:
+        raise ConfigError([(display, 1, 1, "configuration expands to too many values through YAML aliases")])
+    if not isinstance(tree, dict):
+        raise ConfigError([(display, 1, 1, "the configuration must be a mapping of keys to values")])
+    fm = FrontMatter(0, 0, text)
+    _positions(fm, tree, (), 0, text.split("\n"))
+    data = _plain(tree)
+    return Source(path, data, fm.key_spans, fm.value_spans, (), text)
+
+
+def _display(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+# --------------------------------------------------------------------------- validation
+
+
+_SCHEMA_VALIDATOR = None
+
+
+def _validator():
+    global _SCHEMA_VALIDATOR
+    if _SCHEMA_VALIDATOR is None:
+        import jsonschema
+
+        from .profile import schema_dir
+
+        schema = json.loads((schema_dir() / "config.schema.json").read_text(encoding="utf-8"))
+        _SCHEMA_VALIDATOR = jsonschema.Draft202012Validator(schema)
+    return _SCHEMA_VALIDATOR
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+@dataclass
+class Layer:
+    """One level of settings: the top level, an override, per-file-ignores or the command line."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code -> options
+    profile: str | None = None
+    edition: str | None = None
+    origin: str = ""
+
+    def apply(self, enabled: set[str], registry) -> set[str]:
+        if self.select is not None:
+            enabled = set()
+            for s in self.select:
+                enabled |= registry.match(s)
+        for s in self.extend_select:
+            enabled = enabled | registry.match(s)
+        for s in self.ignore:
+            enabled = enabled - registry.match(s)
+        return enabled
+
+
+@dataclass
+class Config:
+    """A validated configuration file (or none: the defaults)."""
+
+    source: Source | None
+    top: Layer = field(default_factory=Layer)
+    exclude: list[Glob] = field(default_factory=list)
+    per_file_ignores: list[tuple[Glob, list[str]]] = field(default_factory=list)
+    overrides: list[tuple[Glob, Layer]] = field(default_factory=list)
+    profile_paths: tuple[str, ...] = ()
+    max_file_size: int | None = None
+
+    @property
+    def folder(self) -> Path | None:
+        return self.source.folder if self.source else None
+
+    def relative(self, path: Path) -> str:
+        folder = self.folder or Path.cwd()
+        try:
+            rel = os.path.relpath(Path(path).resolve(), folder.resolve())
+        except ValueError:
+            return str(path)
+        return rel.replace(os.sep, "/")
+
+    def is_excluded(self, path: Path) -> str | None:
+        """The exclude glob that matches ``path``, or None."""
+        rel = self.relative(path)
+        for g in self.exclude:
+            if g.matches(rel):
+                return g.pattern
+        return None
+
+    def layers_for(self, path: Path) -> list[Layer]:
+        rel = self.relative(path)
+        layers = [self.top]
+        layers += [layer for g, layer in self.overrides if g.matches(rel)]
+        ignores = [s for g, sels in self.per_file_ignores if g.matches(rel) for s in sels]
+        if ignores:
+            origin = ", ".join(g.pattern for g, _ in self.per_file_ignores if g.matches(rel))
+            layers.append(Layer(ignore=ignores, origin=f"per-file-ignores {origin}"))
+        return layers
+
+
+def validate(source: Source, registry, profiles_factory=None) -> Config:
+    """Check a configuration file completely and build its :class:`Config`. Every problem is
+    collected; all of them are raised together as one :class:`ConfigError`."""
+    display = _display(source.path)
+    problems: list[tuple[str, int, int, str]] = []
+
+    def problem(path: tuple, message: str, *, value: Any = None, key: bool = False) -> None:
+        line, col = source.where(path, value=value, key=key)
+        problems.append((display, line, col, f"{source.key_name(path)}: {message}"))
+
+    data = source.data
+    for err in sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        path = tuple(err.absolute_path)
+        if err.validator == "additionalProperties":
+            known = list(err.schema.get("properties", {}))
+            for extra in sorted(set(err.instance) - set(known)):
+                problem(path + (extra,), f"unknown key{_suggest(extra, known)}; known keys: {', '.join(known)}",
+                        key=True)
+        elif err.validator == "enum":
+            problem(path, f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}",
+                    value=err.instance)
+        elif err.validator == "type":
+            want = err.validator_value if isinstance(err.validator_value, str) else " or ".join(err.validator_value)
+            problem(path, f"expected {_TYPE_WORDS.get(want, want)}, got {_describe(err.instance)}", value=err.instance)
+        else:
+            problem(path, err.message, value=err.instance)
+    # the checks of meaning below skip values of the wrong type (already reported), so that one
+    # run reports every problem of the file
+    schema_ok = not problems
+
+    def strings(v) -> list:
+        return [x for x in v if isinstance(x, str)] if isinstance(v, list) else []
+
+    def mapping(v) -> dict:
+        return v if isinstance(v, dict) else {}
+
+    def layer(d: dict, base: tuple, origin: str) -> Layer:
+        out = Layer(origin=origin)
+        d = mapping(d)
+        for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore")):
+            if key in d:
+                sels = []
+                for i, sel in enumerate(strings(d[key])):
+                    if not registry.match(sel):
+                        problem(base + (key, i), f"{sel!r} names no rule (not a code, a family prefix, a rule "
+                                                 f"name or ALL; see `reportlint rules`){_suggest_rule(sel, registry)}",
+                                value=sel)
+                    else:
+                        sels.append(sel)
+                setattr(out, attr, sels)
+        for sel, sev in mapping(d.get("severity")).items():
+            if not registry.match(sel):
+                problem(base + ("severity", sel), f"{sel!r} names no rule{_suggest_rule(sel, registry)}", key=True)
+            out.severity[sel] = sev
+        for name, opts in mapping(d.get("options")).items():
+            if not isinstance(opts, dict):
+                continue
+            codes = registry.match(name)
+            exact = [c for c in codes if c == name.upper() or registry.rules[c].name == name.lower()]
+            if len(exact) != 1:
+                problem(base + ("options", name), f"{name!r} is not the code or name of one rule"
+                                                  f"{_suggest_rule(name, registry)}", key=True)
+                continue
+            rule = registry.rules[exact[0]]
+            _check_options(rule, opts, base + ("options", name), problem)
+            out.options.setdefault(rule.code, {}).update(opts)
+        if isinstance(d.get("profile"), str):
+            out.profile = d["profile"]
+        if isinstance(d.get("edition"), (str, int)) and not isinstance(d.get("edition"), bool):
+            out.edition = str(d["edition"])
+        return out
+
+    cfg = Config(source)
+    cfg.top = layer(data, (), "top level")
+    for pattern, sels in mapping(data.get("per-file-ignores")).items():
+        sels = strings(sels)
+        for i, sel in enumerate(sels):
+            if not registry.match(sel):
+                problem(("per-file-ignores", pattern, i), f"{sel!r} names no rule{_suggest_rule(sel, registry)}",
+                        value=sel)
+        cfg.per_file_ignores.append((Glob.of(pattern), [s for s in sels if registry.match(s)]))
+    for pattern, d in mapping(data.get("overrides")).items():
+        cfg.overrides.append((Glob.of(pattern), layer(d, ("overrides", pattern), f"overrides {pattern!r}")))
+    cfg.exclude = [Glob.of(p) for p in strings(data.get("exclude", []))]
+    folder = source.folder
+    paths = []
+    for i, p in enumerate(strings(data.get("profile-paths", []))):
+        full = (folder / p).resolve()
+        if not full.exists():
+            problem(("profile-paths", i), f"{p!r}: no such file or folder (relative to {_display(folder) or '.'})",
+                    value=p)
+        paths.append(str(full))
+    cfg.profile_paths = tuple(paths)
+    cfg.max_file_size = data.get("max-file-size") if schema_ok else None
+    _check_profiles(cfg, problem, profiles_factory)
+    if problems:
+        raise ConfigError(sorted(problems, key=lambda p: (p[1], p[2])))
+    return cfg
+
+
+def _check_profiles(cfg: Config, problem, profiles_factory) -> None:
+    """``profile`` must name a known profile and ``edition`` one of its editions."""
+    from .profile import ProfileError, ProfileRegistry
+
+    try:
+        profiles = (profiles_factory or ProfileRegistry)([Path(p) for p in cfg.profile_paths])
+    except ProfileError as exc:
+        problem(("profile-paths",), str(exc))
+        return
+    default = Settings().profile
+    for base, lay in [((), cfg.top)] + [(("overrides", g.pattern), lay) for g, lay in cfg.overrides]:
+        pid = lay.profile or cfg.top.profile or default
+        try:
+            prof = profiles.get(pid)
+        except ProfileError as exc:
+            problem(base + ("profile",), f"profile {pid!r} is invalid: {exc}", key=True)
+            continue
+        if prof is None:
+            problem(base + ("profile",), f"unknown profile {pid!r}{_suggest(pid, profiles.ids())}; "
+                                         f"known: {', '.join(profiles.ids())}", value=pid)
+            continue
+        ed = lay.edition if lay.edition is not None else (cfg.top.edition if lay is not cfg.top else None)
+        if ed is not None and ed not in prof.editions:
+            problem(base + ("edition",), f"profile {pid!r} has no edition {ed!r}; editions: "
+                                         f"{', '.join(prof.editions)}", value=ed)
+
+
+def _check_options(rule, opts: dict, path: tuple, problem) -> None:
+    import jsonschema
+
+    schema = rule.options_schema or {}
+    known = list((schema.get("properties") or {}))
+    for key in opts:
+        if key not in known:
+            hint = f"; its options: {', '.join(known)}" if known else "; it has no options"
+            problem(path + (key,), f"rule {rule.code} ({rule.name}) has no option {key!r}"
+                                   f"{_suggest(key, known)}{hint}", key=True)
+    merged = {**rule.defaults(), **opts}
+    if schema:
+        for err in jsonschema.Draft202012Validator(schema).iter_errors(merged):
+            sub = tuple(err.absolute_path)
+            if (sub and sub[0] not in opts) or (err.validator == "additionalProperties" and not sub):
+                continue  # a default value, or an unknown option (reported above)
+            problem(path + sub, f"invalid option of rule {rule.code} ({rule.name}): {err.message}",
+                    value=err.instance)
+
+
+def _suggest_rule(sel: str, registry) -> str:
+    names = [r.name for r in registry.rules.values()] + list(registry.rules)
+    return _suggest(sel, names)
+
+
+_TYPE_WORDS = {"array": "a list", "object": "a table/mapping", "string": "a string", "integer": "an integer",
+               "string or integer": "a string or an integer"}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table/mapping"
+    return type(value).__name__
+
+
+# --------------------------------------------------------------------------- per-file settings
+
+
+@dataclass
+class CommandLine:
+    """What the command line adds on top of the configuration (the last layer)."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+    def layer(self) -> Layer:
+        return Layer(self.select, list(self.extend_select), list(self.ignore), origin="command line")
+
+
+class Resolver:
+    """Finds the configuration of each file and builds its :class:`Settings`.
+
+    The result for a file is a plain, picklable :class:`Settings` (the same object for every
+    file that shares a configuration and the same matching globs), so the per-file flow
+    ``path -> settings -> document -> diagnostics`` can run in worker processes."""
+
+    def __init__(self, registry, *, config_file: str | Path | None = None, isolated: bool = False,
+                 cli: CommandLine | None = None) -> None:
+        self.registry = registry
+        self.isolated = isolated
+        self.cli = cli or CommandLine()
+        self._by_dir: dict[Path, Config] = {}
+        self._by_file: dict[Path, Config] = {}
+        self._settings: dict[tuple, Settings] = {}
+        self._fixed: Config | None = None
+        for sel in (self.cli.select or []) + self.cli.extend_select + self.cli.ignore:
+            if not registry.match(sel):
+                raise SettingsError(f"{sel!r} names no rule (not a code, a family prefix, a rule name or ALL; "
+                                    f"see `reportlint rules`){_suggest_rule(sel, registry)}")
+        if isolated:
+            self._fixed = Config(None)
+        elif config_file is not None:
+            path = Path(config_file)
+            if not path.is_file():
+                raise SettingsError(f"--config {config_file}: no such file")
+            src = read_source(path.resolve())
+            if src is None:
+                raise SettingsError(f"--config {config_file}: no [tool.reportlint] table in this file")
+            self._fixed = validate(src, registry)
+
+    # ------------------------------------------------------------------ discovery
+
+    def config_for(self, path: str | Path) -> Config:
+        if self._fixed is not None:
+            return self._fixed
+        start = Path(path).resolve()
+        folder = start if start.is_dir() else start.parent
+        chain = []
+        cur = folder
+        found: Config | None = None
+        while True:
+            if cur in self._by_dir:
+                found = self._by_dir[cur]
+                break
+            chain.append(cur)
+            src = self._source_in(cur)
+            if src is not None:
+                found = self._load(src)
+                break
+            if (cur / ".git").exists() or cur.parent == cur:
+                found = Config(None)
+                break
+            cur = cur.parent
+        for d in chain:
+            self._by_dir[d] = found
+        return found
+
+    def _source_in(self, folder: Path) -> Source | None:
+        for name in CONFIG_NAMES:
+            p = folder / name
+            if p.is_file():
+                src = read_source(p)
+                if src is not None:
+                    return src
+        return None
+
+    def _load(self, src: Source) -> Config:
+        if src.path not in self._by_file:
+            self._by_file[src.path] = validate(src, self.registry)
+        return self._by_file[src.path]
+
+    # ------------------------------------------------------------------ settings
+
+    def is_excluded(self, path: str | Path) -> str | None:
+        return self.config_for(path).is_excluded(Path(path))
+
+    def layers_for(self, path: str | Path) -> tuple[Config, list[Layer]]:
+        cfg = self.config_for(path)
+        return cfg, cfg.layers_for(Path(path)) + [self.cli.layer()]
+
+    def settings_for(self, path: str | Path) -> Settings:
+        cfg, layers = self.layers_for(path)
+        key = (id(cfg),) + tuple(id(x) for x in layers[:-1])
+        if key not in self._settings:
+            self._settings[key] = self._build(cfg, layers)
+        return self._settings[key]
+
+    def _build(self, cfg: Config, layers: list[Layer]) -> Settings:
+        enabled = set(self.registry.rules)
+        severity: dict[str, str] = {}
+        options: dict[str, dict] = {}
+        s = Settings()
+        profile, edition = s.profile, s.edition
+        for lay in layers:
+            enabled = lay.apply(enabled, self.registry)
+            severity.update(lay.severity)
+            for code, opts in lay.options.items():
+                options.setdefault(code, {}).update(opts)
+            profile = lay.profile or profile
+            edition = lay.edition if lay.edition is not None else edition
+        return replace(s, select=sorted(enabled), severity=severity, options=options, profile=profile,
+                       edition=edition, max_file_size=cfg.max_file_size or s.max_file_size,
+                       profile_paths=cfg.profile_paths)
+
+    def explain(self, path: str | Path) -> dict[str, Any]:
+        """The effective settings of one file and where they come from (``config --show``)."""
+        cfg, layers = self.layers_for(path)
+        st = self.settings_for(path)
+        reg = self.registry
+        rules = []
+        for code in sorted(st.select or []):
+            rule = reg.rules[code]
+            opts = st.options_for(rule)
+            rules.append({"code": code, "name": rule.name, "severity": st.severity_of(rule, reg),
+                          "options": opts})
+        return {
+            "file": str(path),
+            "config": str(cfg.source.path) if cfg.source else None,
+            "excluded_by": cfg.is_excluded(Path(path)),
+            "layers": [lay.origin for lay in layers if lay.origin != "command line" or
+                       (lay.select is not None or lay.extend_select or lay.ignore)],
+            "profile": st.profile,
+            "edition": st.edition,
+            "profile_paths": list(st.profile_paths),
+            "max_file_size": st.max_file_size,
+            "rules": rules,
+            "disabled": sorted(set(reg.rules) - set(st.select or [])),
+        }

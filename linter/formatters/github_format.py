@@ -1,0 +1,29 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` annotation per
+finding, on its file and line (shown on the pull request's diff), then the summary line."""
+from __future__ import annotations
+
+from .text_format import summary
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report) -> str:
+    out = []
+    for d in report.diagnostics:
+        props = [f"file={_prop(d.path)}", f"line={d.line}", f"col={d.column}"]
+        if d.end_line != d.line:
+            props.append(f"endLine={d.end_line}")
+        else:
+            props.append(f"endColumn={d.end_column}")
+        props.append(f"title={_prop(f'{d.code} ({d.name})')}")
+        out.append(f"::{LEVEL.get(d.severity, 'warning')} {','.join(props)}::{_data(d.message.get(report.lang))}")
+    out.append(summary(report))
+    return "\n".join(out) + "\n"
