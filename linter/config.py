@@ -138,7 +138,7 @@ class Source:
             sub = path[:k]
             if sub in self.key_spans:
                 s = self.key_spans[sub]
-                if k < len(path) and isinstance(value, str) and self.text:
+                if not key and isinstance(value, str) and self.text:
                     found = _find_literal(self.text, value, s.line)
                     if found:
                         return found

@@ -80,8 +80,8 @@ def test_unknown_keys_and_invalid_values_name_file_line_and_key(tmp_path):
         "overrides, profile-paths, max-file-size",
         "pyproject.toml:6:17: error: tool.reportlint.ignore[1]: 'SEQ006' names no rule (not a code, a family "
         "prefix, a rule name or ALL; see `reportlint rules`) (did you mean 'SEC006'?)",
-        "pyproject.toml:7:14: error: tool.reportlint.severity.SEC006: 'eror' is not one of error, warning, info",
-        "pyproject.toml:10:1: error: tool.reportlint.overrides.\"reports/2019/**\".edition: profile "
+        "pyproject.toml:7:23: error: tool.reportlint.severity.SEC006: 'eror' is not one of error, warning, info",
+        "pyproject.toml:10:11: error: tool.reportlint.overrides.\"reports/2019/**\".edition: profile "
         "'gov-info-disclosure' has no edition '2018'; editions: 2019, 2021",
         "pyproject.toml:11:1: error: tool.reportlint.overrides.\"reports/2019/**\".profle: unknown key (did you "
         "mean 'profile'?); known keys: select, extend-select, ignore, severity, options, profile, edition",
