@@ -14,7 +14,8 @@ never silently does nothing.
 How a file's settings are built: the configuration's top level, then every ``overrides`` glob
 that matches the file (in file order), then ``per-file-ignores``, then the command line. At
 each layer ``select`` starts the selection afresh, ``extend-select`` adds rules and ``ignore``
-removes them (like ruff). Globs are relative to the configuration file's folder; ``**`` spans
+removes them (like ruff); a layer's ``severity`` for a selector replaces what earlier layers
+said about the rules it covers. Globs are relative to the configuration file's folder; ``**`` spans
 folders, ``*`` does not; a glob without ``/`` matches at any depth; a glob that matches a folder
 matches everything in it.
 """
@@ -739,6 +740,12 @@ class Resolver:
         profile, edition = s.profile, s.edition
         for lay in layers:
             enabled = lay.apply(enabled, self.registry)
+            # a later layer's severity wins over what earlier layers said about the same rules,
+            # however specific (within one layer the most specific selector wins)
+            for sel in lay.severity:
+                covered = self.registry.match(sel)
+                for old in [k for k in severity if self.registry.match(k) <= covered]:
+                    del severity[old]
             severity.update(lay.severity)
             for code, opts in lay.options.items():
                 options.setdefault(code, {}).update(opts)

@@ -39,3 +39,13 @@ def make_repo(root: Path, files: dict[str, str]) -> Path:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")
     return root
+
+
+def snippet(name: str) -> str:
+    """The code block that follows ``<!-- snippet: NAME -->`` in README.md."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"<!-- snippet: " + re.escape(name) + r" -->\n```[a-z]*\n(.*?)\n```", readme, re.S)
+    assert m, f"README.md has no snippet {name!r}"
+    return m.group(1) + "\n"
