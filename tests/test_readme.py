@@ -15,7 +15,9 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT
 
 def git(*args, cwd, env=None, check=True):
     full = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    full.update(GIT_ENV, HOME=str(cwd), **(env or {}))
+    home = Path(cwd).parent / "home"  # outside the repository: caches written there are never committed
+    home.mkdir(exist_ok=True)
+    full.update(GIT_ENV, HOME=str(home), **(env or {}))
     return subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args], cwd=cwd,
                           env=full, capture_output=True, text=True, check=check)
 
