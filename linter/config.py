@@ -243,36 +243,8 @@ def _inline_keys(rest: str, offset: int, path: tuple, line: int, spans: dict) ->
     expect_key = False
     while i < len(rest):
         c = rest[i]
-        if c in "\"'":
-            j = i + 1
-            while j < len(rest) and rest[j] != c:
-                j += 2 if (rest[j] == "\\" and c == '"') else 1
-            if expect_key:
-                m = _TOML_DOTTED.match(rest, i)
-                if m:
-                    k = _toml_key_parts(m.group(1))
-                    cur = stack[-1] if stack else path
-                    for key, off in k:
-                        cur = cur + (key,)
-                        col = offset + m.start(1) + off + 1
-                        spans.setdefault(cur, Span(line, col, line, col + len(key)))
-                    last_key = cur
-                    i = m.end()
-                    expect_key = False
-                    continue
-            i = j + 1
-            continue
-        if c == "#":
-            break
-        if c == "{":
-            stack.append(last_key)
-            expect_key = True
-        elif c == "}":
-            if stack:
-                stack.pop()
-        elif c == "," and stack:
-            expect_key = True
-        elif expect_key and not c.isspace():
+        if expect_key and not c.isspace():
+            expect_key = False
             m = _TOML_DOTTED.match(rest, i)
             if m:
                 cur = stack[-1] if stack else path
@@ -282,8 +254,22 @@ def _inline_keys(rest: str, offset: int, path: tuple, line: int, spans: dict) ->
                     spans.setdefault(cur, Span(line, col, line, col + len(key)))
                 last_key = cur
                 i = m.end()
-            expect_key = False
+                continue
+        if c in "\"'":  # skip a string value
+            j = i + 1
+            while j < len(rest) and rest[j] != c:
+                j += 2 if (rest[j] == "\\" and c == '"') else 1
+            i = j + 1
             continue
+        if c == "#":
+            break
+        if c == "{":
+            stack.append(last_key)
+            expect_key = True
+        elif c == "}" and stack:
+            stack.pop()
+        elif c == "," and stack:
+            expect_key = True
         i += 1
 
 
