@@ -177,8 +177,10 @@ class Linter:
             self._validated_options[key] = opts
         return self._validated_options[key]
 
-    def lint_path(self, path: Path) -> FileResult:
-        settings = self.settings_for(path)
+    def lint_path(self, path: Path, settings: Settings | None = None) -> FileResult:
+        """One file: ``settings`` (default: from the configuration) -> document -> diagnostics.
+        A worker process can be handed the path and its (picklable) settings."""
+        settings = settings or self.settings_for(path)
         doc = docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
         return self.lint_document(doc, settings)
 
