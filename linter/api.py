@@ -15,6 +15,8 @@ from .relations import Ref, Relation, Term, compare
 from .structure import SectionHit, SectionMap, section_map
 from .tables import Cell, Row, Table
 from .text import compact, core_key, label_key, leading_numbering, nfkc, parse_chinese_number, strip_numbering
+from .cellvalue import Value, parse_value
+from .tablemodel import CellHit, ColumnHit, LogicalTable, RowHit, TableModel, row_span, table_model
 
 __all__ = [
     "Block", "Cell", "ColumnSpec", "Document", "Edit", "Edition", "FileProblem", "Finding", "Fix",
@@ -22,4 +24,7 @@ __all__ = [
     "Row", "RowSpec", "Section", "SectionHit", "SectionMap", "SectionSpec", "Span", "Table", "TableSpec", "Term", "compact",
     "compare", "core_key", "finding", "label_key", "leading_numbering", "nfkc",
     "parse_chinese_number", "section_map", "span_of", "strip_numbering",
+    # tables recognised by their labels (reportlint.tablemodel) and cell values (reportlint.cellvalue)
+    "CellHit", "ColumnHit", "LogicalTable", "RowHit", "TableModel", "Value", "parse_value", "row_span",
+    "table_model",
 ]

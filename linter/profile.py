@@ -54,6 +54,7 @@ class ColumnSpec:
     required: bool = True
     kind: str = "integer"  # the cell type's kind: integer, decimal, text, group, row_label
     min: float | None = None
+    deviations: list[str] = field(default_factory=list)  # matched, but reported as differing
 
     @property
     def data(self) -> bool:
@@ -68,6 +69,7 @@ class RowSpec:
     data: bool = True
     variants: list[str] = field(default_factory=list)
     required: bool = True
+    deviations: list[str] = field(default_factory=list)  # matched, but reported as differing
 
 
 @dataclass
@@ -312,9 +314,10 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
                 ct = cell_types[c["type"]]
                 cols.append(ColumnSpec(c["key"], c["label"], c["type"], c.get("parent"),
                                        list(c.get("variants", [])), c.get("required", True),
-                                       ct.get("kind", "integer"), ct.get("min")))
+                                       ct.get("kind", "integer"), ct.get("min"), list(c.get("deviations", []))))
             rows = [RowSpec(r["key"], r.get("label"), r.get("parent"), r.get("data", True),
-                            list(r.get("variants", [])), r.get("required", True)) for r in t["rows"]]
+                            list(r.get("variants", [])), r.get("required", True), list(r.get("deviations", [])))
+                    for r in t["rows"]]
             for kind, items in (("columns", cols), ("rows", rows)):
                 seen = set()
                 for i, item in enumerate(items):

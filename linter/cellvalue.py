@@ -1,0 +1,125 @@
+"""Reading one table cell as a number, the way real reports write them.
+
+``parse_value(text, kind, minimum)`` returns a :class:`Value`: the number when the cell holds a
+valid number of its column's type, else ``None`` with the reason. A blank is never 0; a value
+that is readable but not valid (``251000元``, ``十``, ``减263``, ``1.5`` in a count column) keeps
+the number it would be in ``number`` so that a rule can suggest it, but ``value`` stays ``None``:
+relations never use a cell the format does not accept.
+
+Full-width digits and signs are folded by NFKC; thousands separators (``1,234``) are accepted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .text import nfkc, parse_chinese_number
+
+BLANK = "blank"
+NOT_APPLICABLE = "not-applicable"
+NON_NUMERIC = "non-numeric"
+UNIT = "unit"
+CHINESE_NUMERAL = "chinese-numeral"
+SIGNED_WORDS = "signed-words"
+DECIMAL = "decimal"
+NEGATIVE = "negative"
+NOTE = "note"
+
+REASONS = (BLANK, NOT_APPLICABLE, NON_NUMERIC, UNIT, CHINESE_NUMERAL, SIGNED_WORDS, DECIMAL, NEGATIVE, NOTE)
+
+# after NFKC: ／→/ －→- ～→~
+_NA_MARKS = {"无", "不适用", "暂无", "空", "N/A", "n/a", "NA", "na", "—/—", "-/-", "/"}
+_NA_RE = re.compile(r"^[-—–―‐‑/\\~_·.…×xX]+$")
+_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM_RE = re.compile(rf"^{_NUM}$")
+_UNITS = ("万元", "亿元", "千元", "元", "人次", "件", "个", "项", "条", "次", "人", "家", "份", "起", "宗", "户", "笔")
+_UNIT_RE = re.compile(rf"^(?P<num>{_NUM})(?P<unit>{'|'.join(_UNITS)})$")
+_NOTE_RE = re.compile(rf"^(?P<num>{_NUM})(?P<note>[(（\[【].*[)）\]】])$")
+_WORDS_RE = re.compile(r"^(?P<word>减少|减|下降|降低|少|增加|增|上升|多)了?(?P<num>\d+(?:\.\d+)?)"
+                       rf"(?P<unit>{'|'.join(_UNITS)})?$")
+_CN_NUM_RE = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
+
+
+@dataclass(frozen=True)
+class Value:
+    """A cell read as a number.
+
+    ``value``: the number, only when the text is a valid number for the column (else ``None``).
+    ``reason``: why ``value`` is ``None`` (one of :data:`REASONS`), ``None`` when valid.
+    ``number``: the number the text would stand for (a suggestion), even when invalid.
+    ``unit``: the unit written in the cell, if any."""
+
+    text: str
+    value: Decimal | None
+    reason: str | None = None
+    number: Decimal | None = None
+    unit: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.reason is None
+
+
+def _dec(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def plain_number(n: Decimal) -> str:
+    """A Decimal written the way a report would (no exponent, no trailing ``.0`` noise)."""
+    s = format(n, "f")
+    return s
+
+
+def parse_value(text: str, kind: str = "integer", minimum: float | None = 0) -> Value:
+    """Read ``text`` as a number of ``kind`` (``integer`` or ``decimal``) not below ``minimum``
+    (``None``: any sign)."""
+    raw = text
+    t = nfkc(text or "").strip()
+    t = re.sub(r"\s+", "", t).replace("\u2212", "-")
+    if not t:
+        return Value(raw, None, BLANK)
+    if t in _NA_MARKS or _NA_RE.match(t):
+        return Value(raw, None, NOT_APPLICABLE)
+    if _NUM_RE.match(t):
+        n = _dec(t)
+        if n is None:  # pragma: no cover - the regex only admits valid literals
+            return Value(raw, None, NON_NUMERIC)
+        if kind == "integer" and "." in t:
+            return Value(raw, None, DECIMAL, n)
+        if minimum is not None and n < Decimal(str(minimum)):
+            return Value(raw, None, NEGATIVE, n)
+        return Value(raw, n, None, n)
+    m = _UNIT_RE.match(t)
+    if m:
+        return Value(raw, None, UNIT, _dec(m.group("num")), m.group("unit"))
+    m = _NOTE_RE.match(t)
+    if m:
+        return Value(raw, None, NOTE, _dec(m.group("num")))
+    m = _WORDS_RE.match(t)
+    if m:
+        n = _dec(m.group("num"))
+        if n is not None and m.group("word") in ("减少", "减", "下降", "降低", "少"):
+            n = -n
+        return Value(raw, None, SIGNED_WORDS, n, m.group("unit") or "")
+    if _CN_NUM_RE.match(t.rstrip("".join(_UNITS))):
+        core = t
+        unit = ""
+        for u in _UNITS:
+            if core.endswith(u) and len(core) > len(u):
+                core, unit = core[: -len(u)], u
+                break
+        n = parse_chinese_number(core)
+        if n is not None:
+            return Value(raw, None, CHINESE_NUMERAL, Decimal(n), unit)
+    return Value(raw, None, NON_NUMERIC)
+
+
+def looks_numeric(text: str) -> bool:
+    """True when ``text`` is a number in any accepted or recognisable-but-invalid form
+    (used to tell data rows from header rows)."""
+    v = parse_value(text, "decimal", None)
+    return v.number is not None or v.reason == NOT_APPLICABLE

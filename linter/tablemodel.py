@@ -1,0 +1,1118 @@
+"""Finding the profile's tables in a report, in every shape real reports take.
+
+``table_model(doc, edition)`` (memoised per document) finds each logical table of the edition
+(``t2_1`` … ``t4``) inside its section **by its labels, not by its position**, and maps every
+data cell it can to ``(row key, column key)``. It copes with:
+
+- one GFM pipe table per section in the official layout, or several small tables, each under a
+  heading or paragraph naming its 项 (``第二十条第（一）项``), or caption rows inside one table;
+- header rows spread over two or three rows (merged cells left empty, as PDF extraction and
+  pandoc write them), flattened headers (``行政复议：结果维持``), a group named only in the
+  heading above a table (``### 行政诉讼（未经复议直接起诉）``);
+- one to three label columns with merged cells empty or repeated, the whole path in one cell
+  (``（三）不予公开：1.属于国家秘密``), or only the leaf label under a group row;
+- HTML tables (rowspan/colspan already expanded by :mod:`reportlint.tables`);
+- label variants: NFKC, whitespace, ``1、`` for ``1.``, missing numbering, the profile's
+  ``variants`` (silent) and ``deviations`` (matched, reported), and typos (fuzzy, reported);
+- placeholder headers (``数据1`` …): columns are then read by position and that is reported;
+- labels of the profile's other edition (``本年新制作数量`` in a 2021 report, a single-row
+  ``（六）其他处理``): recorded as :attr:`LogicalTable.foreign` so that one finding explains them.
+
+Rules read the result; they never look at raw tables again. Everything a rule reports names
+cells with :meth:`LogicalTable.label` (``表三 （七）总计 / 自然人``), never with internal keys.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from .cellvalue import BLANK, Value, looks_numeric, parse_value
+from .diagnostics import Span
+from .tables import Cell, Row, Table
+from .text import label_key, leading_numbering, strip_numbering
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .profile import ColumnSpec, Edition, RowSpec, TableSpec
+
+FUZZY_RATIO = 0.8
+FUZZY_MIN_LEN = 4
+
+# how a label was matched; the last four differ from the official label and are reported
+EXACT, NORMALISED, VARIANT, DEVIATION, NUMBERING, FUZZY, POSITION = (
+    "exact", "normalised", "variant", "deviation", "numbering", "fuzzy", "position")
+RANK = {EXACT: 0, NORMALISED: 1, VARIANT: 2, DEVIATION: 3, NUMBERING: 4, FUZZY: 5, POSITION: 6}
+DIFFERS = (DEVIATION, NUMBERING, FUZZY, POSITION)
+
+_PATH_SEP = re.compile(r"[：:]")
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_BRACKETS = re.compile(r"[()\[\]【】]")
+
+
+def caption_key(text: str) -> str:
+    return _BRACKETS.sub("", label_key(text))
+
+
+# --------------------------------------------------------------------------- label index
+
+
+@dataclass(frozen=True)
+class _Item:
+    key: str
+    label: str
+    lk: str
+    core: str
+    numbering: str
+    variants: tuple[tuple[str, str], ...]  # (label_key, core)
+    deviations: tuple[tuple[str, str], ...]
+    order: int
+    data: bool
+    parent: str | None
+
+
+def _keys(text: str) -> tuple[str, str]:
+    lk = label_key(text)
+    return lk, strip_numbering(lk)
+
+
+class LabelIndex:
+    """The labels of a table's rows or columns, matched the way people write them."""
+
+    def __init__(self, items) -> None:
+        self.items: list[_Item] = []
+        for i, it in enumerate(items):
+            if it.label is None:
+                continue
+            lk, core = _keys(it.label)
+            self.items.append(_Item(
+                it.key, it.label, lk, core, leading_numbering(it.label),
+                tuple(_keys(v) for v in (getattr(it, "variants", None) or [])),
+                tuple(_keys(v) for v in (getattr(it, "deviations", None) or [])),
+                i, bool(getattr(it, "data", True)), getattr(it, "parent", None)))
+        self.by_key = {it.key: it for it in self.items}
+
+    def match(self, text: str) -> list[tuple[_Item, str, float]]:
+        """Candidates for ``text``, best first: (item, how, similarity)."""
+        if not text or not text.strip():
+            return []
+        out = self._match(text)
+        if not out:
+            stripped = _TRAILING_NOTE.sub("", text.strip())
+            if stripped and stripped != text.strip():
+                out = [(it, DEVIATION if RANK[how] < RANK[DEVIATION] else how, r)
+                       for it, how, r in self._match(stripped)]
+        out.sort(key=lambda x: (RANK[x[1]], -x[2], x[0].order))
+        return out
+
+    def _match(self, text: str) -> list[tuple[_Item, str, float]]:
+        lk, core = _keys(text)
+        if not lk:
+            return []
+        num = leading_numbering(text)
+        out = []
+        fuzzy = []
+        for it in self.items:
+            if text.strip() == it.label:
+                out.append((it, EXACT, 1.0))
+            elif lk == it.lk:
+                out.append((it, NORMALISED, 1.0))
+            elif core and core == it.core:
+                out.append((it, NORMALISED if (not num or num == it.numbering) else NUMBERING, 1.0))
+            elif any(lk == v or (core and core == c) for v, c in it.variants):
+                out.append((it, VARIANT, 1.0))
+            elif any(lk == v or (core and core == c) for v, c in it.deviations):
+                out.append((it, DEVIATION, 1.0))
+            elif len(core) >= FUZZY_MIN_LEN and (not num or not it.numbering or num == it.numbering):
+                r = SequenceMatcher(None, core, it.core, autojunk=False).ratio()
+                if r >= FUZZY_RATIO:
+                    fuzzy.append((it, FUZZY, r))
+        if out:
+            return out
+        return fuzzy
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(eq=False)
+class ColumnHit:
+    key: str
+    spec: "ColumnSpec"
+    table: Table
+    col: int  # grid column of the value
+    end: int  # exclusive end of the grid columns the value may sit in (merged header)
+    cell: Cell | None  # the header cell naming the column (None: read by position, no header)
+    how: str
+    written: str
+
+    @property
+    def differs(self) -> bool:
+        return self.how in DIFFERS
+
+
+@dataclass(eq=False)
+class RowHit:
+    key: str
+    spec: "RowSpec"
+    table: Table
+    row: Row
+    cell: Cell | None  # the label cell (None: unlabeled row)
+    how: str
+    written: str
+
+    @property
+    def differs(self) -> bool:
+        return self.how in DIFFERS
+
+    @property
+    def span(self) -> Span:
+        return self.cell.span if self.cell is not None else row_span(self.row)
+
+
+@dataclass(eq=False)
+class CellHit:
+    """One data cell of a logical table."""
+
+    table: "LogicalTable"
+    row_key: str
+    col_key: str
+    cell: Cell
+    row: Row
+    physical: Table
+    synthetic: bool = False  # the row has no cell there at all (a short pipe row)
+    _value: Value | None = None
+
+    @property
+    def span(self) -> Span:
+        return self.cell.span
+
+    @property
+    def column(self) -> "ColumnSpec":
+        return self.table.spec.column(self.col_key)
+
+    @property
+    def parsed(self) -> Value:
+        if self._value is None:
+            col = self.column
+            self._value = parse_value(self.cell.text, "decimal" if col.kind == "decimal" else "integer",
+                                      col.min)
+        return self._value
+
+    @property
+    def value(self) -> Decimal | None:
+        """The cell's number, or None when it is not a valid number for its column."""
+        return self.parsed.value
+
+    @property
+    def reason(self) -> str | None:
+        return self.parsed.reason
+
+    @property
+    def label(self) -> str:
+        return self.table.label(self.row_key, self.col_key)
+
+
+@dataclass(eq=False)
+class ExtraRow:
+    table: Table
+    row: Row
+    cell: Cell | None
+    written: str
+    parent: str | None = None  # an official row this one looks like a sub-row of
+    duplicate_of: str | None = None  # the row key it repeats
+
+    @property
+    def span(self) -> Span:
+        return self.cell.span if self.cell is not None else row_span(self.row)
+
+
+@dataclass(eq=False)
+class ExtraColumn:
+    table: Table
+    cell: Cell
+    written: str
+
+
+@dataclass(eq=False)
+class ForeignLabel:
+    """A label that belongs to another edition of the profile."""
+
+    kind: str  # "row" | "column"
+    key: str  # the key in the other edition
+    official: str  # the label in the other edition
+    written: str
+    span: Span
+    edition: str  # the other edition's id
+
+
+@dataclass(eq=False)
+class PositionalHeader:
+    """Columns read by position because their headers are not the official labels."""
+
+    table: Table
+    row: Row | None
+    pairs: list[tuple[str, str]]  # (written, official)
+    repeats: int = 0  # further tables with the same headers
+
+
+@dataclass(eq=False)
+class Part:
+    """A run of rows of one physical table: header rows, then body rows."""
+
+    table: Table
+    header: list[int] = field(default_factory=list)
+    body: list[int] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # headings/paragraphs just above
+    contributed: bool = False
+    hits: dict = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class LogicalTable:
+    """One table of the profile as found in a document."""
+
+    spec: "TableSpec"
+    section: str
+    caption_span: Span | None = None
+    parts: list[Part] = field(default_factory=list)
+    columns: dict[str, ColumnHit] = field(default_factory=dict)
+    rows: dict[str, RowHit] = field(default_factory=dict)
+    group_rows: dict[str, RowHit] = field(default_factory=dict)  # group rows that carry values
+    cells: dict[tuple[str, str], CellHit] = field(default_factory=dict)
+    extra_rows: list[ExtraRow] = field(default_factory=list)
+    extra_columns: list[ExtraColumn] = field(default_factory=list)
+    foreign: list[ForeignLabel] = field(default_factory=list)
+    positional: list[PositionalHeader] = field(default_factory=list)
+    explained: set[str] = field(default_factory=set)  # keys whose absence a foreign label explains
+    header_rows: list[Row] = field(default_factory=list)
+
+    # ---- where it is
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def tables(self) -> list[Table]:
+        out: list[Table] = []
+        for p in self.parts:
+            if p.contributed and p.table not in out:
+                out.append(p.table)
+        return out
+
+    @property
+    def table(self) -> Table | None:
+        """The first physical table holding this table's cells."""
+        t = self.tables
+        return t[0] if t else (self.parts[0].table if self.parts else None)
+
+    @property
+    def header_row(self) -> Row | None:
+        """The header row that names the columns (the lowest header row of the first table)."""
+        return self.header_rows[0] if self.header_rows else None
+
+    @property
+    def span(self) -> Span:
+        if self.header_row is not None:
+            return row_span(self.header_row)
+        t = self.table
+        if t is not None and t.rows:
+            return row_span(t.rows[0])
+        return self.caption_span or Span(1, 1, 1, 2)
+
+    # ---- cells
+
+    def cell(self, row_key: str, col_key: str) -> CellHit | None:
+        return self.cells.get((row_key, col_key))
+
+    def value(self, row_key: str, col_key: str) -> Decimal | None:
+        hit = self.cells.get((row_key, col_key))
+        return hit.value if hit is not None else None
+
+    def has_row(self, row_key: str) -> bool:
+        return row_key in self.rows or row_key in self.group_rows
+
+    # ---- labels
+
+    @property
+    def name(self) -> str:
+        return self.spec.name.zh
+
+    def row_label(self, row_key: str) -> str:
+        spec = self.spec.row(row_key)
+        if spec is None or spec.label is None:
+            return ""
+        parent = self.spec.row(spec.parent) if spec.parent else None
+        if parent is not None and parent.parent is not None and parent.label:
+            return f"{parent.label} {spec.label}"
+        return spec.label
+
+    def column_label(self, col_key: str) -> str:
+        spec = self.spec.column(col_key)
+        if spec is None:
+            return col_key
+        same = [c for c in self.spec.data_columns if label_key(c.label) == label_key(spec.label)]
+        if len(same) > 1 and spec.parent:
+            parent = self.spec.column(spec.parent)
+            if parent is not None:
+                return f"{parent.label} {spec.label}"
+        return spec.label
+
+    def label(self, row_key: str, col_key: str) -> str:
+        """The cell's human name: ``表三 （七）总计 / 自然人``, ``表四 行政复议 总计``."""
+        rl = self.row_label(row_key)
+        cl = self.column_label(col_key)
+        return f"{self.name} {rl} / {cl}" if rl else f"{self.name} {cl}"
+
+    # ---- what is missing
+
+    def missing_rows(self) -> list[tuple["RowSpec", Span]]:
+        """Required data rows not found, with where each should appear (the row it should
+        follow, or the header row)."""
+        out = []
+        for i, r in enumerate(self.spec.rows):
+            if not r.data or not r.required or r.key in self.rows or r.key in self.explained:
+                continue
+            if r.parent and r.parent in self.explained:
+                continue
+            out.append((r, self._anchor_before(i)))
+        return out
+
+    def _anchor_before(self, index: int) -> Span:
+        for r in reversed(self.spec.rows[:index]):
+            hit = self.rows.get(r.key) or self.group_rows.get(r.key)
+            if hit is not None:
+                return row_span(hit.row)
+        return self.span
+
+    def missing_columns(self) -> list["ColumnSpec"]:
+        return [c for c in self.spec.data_columns
+                if c.required and c.key not in self.columns and c.key not in self.explained]
+
+
+@dataclass(eq=False)
+class ForeignTable:
+    """A table of another edition (e.g. 第二十条第（九）项 in a 2021 report)."""
+
+    spec: "TableSpec"
+    edition: str
+    section: str
+    span: Span
+    labels: list[str]
+
+
+@dataclass(eq=False)
+class UnrecognisedTable:
+    table: Table
+    section: str
+    specs: list[str]
+
+
+@dataclass(eq=False)
+class MissingTable:
+    spec: "TableSpec"
+    section: str
+    span: Span  # the section title
+    near: Table | None = None  # a table in the section none of whose rows could be read
+
+
+@dataclass
+class TableModel:
+    edition: "Edition"
+    tables: dict[str, LogicalTable] = field(default_factory=dict)
+    missing: list[MissingTable] = field(default_factory=list)
+    foreign_tables: list[ForeignTable] = field(default_factory=list)
+    unrecognised: list[UnrecognisedTable] = field(default_factory=list)
+
+    def get(self, table_id: str) -> LogicalTable | None:
+        return self.tables.get(table_id)
+
+    def cell(self, table_id: str, row_key: str, col_key: str) -> CellHit | None:
+        lt = self.tables.get(table_id)
+        return lt.cell(row_key, col_key) if lt is not None else None
+
+    def value(self, table_id: str, row_key: str, col_key: str) -> Decimal | None:
+        hit = self.cell(table_id, row_key, col_key)
+        return hit.value if hit is not None else None
+
+    def label(self, table_id: str, row_key: str, col_key: str) -> str:
+        lt = self.tables.get(table_id)
+        if lt is None:
+            spec = self.edition.tables[table_id]
+            lt = LogicalTable(spec, spec.section)
+        return lt.label(row_key, col_key)
+
+    def all_cells(self):
+        for lt in self.tables.values():
+            yield from lt.cells.values()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def row_span(row: Row) -> Span:
+    """The source span of a table row (its first to its last cell on the row's line)."""
+    cells = [c for c in _distinct(row.cells)]
+    if not cells:
+        return Span(row.line, 1, row.line, 2)
+    first = min(cells, key=lambda c: (c.span.line, c.span.column))
+    same_line = [c for c in cells if c.span.line == first.span.line and c.span.end_line == first.span.line]
+    last = max(same_line or [first], key=lambda c: c.span.end_column)
+    return Span(first.span.line, first.span.column, last.span.end_line, last.span.end_column)
+
+
+def _distinct(cells: list[Cell]) -> list[Cell]:
+    seen: set[int] = set()
+    out = []
+    for c in cells:
+        if id(c) not in seen:
+            seen.add(id(c))
+            out.append(c)
+    return out
+
+
+def _split_path(text: str) -> list[str]:
+    """``（三）不予公开：1.属于国家秘密`` → its parts; a colon inside brackets does not split
+    (``本年收费金额（单位：万元）``)."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(0, depth - 1)
+        if depth == 0 and _PATH_SEP.match(ch):
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def table_model(doc: "Document", edition: "Edition") -> TableModel:
+    """Every table of ``edition`` found in ``doc`` (computed once per document)."""
+    return doc.memo(f"tablemodel:{edition.profile_id}:{edition.id}", lambda: _Recogniser(doc, edition).run())
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+class _SpecIndex:
+    def __init__(self, spec: "TableSpec") -> None:
+        self.spec = spec
+        self.rows = LabelIndex(spec.rows)
+        self.cols = LabelIndex(spec.columns)
+        self.unlabeled_rows = [r for r in spec.rows if r.label is None and r.data]
+        self.caption = caption_key(spec.caption) if spec.caption else ""
+        self.corner = label_key(spec.corner_note) if spec.corner_note else ""
+        self.data_cols = {c.key for c in spec.data_columns}
+        self.label_cols = {c.key for c in spec.columns if c.kind == "row_label"}
+
+
+_FOREIGN_OK = (EXACT, NORMALISED, VARIANT)
+
+
+def _is_corner(text: str, idx: _SpecIndex) -> bool:
+    if not idx.corner:
+        return False
+    k = label_key(text)
+    if len(k) >= 6 and (k in idx.corner or idx.corner in k):
+        return True
+    return len(k) >= 10 and SequenceMatcher(None, k, idx.corner, autojunk=False).ratio() >= 0.6
+
+
+@dataclass(eq=False)
+class _Segment:
+    spec_id: str | None
+    foreign_edition: str | None = None
+    caption_span: Span | None = None
+    parts: list[Part] = field(default_factory=list)
+
+
+class _Recogniser:
+    def __init__(self, doc: "Document", edition: "Edition") -> None:
+        self.doc = doc
+        self.edition = edition
+        self.index = {tid: _SpecIndex(t) for tid, t in edition.tables.items()}
+        self.others: dict[str, list[tuple[str, _SpecIndex]]] = {}  # table id -> other editions' specs
+        self.other_only: list[tuple[str, _SpecIndex]] = []  # tables that only other editions have
+        for ed in edition.other_editions():
+            for tid, t in ed.tables.items():
+                self.others.setdefault(tid, []).append((ed.id, _SpecIndex(t)))
+                if tid not in edition.tables:
+                    self.other_only.append((ed.id, _SpecIndex(t)))
+
+    # ---- entry point
+
+    def run(self) -> TableModel:
+        from .structure import section_map
+
+        model = TableModel(self.edition)
+        sm = section_map(self.doc, self.edition)
+        for section in self.edition.sections:
+            own = [tid for tid in section.tables if tid in self.edition.tables]
+            foreign_here = [(e, i) for e, i in self.other_only if i.spec.section == section.id]
+            if not own and not foreign_here:
+                continue
+            lines = sm.lines_of(section.id)
+            if lines is None:
+                continue  # the section itself is missing: SEC002 reports it, nothing else
+            lo, hi = lines
+            blocks = [b for b in self.doc.blocks if lo <= b.span.line <= hi]
+            found: dict[str, LogicalTable] = {}
+            claimed: set[int] = set()
+            for seg in self._segments(blocks, own, foreign_here):
+                self._assign(seg, section.id, own, found, model, foreign_here, claimed)
+            for lt in found.values():
+                claimed |= {id(p.table) for p in lt.parts if p.contributed}
+            for tid in own:
+                lt = found.get(tid)
+                if lt is not None and (lt.rows or lt.group_rows):
+                    self._finish(lt)
+                    model.tables[tid] = lt
+                else:
+                    near = lt.parts[0].table if lt is not None and lt.parts else None
+                    if near is not None:
+                        claimed.add(id(near))
+                    model.missing.append(MissingTable(self.edition.tables[tid], section.id,
+                                                      sm.first[section.id].span, near))
+            for b in blocks:
+                t = b.obj
+                if b.kind == "table" and t is not None and id(t) not in claimed and any(
+                        not c.is_blank for r in t.rows for c in r.cells):
+                    model.unrecognised.append(UnrecognisedTable(t, section.id, own))
+        return model
+
+    # ---- segments: which rows belong to which table of the section
+
+    def _caption_of(self, text: str, own: list[str], foreign_here) -> tuple[str, str | None] | None:
+        k = caption_key(text)
+        if not k:
+            return None
+        for tid in own:
+            cap = self.index[tid].caption
+            if cap and cap in k:
+                return tid, None
+        for ed, idx in foreign_here:
+            if idx.caption and idx.caption in k:
+                return idx.spec.id, ed
+        return None
+
+    def _caption_row(self, row: Row, own, foreign_here) -> tuple[str, str | None] | None:
+        texts = [c.text for c in _distinct(row.cells) if not c.is_blank]
+        if not texts or len(texts) > 2 or len(caption_key(texts[0])) > 40:
+            return None
+        if any(looks_numeric(t) for t in texts):
+            return None
+        return self._caption_of(texts[0], own, foreign_here)
+
+    def _segments(self, blocks, own: list[str], foreign_here) -> list[_Segment]:
+        segs: list[_Segment] = []
+        current: _Segment | None = None
+        pending: tuple[str, str | None, Span] | None = None
+        context: list[str] = []
+        for b in blocks:
+            if b.kind in ("heading", "paragraph") and b.obj is not None:
+                text = b.obj.title if b.kind == "heading" else b.obj.text
+                first = text.split("\n", 1)[0]
+                cap = self._caption_of(first, own, foreign_here) if len(caption_key(first)) <= 60 else None
+                if cap is not None:
+                    pending = (cap[0], cap[1], b.span)
+                    context = [text]
+                else:
+                    context.append(text)
+                continue
+            if b.kind != "table" or b.obj is None:
+                continue
+            table: Table = b.obj
+            if pending is not None:
+                current = _Segment(pending[0], pending[1], pending[2])
+                segs.append(current)
+                pending = None
+            elif current is None:
+                current = _Segment(None)
+                segs.append(current)
+            part = Part(table, context=list(context))
+            current.parts.append(part)
+            context = []
+            for r, row in enumerate(table.rows):
+                cap = self._caption_row(row, own, foreign_here)
+                if cap is not None:
+                    current = _Segment(cap[0], cap[1], row_span(row))
+                    segs.append(current)
+                    part = Part(table)
+                    current.parts.append(part)
+                    continue
+                part.body.append(r)
+        return segs
+
+    # ---- assigning segments to tables
+
+    def _assign(self, seg: _Segment, section: str, own: list[str], found: dict[str, LogicalTable],
+                model: TableModel, foreign_here, claimed: set[int]) -> None:
+        if seg.foreign_edition is not None:
+            idx = next(i for e, i in foreign_here if i.spec.id == seg.spec_id and e == seg.foreign_edition)
+            labels: list[str] = []
+            for part in seg.parts:
+                claimed.add(id(part.table))
+                for r in part.body:
+                    for c in _distinct(part.table.rows[r].cells):
+                        if not c.is_blank and c.text not in labels and (idx.rows.match(c.text) or idx.cols.match(c.text)):
+                            labels.append(c.text)
+            model.foreign_tables.append(ForeignTable(idx.spec, seg.foreign_edition, section,
+                                                     seg.caption_span or Span(1, 1, 1, 2), labels))
+            return
+        parts = self._split_parts(seg.parts, own)
+        if seg.spec_id is not None:
+            lt = found.setdefault(seg.spec_id, LogicalTable(self.edition.tables[seg.spec_id], section))
+            if lt.caption_span is None:
+                lt.caption_span = seg.caption_span
+            for p in parts:
+                self._read_part(lt, p)
+            return
+        for p in parts:
+            tid = own[0] if len(own) == 1 else self._best_spec(p, own, found)
+            if tid is None:
+                continue
+            lt = found.setdefault(tid, LogicalTable(self.edition.tables[tid], section))
+            self._read_part(lt, p)
+
+    def _best_spec(self, part: Part, own: list[str], found) -> str | None:
+        best, best_score = None, 0
+        for tid in own:
+            idx = self.index[tid]
+            score = 0
+            for r in part.header + part.body:
+                for c in _distinct(part.table.rows[r].cells):
+                    if c.is_blank:
+                        continue
+                    if idx.rows.match(c.text):
+                        score += 3
+                    elif idx.cols.match(c.text):
+                        score += 1
+            if tid in found and found[tid].rows:
+                score -= 1  # prefer a table not seen yet
+            if score > best_score:
+                best, best_score = tid, score
+        return best
+
+    def _row_kind(self, row: Row, idxs: list[_SpecIndex]) -> str:
+        """'empty', 'data', 'header' or 'unknown'."""
+        cells = [c for c in _distinct(row.cells) if not c.is_blank]
+        if not cells:
+            return "empty"
+        first = cells[0].text
+        leaf = (_split_path(first) or [first])[-1]
+        for idx in idxs:
+            if _is_corner(first, idx):
+                return "header"
+            if idx.rows.match(first) or idx.rows.match(leaf):
+                return "data"
+        if any(looks_numeric(c.text) for c in cells):
+            return "data"
+        for idx in idxs:
+            if any(idx.cols.match(c.text) or idx.cols.match((_split_path(c.text) or [""])[-1]) for c in cells):
+                return "header"
+        return "unknown"
+
+    def _split_parts(self, parts: list[Part], own: list[str]) -> list[Part]:
+        """Split each physical table's rows into runs of header rows followed by body rows."""
+        idxs = [self.index[t] for t in own] + [i for t in own for _, i in self.others.get(t, [])]
+        out: list[Part] = []
+        for p in parts:
+            cur = Part(p.table, context=p.context)
+            seen_data = False
+            for r in p.body:
+                kind = self._row_kind(p.table.rows[r], idxs)
+                if kind == "empty":
+                    continue
+                if kind == "header" or (kind == "unknown" and not seen_data):
+                    if seen_data:
+                        out.append(cur)
+                        cur = Part(p.table)
+                        seen_data = False
+                    cur.header.append(r)
+                else:
+                    seen_data = True
+                    cur.body.append(r)
+            if cur.header or cur.body:
+                out.append(cur)
+        return out
+
+    # ---- columns
+
+    def _foreign_column(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
+        """A data column label of another edition that is not (also) one of ours."""
+        leaf = (_split_path(text) or [text])[-1]
+        own = self.index[lt.spec.id]
+        for ed, oidx in self.others.get(lt.spec.id, []):
+            fc = [x for x in (oidx.cols.match(text) or oidx.cols.match(leaf)) if x[1] in _FOREIGN_OK and x[0].data
+                  and x[0].key in oidx.data_cols]
+            if fc and not any(it.lk == fc[0][0].lk for it in own.cols.items):
+                return ed, fc[0][0]
+        return None
+
+    def _map_columns(self, lt: LogicalTable, part: Part) -> dict[str, ColumnHit]:
+        idx = self.index[lt.spec.id]
+        table = part.table
+        header_rows = [table.rows[r] for r in part.header]
+        width = max([len(r.cells) for r in header_rows] + [len(table.rows[r].cells) for r in part.body] + [0])
+        pipe = table.kind == "pipe"
+        # per header row and grid column: the run (start, end, cell) of the header cell covering it;
+        # in pipe tables a merged header cell is followed by empty cells, which it covers
+        runs: list[list[tuple[int, int, Cell] | None]] = []
+        sticky: dict[tuple[int, int], str] = {}  # flattened headers: 行政复议：结果维持 | 结果纠正 …
+        for h, hr in enumerate(header_rows):
+            slots: list[tuple[int, int, Cell] | None] = [None] * width
+            cells = hr.cells
+            prefix = ""
+            j = 0
+            while j < len(cells):
+                c = cells[j]
+                if c.is_blank:
+                    j += 1
+                    continue
+                pth = _split_path(c.text)
+                if len(pth) > 1:
+                    prefix = " ".join(pth[:-1])
+                if prefix:
+                    sticky[(h, j)] = prefix
+                k = j + 1
+                while k < len(cells) and (cells[k] is c or (pipe and cells[k].is_blank)):
+                    k += 1
+                end = width if (pipe and k >= len(cells)) else k
+                for x in range(j, min(end, width)):
+                    slots[x] = (j, end, c)
+                j = k
+            runs.append(slots)
+        ctx_key = label_key(" ".join(part.context))
+        hits: dict[str, ColumnHit] = {}
+        taken: set[str] = set()
+        last_order = -1
+        label_cols: set[int] = set()
+        unknown: dict[int, Cell] = {}
+        foreign_cols: dict[int, tuple[str, _Item, Cell]] = {}
+        for j in range(width):
+            leaf = None
+            for h in range(len(header_rows) - 1, -1, -1):
+                cells = header_rows[h].cells
+                c = cells[j] if j < len(cells) else None
+                if c is None or c.is_blank or _is_corner(c.text, idx):
+                    continue
+                run = runs[h][j]
+                if run is None or run[0] != j:
+                    break  # the continuation of a merged header cell that starts further left
+                pth = _split_path(c.text) or [c.text]
+                cands = idx.cols.match(c.text) or idx.cols.match(pth[-1])
+                data_cands = [x for x in cands if x[0].key in idx.data_cols]
+                if data_cands:
+                    leaf = (h, c, data_cands, pth)
+                    break
+                if cands:
+                    if any(x[0].key in idx.label_cols for x in cands):
+                        label_cols.add(j)
+                    continue  # a group label: not a data column by itself
+                foreign = self._foreign_column(lt, c.text)
+                if foreign is not None:
+                    foreign_cols[j] = (foreign[0], foreign[1], c)
+                else:
+                    unknown[j] = c
+                break
+            if leaf is None:
+                continue
+            h, c, cands, pth = leaf
+            if all(x[1] == FUZZY for x in cands):
+                foreign = self._foreign_column(lt, c.text)
+                if foreign is not None:
+                    foreign_cols[j] = (foreign[0], foreign[1], c)
+                    continue
+            ancestors = [label_key(" ".join(pth[:-1]))] if len(pth) > 1 else []
+            if (h, j) in sticky:
+                ancestors.append(label_key(sticky[(h, j)]))
+            for hh in range(h):
+                run = runs[hh][j]
+                if run is not None:
+                    ancestors.append(label_key(run[2].text))
+            if ctx_key:
+                ancestors.append(ctx_key)
+
+            def score(x, ancestors=ancestors):
+                it = x[0]
+                s = 0
+                p = it.parent
+                while p:
+                    pit = idx.cols.by_key.get(p)
+                    if pit is not None and any(pit.core and pit.core in a for a in ancestors):
+                        s += 1
+                    p = pit.parent if pit is not None else None
+                return (-s, it.key in taken, RANK[x[1]], it.order <= last_order, it.order)
+
+            it, how, _ = min(cands, key=score)
+            if it.key in taken:
+                unknown[j] = c
+                continue
+            run = runs[h][j]
+            taken.add(it.key)
+            last_order = it.order
+            hits[it.key] = ColumnHit(it.key, lt.spec.column(it.key), table, j, run[1], c, how, pth[-1])
+        starts = sorted(hit.col for hit in hits.values())
+        for hit in hits.values():
+            nxt = [s for s in starts if s > hit.col]
+            hit.end = max(hit.col + 1, min([hit.end] + nxt[:1]))
+        for j, (ed, it, c) in foreign_cols.items():
+            lt.foreign.append(ForeignLabel("column", it.key, it.label, c.text, c.span, ed))
+        if not foreign_cols:
+            self._positional(lt, part, hits, unknown, label_cols)
+        return hits
+
+    def _value_start(self, row: Row) -> int:
+        """Index of the first value cell of a body row whose columns are not known."""
+        last_text = -1
+        for j, c in enumerate(row.cells):
+            if c.is_blank:
+                continue
+            if looks_numeric(c.text):
+                break
+            last_text = j
+        return last_text + 1
+
+    def _positional(self, lt: LogicalTable, part: Part, hits: dict[str, ColumnHit], unknown: dict[int, Cell],
+                    label_cols: set[int]) -> None:
+        """Read columns whose headers are not the official labels by their position, when the
+        number of unnamed columns is exactly the number of official columns missing there."""
+        data_cols = lt.spec.data_columns
+        body = [part.table.rows[r] for r in part.body]
+        if body and not all(c.key in hits for c in data_cols):
+            widths = [len(r.cells) for r in body]
+            w = max(set(widths), key=widths.count)
+            if hits:
+                vs = min(min(h.col for h in hits.values()), max(self._value_start(r) for r in body))
+            else:
+                vs = max(w - len(data_cols), 0)
+            vs = max([vs] + [j + 1 for j in label_cols])
+            mapped = {h.col for h in hits.values()}
+            pairs: list[tuple[str, str]] = []
+            order = [c.key for c in data_cols]
+            i = 0
+            while i < len(order):
+                if order[i] in hits:
+                    i += 1
+                    continue
+                k = i
+                while k < len(order) and order[k] not in hits:
+                    k += 1
+                lo_col = hits[order[i - 1]].end if i > 0 else vs
+                hi_col = hits[order[k]].col if k < len(order) else w
+                free = [j for j in range(lo_col, hi_col) if j not in mapped and j not in label_cols]
+                if len(free) == k - i:
+                    for key, j in zip(order[i:k], free):
+                        cell = unknown.pop(j, None)
+                        written = cell.text if cell is not None else ""
+                        hits[key] = ColumnHit(key, lt.spec.column(key), part.table, j, j + 1, cell, POSITION, written)
+                        pairs.append((written, lt.spec.column(key).label))
+                i = k
+            if pairs:
+                row = part.table.rows[part.header[-1]] if part.header else None
+                prev = next((p for p in lt.positional if p.pairs == pairs), None)
+                if prev is not None:
+                    prev.repeats += 1
+                else:
+                    lt.positional.append(PositionalHeader(part.table, row, pairs))
+        for j, c in unknown.items():
+            if j in label_cols or (hits and j < min(h.col for h in hits.values())):
+                continue
+            if any(j < len(r.cells) and not r.cells[j].is_blank for r in body):
+                lt.extra_columns.append(ExtraColumn(part.table, c, c.text))
+
+    # ---- rows
+
+    def _read_part(self, lt: LogicalTable, part: Part) -> None:
+        lt.parts.append(part)
+        table = part.table
+        idx = self.index[lt.spec.id]
+        hits = self._map_columns(lt, part) if part.header else {}
+        if not hits and not part.header and part.body:
+            # a continuation without header (a table split over pages): reuse the columns above
+            prev = next((p for p in reversed(lt.parts[:-1]) if p.hits), None)
+            width = len(table.rows[part.body[0]].cells)
+            if prev is not None and prev.body and len(prev.table.rows[prev.body[0]].cells) == width:
+                hits = {k: ColumnHit(h.key, h.spec, table, h.col, h.end, h.cell, h.how, h.written)
+                        for k, h in prev.hits.items()}
+            else:
+                self._positional(lt, part, hits, {}, set())
+        part.hits = hits
+        if part.header and hits and not lt.header_rows:
+            lt.header_rows.append(table.rows[part.header[-1]])
+        for key, h in hits.items():
+            lt.columns.setdefault(key, h)
+        first_data = min((h.col for h in hits.values()), default=None)
+        body_width = len(table.rows[part.body[0]].cells) if part.body else 0
+        prev_labels: list[Cell | None] = []
+        prev_ancestors: list[str] = []
+        for r in part.body:
+            row = table.rows[r]
+            cells = row.cells
+            fd = first_data if first_data is not None else self._value_start(row)
+            row_hits = hits
+            if hits and table.kind == "pipe" and len(cells) != body_width:
+                # a ragged row: its values are the cells after its label, in column order
+                vs = self._value_start(row)
+                if len(cells) - vs == len(hits) and vs != fd:
+                    ordered = sorted(hits.values(), key=lambda x: x.col)
+                    row_hits = {x.key: ColumnHit(x.key, x.spec, table, vs + i, vs + i + 1, x.cell, x.how, x.written)
+                                for i, x in enumerate(ordered)}
+                    fd = vs
+            label_cells = list(cells[:fd])
+            nonblank = [i for i, c in enumerate(label_cells) if not c.is_blank]
+            leaf_i = nonblank[-1] if nonblank else -1
+            path: list[Cell] = []
+            for i in range(leaf_i + 1):
+                c = label_cells[i]
+                if c.is_blank and i < len(prev_labels) and prev_labels[i] is not None:
+                    c = prev_labels[i]  # a merged label cell left empty: the one above
+                if not c.is_blank and c not in path:
+                    path.append(c)
+            prev_labels = [c if not c.is_blank else (prev_labels[i] if i < len(prev_labels) else None)
+                           for i, c in enumerate(label_cells)]
+            leaf = label_cells[leaf_i] if leaf_i >= 0 else None
+            self._read_row(lt, idx, part, row, leaf, path, row_hits, prev_ancestors)
+            if leaf is not None:
+                prev_ancestors = [label_key(c.text) for c in path[:-1]] + \
+                    [label_key(p) for p in _split_path(leaf.text)[:-1]]
+
+    def _foreign_row(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
+        leaf = (_split_path(text) or [text])[-1]
+        own = self.index[lt.spec.id]
+        for ed, oidx in self.others.get(lt.spec.id, []):
+            fc = [x for x in (oidx.rows.match(text) or oidx.rows.match(leaf)) if x[1] in _FOREIGN_OK]
+            if fc and not any(it.lk == fc[0][0].lk for it in own.rows.items):
+                return ed, fc[0][0]
+        return None
+
+    def _read_row(self, lt: LogicalTable, idx: _SpecIndex, part: Part, row: Row, leaf: Cell | None,
+                  path: list[Cell], hits: dict[str, ColumnHit], prev_ancestors: list[str]) -> None:
+        values = self._values(row, hits, idx)
+        has_values = any(not cell.is_blank for _, cell, _ in values)
+        if leaf is None:
+            if idx.unlabeled_rows and values:
+                self._record_row(lt, part, row, idx.unlabeled_rows[0].key, None, EXACT, "", values)
+            elif has_values:
+                lt.extra_rows.append(ExtraRow(part.table, row, None, ""))
+            return
+        text = leaf.text
+        pth = _split_path(text) or [text]
+        cands = idx.rows.match(text)
+        written = text
+        ancestors = [label_key(c.text) for c in path[:-1]]
+        if not cands and len(pth) > 1:
+            cands = idx.rows.match(pth[-1])
+            written = pth[-1]
+            ancestors += [label_key(p) for p in pth[:-1]]
+        if not ancestors:
+            ancestors = prev_ancestors
+        foreign = self._foreign_row(lt, text)
+        if cands and foreign is not None and all(x[1] == FUZZY for x in cands):
+            cands = []
+        if not cands:
+            if foreign is not None:
+                ed, fit = foreign
+                lt.foreign.append(ForeignLabel("row", fit.key, fit.label, text, leaf.span, ed))
+                return
+            parent = None
+            for c in path[:-1]:
+                pc = [x for x in idx.rows.match(c.text) if x[0].data]
+                if pc:
+                    parent = pc[0][0].key
+            if has_values or parent is not None:
+                lt.extra_rows.append(ExtraRow(part.table, row, leaf, text, parent))
+                if parent is not None and parent not in lt.rows:
+                    # an official row split into local sub-rows (Beijing: 其他对外管理服务事项 →
+                    # 行政检查, 行政确认): the official row is there, its values are not
+                    pcell = next(c for c in path[:-1] if idx.rows.match(c.text))
+                    lt.rows[parent] = RowHit(parent, lt.spec.row(parent), part.table, row, pcell, NORMALISED, pcell.text)
+                    part.contributed = True
+            return
+
+        def score(x):
+            it = x[0]
+            s = 0
+            p = it.parent
+            while p:
+                pit = idx.rows.by_key.get(p)
+                if pit is not None and any(a and pit.core and (pit.core in a or a in pit.core) for a in ancestors):
+                    s += 1
+                p = pit.parent if pit is not None else None
+            return (RANK[x[1]], -s, it.key in lt.rows, it.order)
+
+        it, how, _ = min(cands, key=score)
+        if it.data:
+            self._record_row(lt, part, row, it.key, leaf, how, written, values)
+            return
+        if not has_values:
+            return  # a group row: context for the rows below
+        # a group row carrying values: the other edition's single row (（六）其他处理 in 2021)
+        lt.group_rows.setdefault(it.key, RowHit(it.key, lt.spec.row(it.key), part.table, row, leaf, how, written))
+        for ck, cell, synth in values:
+            lt.cells.setdefault((it.key, ck), CellHit(lt, it.key, ck, cell, row, part.table, synth))
+        part.contributed = True
+        for ed, oidx in self.others.get(lt.spec.id, []):
+            fc = [x for x in oidx.rows.match(text) if x[0].data and x[1] in _FOREIGN_OK + (DEVIATION,)]
+            if fc:
+                lt.foreign.append(ForeignLabel("row", fc[0][0].key, fc[0][0].label, text, leaf.span, ed))
+                lt.explained.add(it.key)
+                break
+
+    def _values(self, row: Row, hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[tuple[str, Cell, bool]]:
+        out = []
+        cells = row.cells
+        for key, h in sorted(hits.items(), key=lambda kv: kv[1].col):
+            if key not in idx.data_cols:
+                continue
+            if h.col < len(cells):
+                cell = cells[h.col]
+                if cell.is_blank:
+                    inside = [c for c in _distinct(cells[h.col:h.end]) if not c.is_blank]
+                    if len(inside) == 1:
+                        cell = inside[0]  # a value placed anywhere under its merged header
+                out.append((key, cell, False))
+            else:
+                last = cells[-1] if cells else None
+                line = last.span.end_line if last else row.line
+                col = last.span.end_column + 1 if last else 1
+                out.append((key, Cell("", "", Span(line, col, line, col + 1), col=h.col), True))
+        return out
+
+    def _record_row(self, lt: LogicalTable, part: Part, row: Row, key: str, leaf: Cell | None, how: str,
+                    written: str, values) -> None:
+        if key in lt.rows and values and all((key, ck) in lt.cells for ck, _, _ in values):
+            lt.extra_rows.append(ExtraRow(part.table, row, leaf, written, duplicate_of=key))
+            return
+        lt.rows.setdefault(key, RowHit(key, lt.spec.row(key), part.table, row, leaf, how, written))
+        for ck, cell, synth in values:
+            lt.cells.setdefault((key, ck), CellHit(lt, key, ck, cell, row, part.table, synth))
+        part.contributed = True
+
+    # ---- after all parts
+
+    def _finish(self, lt: LogicalTable) -> None:
+        # a row of the other edition under a parent that is one of our data rows written as a bare
+        # group row (2021 sub-rows of （六）其他处理 in a 2019 report): that row is not blank
+        for f in lt.foreign:
+            if f.kind != "row":
+                continue
+            for ed, oidx in self.others.get(lt.spec.id, []):
+                it = oidx.rows.by_key.get(f.key) if ed == f.edition else None
+                parent = oidx.rows.by_key.get(it.parent) if it is not None and it.parent else None
+                if parent is None:
+                    continue
+                own = next((r for r in lt.spec.rows if r.data and r.label and label_key(r.label) == parent.lk), None)
+                if own is not None and own.key in lt.rows and all(
+                        c.cell.is_blank for (rk, _), c in lt.cells.items() if rk == own.key):
+                    for k in [k for k in lt.cells if k[0] == own.key]:
+                        del lt.cells[k]
+                    lt.explained.add(own.key)
+        if any(f.kind == "column" for f in lt.foreign):
+            lt.explained |= {c.key for c in lt.spec.data_columns if c.key not in lt.columns}
