@@ -16,6 +16,8 @@ from .structure import SectionHit, SectionMap, section_map
 from .tables import Cell, Row, Table
 from .text import compact, core_key, label_key, leading_numbering, nfkc, parse_chinese_number, strip_numbering
 from .cellvalue import Value, parse_value
+from .arith import (Cellref, Culprit, Evaluation, describe, document_evaluations, evaluate, likely_culprits,
+                    model_lookup, num, relation_findings)
 from .tablemodel import CellHit, ColumnHit, LogicalTable, RowHit, TableModel, row_span, table_model
 
 __all__ = [
@@ -27,4 +29,7 @@ __all__ = [
     # tables recognised by their labels (reportlint.tablemodel) and cell values (reportlint.cellvalue)
     "CellHit", "ColumnHit", "LogicalTable", "RowHit", "TableModel", "Value", "parse_value", "row_span",
     "table_model",
+    # relations evaluated on the recognised tables (reportlint.arith)
+    "Cellref", "Culprit", "Evaluation", "describe", "document_evaluations", "evaluate", "likely_culprits",
+    "model_lookup", "num", "relation_findings",
 ]

@@ -930,6 +930,21 @@ class _Recogniser:
     # ---- rows
 
     def _read_part(self, lt: LogicalTable, part: Part) -> None:
+        """Read one part; a part that yields no row of the table leaves no trace (it is reported
+        as an unrecognised table instead)."""
+        saved = (len(lt.extra_rows), len(lt.extra_columns), len(lt.foreign), len(lt.positional),
+                 [p.repeats for p in lt.positional], set(lt.columns), len(lt.header_rows))
+        self._read_part_rows(lt, part)
+        if part.contributed or any(f for f in lt.foreign[saved[2]:]):
+            return
+        del lt.extra_rows[saved[0]:], lt.extra_columns[saved[1]:], lt.positional[saved[3]:]
+        for p, n in zip(lt.positional, saved[4]):
+            p.repeats = n
+        for key in set(lt.columns) - saved[5]:
+            del lt.columns[key]
+        del lt.header_rows[saved[6]:]
+
+    def _read_part_rows(self, lt: LogicalTable, part: Part) -> None:
         lt.parts.append(part)
         table = part.table
         idx = self.index[lt.spec.id]

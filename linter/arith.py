@@ -1,0 +1,323 @@
+"""Evaluating a profile's relations on a document's tables, with exact Decimal arithmetic.
+
+A relation (``reportlint.relations``) is evaluated only when every term is a valid number: a
+blank, non-numeric or missing cell makes it *skipped* (the TBL rules already report the cell;
+nothing is ever guessed). One exception keeps real reports checkable: when every sub-row of a
+group is absent but the group's own row carries values (the 2019 single row （六）其他处理 in a 2021
+report), the group row stands for the sum of its sub-rows.
+
+Each evaluation knows the cell it is reported at (``report_at`` in the profile, else the side
+that is a single cell, e.g. the 总计) and, for ``==``, the value that cell would need.
+Messages name every term by its label and value: ``表三 （七）总计 / 自然人 is 12, but …``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable
+
+from .diagnostics import Message, Span
+from .relations import Ref, Relation, compare
+
+
+@dataclass
+class Cellref:
+    """What an evaluation needs to know about one cell."""
+
+    value: Decimal | None
+    label: str  # full label: 表三 （七）总计 / 自然人
+    row_label: str
+    col_label: str
+    span: Span | None = None
+    reason: str | None = None  # why value is None
+    key: tuple = ()  # (prev, table, row, col): identifies the cell
+
+
+@dataclass(eq=False)
+class TermValue:
+    sign: int
+    ref: Ref | None
+    cell: Cellref | None
+    const: Decimal | None = None
+
+    @property
+    def value(self) -> Decimal:
+        return self.const if self.ref is None else self.cell.value  # type: ignore[union-attr]
+
+
+@dataclass
+class Evaluation:
+    relation: Relation
+    status: str  # "holds" | "broken" | "skipped"
+    lhs: list[TermValue] = field(default_factory=list)
+    rhs: list[TermValue] = field(default_factory=list)
+    skipped_because: str = ""  # "missing" | "invalid" | "previous-year"
+    target: TermValue | None = None
+    target_side: str = "lhs"
+
+    @property
+    def lhs_sum(self) -> Decimal:
+        return sum((t.sign * t.value for t in self.lhs), Decimal(0))
+
+    @property
+    def rhs_sum(self) -> Decimal:
+        return sum((t.sign * t.value for t in self.rhs), Decimal(0))
+
+    @property
+    def broken(self) -> bool:
+        return self.status == "broken"
+
+    def solve(self, term: TermValue) -> Decimal | None:
+        """The value ``term``'s cell would need for the relation to hold (``==`` only)."""
+        if self.relation.op != "==" or term.ref is None:
+            return None
+        own, other = (self.lhs, self.rhs) if any(x is term for x in self.lhs) else (self.rhs, self.lhs)
+        rest = sum((t.sign * t.value for t in own if t is not term), Decimal(0))
+        opp = sum((t.sign * t.value for t in other), Decimal(0))
+        return (opp - rest) / term.sign
+
+    @property
+    def expected(self) -> Decimal | None:
+        return self.solve(self.target) if self.target is not None else None
+
+    @property
+    def terms(self) -> list[TermValue]:
+        return self.lhs + self.rhs
+
+
+Lookup = Callable[[Ref], "Cellref | None"]
+Substitute = Callable[[list[Ref]], "list[tuple[list[Ref], Ref]]"]
+
+
+def evaluate(relation: Relation, lookup: Lookup, substitute: Substitute | None = None) -> Evaluation:
+    """Evaluate ``relation``; ``lookup(ref)`` gives a cell or None when it is not in the report;
+    ``substitute(missing_refs)`` may name group rows that stand for missing sub-rows."""
+    sides: dict[str, list[TermValue]] = {"lhs": [], "rhs": []}
+    missing: list[Ref] = []
+    for side, terms in (("lhs", relation.lhs), ("rhs", relation.rhs)):
+        for t in terms:
+            if t.ref is None:
+                sides[side].append(TermValue(t.sign, None, None, t.const))
+                continue
+            cell = lookup(t.ref)
+            if cell is None:
+                missing.append(t.ref)
+            sides[side].append(TermValue(t.sign, t.ref, cell))
+    if missing and substitute is not None:
+        for children, group in substitute(missing):
+            group_cell = lookup(group)
+            if group_cell is None:
+                continue
+            for side in ("lhs", "rhs"):
+                idx = [i for i, t in enumerate(sides[side]) if t.ref in children]
+                if len(idx) == len(children) and len({sides[side][i].sign for i in idx}) == 1:
+                    sign = sides[side][idx[0]].sign
+                    first = idx[0]
+                    sides[side] = [t for i, t in enumerate(sides[side]) if i not in idx]
+                    sides[side].insert(first, TermValue(sign, group, group_cell))
+                    missing = [m for m in missing if m not in children]
+    ev = Evaluation(relation, "skipped", sides["lhs"], sides["rhs"])
+    _choose_target(ev)
+    if missing:
+        ev.skipped_because = "previous-year" if all(m.prev for m in missing) else "missing"
+        return ev
+    if any(t.ref is not None and t.cell.value is None for t in ev.terms):
+        ev.skipped_because = "invalid"
+        return ev
+    ev.status = "holds" if compare(relation.op, ev.lhs_sum, ev.rhs_sum) else "broken"
+    return ev
+
+
+def _choose_target(ev: Evaluation) -> None:
+    r = ev.relation
+    if r.report_at is not None:
+        for side in ("lhs", "rhs"):
+            for t in getattr(ev, side):
+                if t.ref == r.report_at:
+                    ev.target, ev.target_side = t, side
+                    return
+    for side in ("lhs", "rhs"):
+        refs = [t for t in getattr(ev, side) if t.ref is not None and not t.ref.prev]
+        if len(getattr(ev, side)) == 1 and refs:
+            ev.target, ev.target_side = refs[0], side
+            return
+    for t in ev.terms:
+        if t.ref is not None and not t.ref.prev:
+            ev.target = t
+            ev.target_side = "lhs" if any(x is t for x in ev.lhs) else "rhs"
+            return
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def num(n: Decimal | None) -> str:
+    if n is None:
+        return "?"
+    s = format(n, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s or "0"
+
+
+def signed(n: Decimal) -> str:
+    return ("+" if n > 0 else "") + num(n)
+
+
+def _short(t: TermValue, ev: Evaluation, lang: str) -> str:
+    if t.ref is None:
+        return num(t.const)
+    c = t.cell
+    refs = [x.ref for x in ev.terms if x.ref is not None]
+    prev = ("last year's " if lang == "en" else "上年报告") if t.ref.prev else ""
+    if len({(r.table, r.col) for r in refs}) == 1 and c.row_label:
+        name = c.row_label
+    elif len({(r.table, r.row) for r in refs}) == 1:
+        name = c.col_label
+        heads = {x.cell.col_label.split(" ", 1)[0] for x in ev.terms if x.cell is not None}
+        if len(heads) == 1 and " " in name:
+            name = name.split(" ", 1)[1]  # 行政复议 结果维持 + 行政复议 结果纠正 …: the group is said once
+    else:
+        name = c.label
+    return f"{prev}{name} {num(c.value)}"
+
+
+def _expr(terms: list[tuple[int, TermValue]], ev: Evaluation, lang: str) -> str:
+    out = ""
+    for i, (sign, t) in enumerate(terms):
+        text = _short(t, ev, lang)
+        if i == 0:
+            out = text if sign > 0 else f"−{text}"
+        else:
+            out += f" + {text}" if sign > 0 else f" − {text}"
+    return out or "0"
+
+
+def describe(ev: Evaluation) -> Message:
+    """Explain a broken relation at its target cell, naming every term with label and value."""
+    rel = ev.relation
+    desc = rel.description or {}
+    rule_en = f" Rule: {desc['en']}." if desc.get("en") else ""
+    rule_zh = f"规则：{desc['zh']}。" if desc.get("zh") else ""
+    t = ev.target
+    label = t.cell.label if t is not None and t.cell is not None else rel.text
+    if rel.op == "==" and t is not None:
+        expected = ev.expected
+        own = ev.lhs if ev.target_side == "lhs" else ev.rhs
+        other = ev.rhs if ev.target_side == "lhs" else ev.lhs
+        # target = (Σ other − Σ own-without-target) / sign
+        solved = [(x.sign * t.sign, x) for x in other] + [(-x.sign * t.sign, x) for x in own if x is not t]
+        diff = t.value - expected
+        en = (f"{label} is {num(t.value)}, but {_expr(solved, ev, 'en')} = {num(expected)}: it would have to be "
+              f"{num(expected)} (difference {signed(diff)}).{rule_en}")
+        zh = (f"{label} 为 {num(t.value)}，但 {_expr(solved, ev, 'zh')} = {num(expected)}，应为 {num(expected)}"
+              f"（相差 {signed(diff)}）。{rule_zh}")
+        return Message(en, zh)
+    lhs = [(x.sign, x) for x in ev.lhs]
+    rhs = [(x.sign, x) for x in ev.rhs]
+    en = (f"{label}: {_expr(lhs, ev, 'en')} = {num(ev.lhs_sum)} {rel.op} {_expr(rhs, ev, 'en')} = "
+          f"{num(ev.rhs_sum)} does not hold.{rule_en}")
+    zh = (f"{label}：{_expr(lhs, ev, 'zh')} = {num(ev.lhs_sum)} {rel.op} {_expr(rhs, ev, 'zh')} = "
+          f"{num(ev.rhs_sum)} 不成立。{rule_zh}")
+    return Message(en, zh)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def model_lookup(model) -> tuple[Lookup, Substitute]:
+    """Lookup and group substitution over a :class:`~reportlint.tablemodel.TableModel`
+    (current-year references only)."""
+
+    def lookup(ref: Ref) -> Cellref | None:
+        if ref.prev:
+            return None
+        lt = model.get(ref.table)
+        if lt is None:
+            return None
+        hit = lt.cell(ref.row, ref.col)
+        if hit is None:
+            return None
+        return Cellref(hit.value, hit.label, lt.row_label(ref.row) or lt.spec.row(ref.row).label or "",
+                       lt.column_label(ref.col), hit.span, hit.reason, (False, ref.table, ref.row, ref.col))
+
+    def substitute(missing: list[Ref]) -> list[tuple[list[Ref], Ref]]:
+        out = []
+        seen = set()
+        for ref in missing:
+            lt = model.get(ref.table)
+            if lt is None or ref.prev:
+                continue
+            spec = lt.spec.row(ref.row)
+            if spec is None or not spec.parent or (ref.table, spec.parent, ref.col) in seen:
+                continue
+            seen.add((ref.table, spec.parent, ref.col))
+            if spec.parent not in lt.group_rows:
+                continue
+            children = [Ref(ref.table, r.key, ref.col) for r in lt.spec.rows if r.parent == spec.parent and r.data]
+            if all(c in missing for c in children):
+                out.append((children, Ref(ref.table, spec.parent, ref.col)))
+        return out
+
+    return lookup, substitute
+
+
+def document_evaluations(doc, edition) -> list[Evaluation]:
+    """Every in-document relation of ``edition`` evaluated on ``doc`` (computed once)."""
+    from .tablemodel import table_model
+
+    def compute():
+        model = table_model(doc, edition)
+        lookup, substitute = model_lookup(model)
+        return [evaluate(r, lookup, substitute) for r in edition.relations if not r.cross_year]
+
+    return doc.memo(f"relations:{edition.profile_id}:{edition.id}", compute)
+
+
+@dataclass
+class Culprit:
+    cell: Cellref
+    value: Decimal  # the value that would satisfy every broken relation
+    relations: list[Evaluation]
+
+
+def likely_culprits(evaluations: list[Evaluation]) -> list[Culprit]:
+    """Cells that alone explain several broken error relations: each relation the cell is in is
+    broken, one value of the cell would make all of them hold, and in each of them no other cell
+    could do the same."""
+    broken = [e for e in evaluations if e.broken and e.relation.op == "==" and e.relation.severity == "error"]
+    holding = [e for e in evaluations if e.status == "holds"]
+    in_holding = {t.cell.key for e in holding for t in e.terms if t.cell is not None}
+    by_cell: dict[tuple, list[tuple[Evaluation, TermValue]]] = {}
+    for e in broken:
+        for t in e.terms:
+            if t.cell is not None and t.cell.key:
+                by_cell.setdefault(t.cell.key, []).append((e, t))
+    candidates: dict[tuple, Culprit] = {}
+    for key, items in by_cell.items():
+        if len(items) < 2 or key in in_holding:
+            continue
+        values = {e.solve(t) for e, t in items}
+        if len(values) != 1:
+            continue
+        candidates[key] = Culprit(items[0][1].cell, values.pop(), [e for e, _ in items])
+    out = []
+    for key, c in candidates.items():
+        unique = all(sum(1 for t in e.terms if t.cell is not None and t.cell.key in candidates) == 1
+                     for e in c.relations)
+        if unique:
+            out.append(c)
+    return out
+
+
+def relation_findings(doc, edition, kind: str):
+    """Findings for the broken in-document relations of one ``kind``, at their target cells."""
+    from .diagnostics import finding
+
+    for ev in document_evaluations(doc, edition):
+        if ev.relation.kind != kind or not ev.broken or ev.target is None or ev.target.cell.span is None:
+            continue
+        msg = describe(ev)
+        yield finding(ev.target.cell.span, msg.en, msg.zh, severity=ev.relation.severity,
+                      data={"relation": ev.relation.id,
+                            "expected": num(ev.expected) if ev.expected is not None else None})

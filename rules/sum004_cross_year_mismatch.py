@@ -1,0 +1,70 @@
+"""A figure does not carry over from the same organisation's report for the previous year.
+
+The profile's ``cross_year`` relations use ``prev.`` cells: the same organisation's report for
+the year before, found among the files checked in the same run (same ``organization`` in the
+front matter, ``year`` one less). For 政府信息公开工作年度报告: this year's 二、上年结转 equals last
+year's 四、结转下年度继续办理 (every column); 2021 表二's 现行有效件数 equals last year's plus 本年制发
+minus 本年废止; 2019 表二's 上一年项目数量 equals last year's 上一年项目数量 + 本年增/减. Mergers and
+re-counts break these legitimately, so they are warnings. Nothing is reported when last year's
+report is not part of the run, or when a term is blank or missing in either report.
+"""
+from decimal import Decimal
+
+from reportlint.api import Cellref, Span, compact, describe, evaluate, finding, table_model
+
+CODE = "SUM004"
+NAME = "cross-year-mismatch"
+SUMMARY = "A figure does not carry over from last year's report"
+SUMMARY_ZH = "数据与上一年度报告不衔接"
+SEVERITY = "warning"
+SCOPE = "repository"
+
+
+def collect(doc, profile, options):
+    fm = doc.front_matter
+    data = fm.data if fm is not None and fm.error is None and fm.data else {}
+    org, year = data.get("organization"), data.get("year")
+    if not isinstance(org, str) or not org.strip() or not isinstance(year, int) or isinstance(year, bool):
+        return None
+    model = table_model(doc, profile)
+    cells = {}
+    for lt in model.tables.values():
+        for (rk, ck), hit in lt.cells.items():
+            row_label = lt.row_label(rk) or (lt.spec.row(rk).label or "")
+            cells[f"{lt.id}.{rk}.{ck}"] = (None if hit.value is None else str(hit.value), hit.reason, hit.label,
+                                           row_label, lt.column_label(ck), tuple(hit.span))
+    relations = [r for r in profile.relations if r.cross_year]
+    return {"org": compact(org), "year": year, "profile": profile.profile_id, "cells": cells,
+            "relations": relations}
+
+
+def _lookup(cur, prev):
+    def lookup(ref):
+        src = prev if ref.prev else cur
+        entry = src["cells"].get(f"{ref.table}.{ref.row}.{ref.col}")
+        if entry is None:
+            return None
+        value, reason, label, row_label, col_label, span = entry
+        return Cellref(None if value is None else Decimal(value), label, row_label, col_label,
+                       Span(*span), reason, (ref.prev, ref.table, ref.row, ref.col))
+    return lookup
+
+
+def check_repository(items, options):
+    index = {}
+    for path, data in items:
+        index.setdefault((data["profile"], data["org"], data["year"]), []).append((path, data))
+    for path, data in items:
+        previous = index.get((data["profile"], data["org"], data["year"] - 1), [])
+        if len(previous) != 1:
+            continue  # no report for last year in this run, or several: nothing to compare with
+        prev_path, prev = previous[0]
+        lookup = _lookup(data, prev)
+        for rel in data["relations"]:
+            ev = evaluate(rel, lookup)
+            if not ev.broken or ev.target is None or ev.target.cell is None or ev.target.ref.prev:
+                continue
+            msg = describe(ev)
+            yield path, finding(ev.target.cell.span, f"{msg.en} (last year's report: {prev_path})",
+                                f"{msg.zh}（上一年度报告：{prev_path}）", severity=rel.severity,
+                                data={"relation": rel.id, "previous": prev_path})
