@@ -238,7 +238,7 @@ def model_lookup(model) -> tuple[Lookup, Substitute]:
         hit = lt.cell(ref.row, ref.col)
         if hit is None:
             return None
-        return Cellref(hit.value, hit.label, lt.row_label(ref.row) or lt.spec.row(ref.row).label or "",
+        return Cellref(hit.value, hit.label, lt.spec.row(ref.row).label or "",
                        lt.column_label(ref.col), hit.span, hit.reason, (False, ref.table, ref.row, ref.col))
 
     def substitute(missing: list[Ref]) -> list[tuple[list[Ref], Ref]]:

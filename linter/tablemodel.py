@@ -93,11 +93,18 @@ class LabelIndex:
                 tuple(_keys(v) for v in (getattr(it, "deviations", None) or [])),
                 i, bool(getattr(it, "data", True)), getattr(it, "parent", None)))
         self.by_key = {it.key: it for it in self.items}
+        self._cache: dict[str, list] = {}
 
     def match(self, text: str) -> list[tuple[_Item, str, float]]:
         """Candidates for ``text``, best first: (item, how, similarity)."""
         if not text or not text.strip():
             return []
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = self._match_sorted(text)
+        return cached
+
+    def _match_sorted(self, text: str) -> list[tuple[_Item, str, float]]:
         out = self._match(text)
         if not out:
             stripped = _TRAILING_NOTE.sub("", text.strip())
@@ -126,7 +133,12 @@ class LabelIndex:
             elif any(lk == v or (core and core == c) for v, c in it.deviations):
                 out.append((it, DEVIATION, 1.0))
             elif len(core) >= FUZZY_MIN_LEN and (not num or not it.numbering or num == it.numbering):
-                r = SequenceMatcher(None, core, it.core, autojunk=False).ratio()
+                if 2 * min(len(core), len(it.core)) < FUZZY_RATIO * (len(core) + len(it.core)):
+                    continue
+                sm = SequenceMatcher(None, core, it.core, autojunk=False)
+                if sm.quick_ratio() < FUZZY_RATIO:
+                    continue
+                r = sm.ratio()
                 if r >= FUZZY_RATIO:
                     fuzzy.append((it, FUZZY, r))
         if out:
@@ -342,6 +354,12 @@ class LogicalTable:
         return self.spec.name.zh
 
     def row_label(self, row_key: str) -> str:
+        cache = self.__dict__.setdefault("_row_labels", {})
+        if row_key not in cache:
+            cache[row_key] = self._row_label(row_key)
+        return cache[row_key]
+
+    def _row_label(self, row_key: str) -> str:
         spec = self.spec.row(row_key)
         if spec is None or spec.label is None:
             return ""
@@ -351,6 +369,12 @@ class LogicalTable:
         return spec.label
 
     def column_label(self, col_key: str) -> str:
+        cache = self.__dict__.setdefault("_col_labels", {})
+        if col_key not in cache:
+            cache[col_key] = self._column_label(col_key)
+        return cache[col_key]
+
+    def _column_label(self, col_key: str) -> str:
         spec = self.spec.column(col_key)
         if spec is None:
             return col_key
@@ -582,9 +606,20 @@ class _Recogniser:
             for b in blocks:
                 t = b.obj
                 if b.kind == "table" and t is not None and id(t) not in claimed and any(
-                        not c.is_blank for r in t.rows for c in r.cells):
+                        not c.is_blank for r in t.rows for c in r.cells) and not self._elsewhere(t, own):
                     model.unrecognised.append(UnrecognisedTable(t, section.id, own))
         return model
+
+    def _elsewhere(self, table: Table, own: list[str]) -> bool:
+        """Whether ``table`` is one of another section's tables (misplaced, or its own section's
+        title is missing: SEC rules report that, not TBL015)."""
+        for tid, idx in self.index.items():
+            if tid in own:
+                continue
+            hits = sum(1 for r in table.rows for c in _distinct(r.cells[:3]) if not c.is_blank and idx.rows.match(c.text))
+            if hits >= 2:
+                return True
+        return False
 
     # ---- segments: which rows belong to which table of the section
 
@@ -660,7 +695,8 @@ class _Recogniser:
                 claimed.add(id(part.table))
                 for r in part.body:
                     for c in _distinct(part.table.rows[r].cells):
-                        if not c.is_blank and c.text not in labels and (idx.rows.match(c.text) or idx.cols.match(c.text)):
+                        if not c.is_blank and c.text not in labels and (
+                                idx.rows.match(c.text) or any(x[0].data for x in idx.cols.match(c.text))):
                             labels.append(c.text)
             model.foreign_tables.append(ForeignTable(idx.spec, seg.foreign_edition, section,
                                                      seg.caption_span or Span(1, 1, 1, 2), labels))
@@ -721,6 +757,7 @@ class _Recogniser:
     def _split_parts(self, parts: list[Part], own: list[str]) -> list[Part]:
         """Split each physical table's rows into runs of header rows followed by body rows."""
         idxs = [self.index[t] for t in own] + [i for t in own for _, i in self.others.get(t, [])]
+        unlabeled = len(own) == 1 and bool(self.index[own[0]].unlabeled_rows)
         out: list[Part] = []
         for p in parts:
             cur = Part(p.table, context=p.context)
@@ -728,7 +765,9 @@ class _Recogniser:
             for r in p.body:
                 kind = self._row_kind(p.table.rows[r], idxs)
                 if kind == "empty":
-                    continue
+                    if not (unlabeled and cur.header):
+                        continue
+                    kind = "data"  # 表四's unlabeled data row, left blank
                 if kind == "header" or (kind == "unknown" and not seen_data):
                     if seen_data:
                         out.append(cur)

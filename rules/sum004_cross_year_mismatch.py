@@ -30,7 +30,7 @@ def collect(doc, profile, options):
     cells = {}
     for lt in model.tables.values():
         for (rk, ck), hit in lt.cells.items():
-            row_label = lt.row_label(rk) or (lt.spec.row(rk).label or "")
+            row_label = lt.spec.row(rk).label or ""
             cells[f"{lt.id}.{rk}.{ck}"] = (None if hit.value is None else str(hit.value), hit.reason, hit.label,
                                            row_label, lt.column_label(ck), tuple(hit.span))
     relations = [r for r in profile.relations if r.cross_year]

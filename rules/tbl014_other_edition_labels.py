@@ -37,13 +37,19 @@ def check(doc, profile, options):
             if cols:
                 wants.append("、".join(lt.column_label(c.key) for c in lt.spec.data_columns))
             for f in rows:
-                own = next((r for r in lt.spec.rows if r.label and r.key == f.key), None)
-                if own is None:
-                    parent = next((r for r in lt.spec.rows if not r.data and r.label
-                                   and r.label.replace(" ", "") == f.official.replace(" ", "")), None)
-                    if parent is not None:
-                        subs = [r.label for r in lt.spec.rows if r.parent == parent.key]
-                        wants.append(f"{parent.label}: " + "、".join(subs))
+                # the other edition's single row that we split into sub-rows (（六）其他处理 in 2021) …
+                group = next((r for r in lt.spec.rows if not r.data and r.label and r.label == f.official), None)
+                if group is not None:
+                    subs = [r.label for r in lt.spec.rows if r.parent == group.key]
+                    wants.append(f"{group.label}: " + "、".join(subs))
+                    continue
+                # … or the other edition's sub-rows of what is one row here (2021 sub-rows in 2019)
+                other = profile.profile.editions[eid].tables.get(lt.id)
+                spec = other.row(f.key) if other is not None else None
+                parent = other.row(spec.parent) if spec is not None and spec.parent else None
+                single = next((r for r in lt.spec.rows if r.data and parent is not None and r.label == parent.label), None)
+                if single is not None and single.label not in wants:
+                    wants.append(single.label)
             want = "; ".join(wants)
             want_en = f"; edition {here} has {want}" if want else f"; edition {here} does not have them"
             want_zh = f"；{profile.id} 版应为：{want}" if want else f"；{profile.id} 版没有这些标题"
