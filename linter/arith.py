@@ -208,17 +208,19 @@ def describe(ev: Evaluation) -> Message:
         # target = (Σ other − Σ own-without-target) / sign
         solved = [(x.sign * t.sign, x) for x in other] + [(-x.sign * t.sign, x) for x in own if x is not t]
         diff = t.value - expected
-        en = (f"{label} is {num(t.value)}, but {_expr(solved, ev, 'en')} = {num(expected)}: it would have to be "
+        single = len(solved) == 1 and solved[0][0] > 0
+        src_en = f"{_expr(solved, ev, 'en')}" if single else f"{_expr(solved, ev, 'en')} = {num(expected)}"
+        src_zh = f"{_expr(solved, ev, 'zh')}" if single else f"{_expr(solved, ev, 'zh')} = {num(expected)}"
+        en = (f"{label} is {num(t.value)}, but {src_en}: it would have to be "
               f"{num(expected)} (difference {signed(diff)}).{rule_en}")
-        zh = (f"{label} 为 {num(t.value)}，但 {_expr(solved, ev, 'zh')} = {num(expected)}，应为 {num(expected)}"
-              f"（相差 {signed(diff)}）。{rule_zh}")
+        zh = f"{label} 为 {num(t.value)}，但 {src_zh}，应为 {num(expected)}（相差 {signed(diff)}）。{rule_zh}"
         return Message(en, zh)
-    lhs = [(x.sign, x) for x in ev.lhs]
-    rhs = [(x.sign, x) for x in ev.rhs]
-    en = (f"{label}: {_expr(lhs, ev, 'en')} = {num(ev.lhs_sum)} {rel.op} {_expr(rhs, ev, 'en')} = "
-          f"{num(ev.rhs_sum)} does not hold.{rule_en}")
-    zh = (f"{label}：{_expr(lhs, ev, 'zh')} = {num(ev.lhs_sum)} {rel.op} {_expr(rhs, ev, 'zh')} = "
-          f"{num(ev.rhs_sum)} 不成立。{rule_zh}")
+    def side(terms, total, lang):
+        expr = _expr([(x.sign, x) for x in terms], ev, lang)
+        return expr if len(terms) == 1 and terms[0].sign > 0 else f"{expr} = {num(total)}"
+
+    en = f"{label}: {side(ev.lhs, ev.lhs_sum, 'en')} {rel.op} {side(ev.rhs, ev.rhs_sum, 'en')} does not hold.{rule_en}"
+    zh = f"{label}：{side(ev.lhs, ev.lhs_sum, 'zh')} {rel.op} {side(ev.rhs, ev.rhs_sum, 'zh')} 不成立。{rule_zh}"
     return Message(en, zh)
 
 

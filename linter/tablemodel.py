@@ -516,6 +516,11 @@ def _split_path(text: str) -> list[str]:
     return [p for p in (x.strip() for x in parts) if p]
 
 
+def idx_cols_match(lt: LogicalTable, written: str, key: str) -> bool:
+    """Whether ``written`` is (a way of writing) the label of column ``key``."""
+    return any(it.key == key and RANK[how] <= RANK[VARIANT] for it, how, _ in LabelIndex(lt.spec.columns).match(written))
+
+
 def table_model(doc: "Document", edition: "Edition") -> TableModel:
     """Every table of ``edition`` found in ``doc`` (computed once per document)."""
     return doc.memo(f"tablemodel:{edition.profile_id}:{edition.id}", lambda: _Recogniser(doc, edition).run())
@@ -950,8 +955,12 @@ class _Recogniser:
                     for key, j in zip(order[i:k], free):
                         cell = unknown.pop(j, None)
                         written = cell.text if cell is not None else ""
-                        hits[key] = ColumnHit(key, lt.spec.column(key), part.table, j, j + 1, cell, POSITION, written)
-                        pairs.append((written, lt.spec.column(key).label))
+                        official = lt.spec.column(key).label
+                        same = bool(written) and bool(idx_cols_match(lt, written, key))
+                        hits[key] = ColumnHit(key, lt.spec.column(key), part.table, j, j + 1, cell,
+                                              EXACT if same else POSITION, written)
+                        if not same:
+                            pairs.append((written, official))
                 i = k
             if pairs:
                 row = part.table.rows[part.header[-1]] if part.header else None

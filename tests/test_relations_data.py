@@ -1,0 +1,96 @@
+"""Relations are data: a user adds one to a profile, without Python, and the SUM rules check it;
+a relation naming an unknown table, row or column is a load-time error naming file and line."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportlint.engine import Linter
+from reportlint.profile import ProfileError, ProfileRegistry, load_profile
+from reportlint.settings import Settings
+from tablehelpers import T2_2021, report, t3_flat, t4_flat
+
+BUILTIN = Path(__file__).resolve().parent.parent / "schemas" / "profiles" / "gov-info-disclosure.yaml"
+
+# added to the 2021 edition's relations (the last edition in the file)
+EXTRA = """      - id: t2_6_penalties_at_least_coercions
+        kind: heuristic
+        severity: warning
+        description: {zh: 行政处罚决定不少于行政强制决定, en: there are at least as many 行政处罚 as 行政强制 decisions}
+        expr: t2_6.r_penalty.c_decisions >= t2_6.r_coercion.c_decisions
+      - id: t4_review_small
+        kind: structural
+        severity: error
+        description: {zh: 行政复议总计不超过100, en: 行政复议 总计 is at most 100}
+        expr: t4.r_cases.c_rev_total <= 100
+"""
+
+
+def _profile_with(tmp_path, extra: str) -> Path:
+    text = BUILTIN.read_text(encoding="utf-8").rstrip("\n") + "\n" + extra
+    path = tmp_path / "gov-info-disclosure.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _lint(profile_path, text):
+    linter = Linter(Settings(select=["SUM"]), profiles=ProfileRegistry([profile_path]))
+    result = linter.lint_text(text, "report.md")
+    assert not linter.errors, linter.errors
+    return result.diagnostics
+
+
+def test_a_relation_added_to_the_profile_is_checked(tmp_path):
+    path = _profile_with(tmp_path, EXTRA)
+    clean = report(T2_2021, t3_flat(), t4_flat())
+    assert _lint(path, clean) == []
+    bad = report(T2_2021.replace("| 行政处罚 | 39 |", "| 行政处罚 | 3 |"), t3_flat(),
+                 t4_flat((50, 60, 0, 0, 110, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0)))
+    diags = _lint(path, bad)
+    got = {(d.code, d.severity) for d in diags}
+    assert got == {("SUM003", "warning"), ("SUM001", "error")}
+    msgs = " ".join(d.message.en for d in diags)
+    assert "行政处罚 3 >= 行政强制 8" in msgs  # every term by label and value
+    assert "表四 行政复议 总计" in msgs and "110 <= 100" in msgs
+    # the built-in profile knows neither relation
+    assert Linter(Settings(select=["SUM"])).lint_text(bad, "report.md").diagnostics == []
+
+
+@pytest.mark.parametrize("expr,problem", [
+    ("t9.r_cases.c_rev_total <= 100", "unknown table 't9'"),
+    ("t4.r_nothing.c_rev_total <= 100", "unknown row 'r_nothing' in table 't4'"),
+    ("t4.r_cases.c_nothing <= 100", "unknown column 'c_nothing' in table 't4'"),
+    ("t4.r_cases.c_rev_total <= ", "expected a cell reference or a number"),
+])
+def test_a_bad_relation_is_a_load_time_error_with_file_and_line(tmp_path, expr, problem):
+    path = _profile_with(tmp_path, EXTRA.replace("t4.r_cases.c_rev_total <= 100", expr))
+    line = next(i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if expr.strip() in ln)
+    with pytest.raises(ProfileError) as exc:
+        load_profile(path)
+    assert exc.value.path == str(path)
+    assert exc.value.line == line
+    assert problem in exc.value.message
+    assert str(exc.value).startswith(f"{path}:{line}:")
+
+
+def test_the_cli_reports_a_bad_profile_as_a_configuration_error(tmp_path):
+    """A broken profile is exit code 2 with file:line, never a traceback (profile given via a
+    copy of the package's profile folder, as a user would install one)."""
+    import subprocess
+    import sys
+
+    bad = _profile_with(tmp_path, EXTRA.replace("t4.r_cases.c_rev_total <= 100", "t4.r_cases.c_nothing <= 1"))
+    code = (
+        "import sys; from reportlint import profile as p; "
+        f"p.schema_dir = lambda: __import__('pathlib').Path({str(tmp_path / 'schemas')!r}); "
+        "from reportlint.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    schemas = tmp_path / "schemas"
+    shutil.copytree(BUILTIN.parent.parent, schemas, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(bad, schemas / "profiles" / "gov-info-disclosure.yaml")
+    doc = tmp_path / "r.md"
+    doc.write_text(report(T2_2021, t3_flat(), t4_flat()), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", code, "check", str(doc)], capture_output=True, text=True)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "gov-info-disclosure.yaml:" in proc.stderr and "unknown column 'c_nothing'" in proc.stderr
+    assert "Traceback" not in proc.stderr
