@@ -18,7 +18,7 @@ from .text import compact, core_key, label_key, leading_numbering, nfkc, parse_c
 from .cellvalue import Value, parse_value
 from .arith import (Cellref, Culprit, Evaluation, describe, document_evaluations, evaluate, likely_culprits,
                     model_lookup, num, relation_findings)
-from .tablemodel import CellHit, ColumnHit, LogicalTable, RowHit, TableModel, row_span, table_model
+from .tablemodel import CellHit, ColumnHit, LogicalTable, RowHit, TableModel, cell_fix, row_span, table_model
 
 __all__ = [
     "Block", "Cell", "ColumnSpec", "Document", "Edit", "Edition", "FileProblem", "Finding", "Fix",
@@ -27,7 +27,7 @@ __all__ = [
     "compare", "core_key", "finding", "label_key", "leading_numbering", "nfkc",
     "parse_chinese_number", "section_map", "span_of", "strip_numbering",
     # tables recognised by their labels (reportlint.tablemodel) and cell values (reportlint.cellvalue)
-    "CellHit", "ColumnHit", "LogicalTable", "RowHit", "TableModel", "Value", "parse_value", "row_span",
+    "CellHit", "ColumnHit", "LogicalTable", "RowHit", "TableModel", "Value", "parse_value", "row_span", "cell_fix",
     "table_model",
     # relations evaluated on the recognised tables (reportlint.arith)
     "Cellref", "Culprit", "Evaluation", "describe", "document_evaluations", "evaluate", "likely_culprits",

@@ -20,6 +20,22 @@ data cell it can to ``(row key, column key)``. It copes with:
 
 Rules read the result; they never look at raw tables again. Everything a rule reports names
 cells with :meth:`LogicalTable.label` (``表三 （七）总计 / 自然人``), never with internal keys.
+
+Use (``from reportlint.api import table_model``)::
+
+    model = table_model(doc, profile)          # TableModel, computed once per document
+    lt = model.get("t3")                       # LogicalTable, or None (missing: model.missing)
+    lt.table, lt.header_row                    # the physical Table (reportlint.tables) and its header Row
+    hit = lt.cell("r_total", "c_natural")      # CellHit, or None (row/column absent)
+    hit.cell, hit.span                         # the Cell (with its span) holding the value
+    hit.value                                  # Decimal, or None when not a valid number …
+    hit.reason                                 # … and why: blank, not-applicable, unit, chinese-numeral …
+    hit.parsed.number                          # the number the text stands for (251000元 → 251000)
+    hit.label                                  # '表三 （七）总计 / 自然人'
+    model.value("t3", "r_total", "c_total")    # shortcut: Decimal or None
+
+Keys are the profile's (``schemas/profiles/*.yaml``). A group row that carries values (the 2019
+single row （六）其他处理 in a 2021 report) is a cell under the group's key (``g_other``).
 """
 from __future__ import annotations
 
@@ -30,7 +46,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .cellvalue import BLANK, Value, looks_numeric, parse_value
-from .diagnostics import Span
+from .diagnostics import Edit, Fix, Message, Span
 from .tables import Cell, Row, Table
 from .text import label_key, leading_numbering, strip_numbering
 
@@ -50,6 +66,7 @@ DIFFERS = (DEVIATION, NUMBERING, FUZZY, POSITION)
 _PATH_SEP = re.compile(r"[：:]")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _BRACKETS = re.compile(r"[()\[\]【】]")
+_DELIMITER = re.compile(r"^:?-{3,}:?$")
 
 
 def caption_key(text: str) -> str:
@@ -473,6 +490,23 @@ class TableModel:
         for lt in self.tables.values():
             yield from lt.cells.values()
 
+    def cells_with(self, *reasons: str):
+        """The cells whose value could not be read for one of ``reasons`` (see reportlint.cellvalue)."""
+        return (c for c in self.all_cells() if c.reason in reasons)
+
+
+def cell_fix(cell: Cell, replacement: str, part: str | None = None, applicability: str = "safe") -> Fix | None:
+    """A fix replacing a cell's text, or only ``part`` of it; None when the cell spans lines or its
+    source is not its plain text (markup), where an edit could not be placed safely."""
+    if cell.span.line != cell.span.end_line or cell.raw != cell.text or "\n" in cell.text:
+        return None
+    part = cell.raw if part is None else part
+    if not part or cell.raw.count(part) != 1:
+        return None
+    start = cell.span.column + cell.raw.index(part)
+    span = Span(cell.span.line, start, cell.span.line, start + len(part))
+    return Fix((Edit(span, replacement),), Message(f"write '{replacement}'", f"改为“{replacement}”"), applicability)
+
 
 # --------------------------------------------------------------------------- helpers
 
@@ -743,8 +777,8 @@ class _Recogniser:
     def _row_kind(self, row: Row, idxs: list[_SpecIndex]) -> str:
         """'empty', 'data', 'header' or 'unknown'."""
         cells = [c for c in _distinct(row.cells) if not c.is_blank]
-        if not cells:
-            return "empty"
+        if not cells or all(_DELIMITER.match(c.text) for c in cells):
+            return "empty"  # nothing, or a stray delimiter row (|---|---|) inside a table
         first = cells[0].text
         leaf = (_split_path(first) or [first])[-1]
         for idx in idxs:

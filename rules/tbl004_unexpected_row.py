@@ -19,7 +19,7 @@ def check(doc, profile, options):
         for x in lt.extra_rows:
             if x.duplicate_of:
                 first = lt.rows[x.duplicate_of].row.line
-                label = lt.row_label(x.duplicate_of)
+                label = lt.row_label(x.duplicate_of) or "(the data row)"
                 yield finding(x.span, f"{lt.name}: row '{label}' appears again (first at line {first}); "
                                       f"this one is not read",
                               f"{lt.name}中“{label}”行重复出现（首次在第 {first} 行），此行未被读取",

@@ -10,25 +10,13 @@ had to be read by their position.
 A fix replaces the label with the official one: safe for known deviations listed in the profile,
 unsafe for a label that was only found by resemblance.
 """
-from reportlint.api import Edit, Fix, Message, Span, finding, row_span, table_model
+from reportlint.api import cell_fix, finding, row_span, table_model
 
 CODE = "TBL006"
 NAME = "label-differs"
 SUMMARY = "A table label differs from the official label"
 SUMMARY_ZH = "表格标题与规定的标题不一致"
 SEVERITY = "warning"
-
-
-def _fix(cell, written, official, how):
-    """Replace the written label, and only it (a flattened header keeps its group: 复议后起诉：…)."""
-    if cell is None or cell.span.line != cell.span.end_line or cell.raw != cell.text or "\n" in cell.text:
-        return None
-    if cell.raw.count(written) != 1:
-        return None
-    start = cell.span.column + cell.raw.index(written)
-    span = Span(cell.span.line, start, cell.span.line, start + len(written))
-    return Fix((Edit(span, official),), Message(f"write '{official}'", f"改为“{official}”"),
-               "safe" if how == "deviation" else "unsafe")
 
 
 def check(doc, profile, options):
@@ -42,7 +30,7 @@ def check(doc, profile, options):
             what_zh = "行" if kind == "row" else "列"
             yield finding(h.cell, f"{lt.name}: {kind} label '{h.written}' differs from the official '{official}'",
                           f"{lt.name}的{what_zh}标题“{h.written}”与规定的“{official}”不一致",
-                          fix=_fix(h.cell, h.written, official, h.how), data={"table": lt.id, "key": h.key})
+                          fix=cell_fix(h.cell, official, h.written, "safe" if h.how == "deviation" else "unsafe"), data={"table": lt.id, "key": h.key})
         for p in lt.positional:
             written = ", ".join(w or "(none)" for w, _ in p.pairs)
             official = ", ".join(o for _, o in p.pairs)

@@ -15,10 +15,9 @@ SEVERITY = "error"
 
 def check(doc, profile, options):
     model = table_model(doc, profile)
-    for c in model.all_cells():
-        if c.reason == "not-applicable":
-            t = c.cell.text
-            yield finding(c.span, f"{c.label} holds '{t}'; the format expects a number (write 0 if there is "
-                                  "nothing to report)",
-                          f"{c.label} 填写为“{t}”，格式要求填写数字（无相关情况的填 0）",
-                          data={"table": c.table.id, "row": c.row_key, "column": c.col_key})
+    for c in model.cells_with("not-applicable"):
+        t = c.cell.text
+        yield finding(c.span, f"{c.label} holds '{t}'; the format expects a number (write 0 if there is "
+                              "nothing to report)",
+                      f"{c.label} 填写为“{t}”，格式要求填写数字（无相关情况的填 0）",
+                      data={"table": c.table.id, "row": c.row_key, "column": c.col_key})

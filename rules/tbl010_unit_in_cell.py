@@ -5,7 +5,7 @@ A count with a count unit (件, 个, 项 …) or an amount already in the header
 column) has a safe fix that removes the unit. A sum in another unit (251000元 in a 万元 column,
 or a column whose unit the format does not state) is not converted: that is for a person to do.
 """
-from reportlint.api import Edit, Fix, Message, finding, num, table_model
+from reportlint.api import cell_fix, finding, num, table_model
 
 CODE = "TBL010"
 NAME = "unit-in-cell"
@@ -21,18 +21,12 @@ def _fix(c):
     col = c.column
     header = (col.label or "") + " ".join(getattr(col, "variants", []) or [])
     ok = (col.kind == "integer" and unit in _COUNT_UNITS) or (col.kind == "decimal" and unit and unit in header)
-    cell = c.cell
-    if not ok or cell.span.line != cell.span.end_line or cell.raw != cell.text:
-        return None
-    n = num(c.parsed.number)
-    return Fix((Edit(cell.span, n),), Message(f"write {n}", f"改为 {n}"), "safe")
+    return cell_fix(c.cell, num(c.parsed.number)) if ok else None
 
 
 def check(doc, profile, options):
     model = table_model(doc, profile)
-    for c in model.all_cells():
-        if c.reason != "unit":
-            continue
+    for c in model.cells_with("unit"):
         t = c.cell.text
         n = num(c.parsed.number)
         yield finding(c.span, f"{c.label} holds '{t}': write the number alone ({n}), in the unit of the column",

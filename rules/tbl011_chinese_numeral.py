@@ -3,7 +3,7 @@
 Numbers in tables are written in Arabic digits. The fix writes the same number in digits
 (safe: the numeral has exactly one value).
 """
-from reportlint.api import Edit, Fix, Message, finding, num, table_model
+from reportlint.api import cell_fix, finding, num, table_model
 
 CODE = "TBL011"
 NAME = "chinese-numeral"
@@ -14,14 +14,10 @@ SEVERITY = "error"
 
 def check(doc, profile, options):
     model = table_model(doc, profile)
-    for c in model.all_cells():
-        if c.reason != "chinese-numeral":
-            continue
+    for c in model.cells_with("chinese-numeral"):
         n = num(c.parsed.number)
         cell = c.cell
-        fix = None
-        if cell.span.line == cell.span.end_line and cell.raw == cell.text and not c.parsed.unit:
-            fix = Fix((Edit(cell.span, n),), Message(f"write {n}", f"改为 {n}"), "safe")
+        fix = cell_fix(cell, n) if not c.parsed.unit else None
         yield finding(c.span, f"{c.label} holds the Chinese numeral '{cell.text}'; write {n}",
                       f"{c.label} 使用了中文数字“{cell.text}”，应写作 {n}", fix=fix,
                       data={"table": c.table.id, "row": c.row_key, "column": c.col_key})

@@ -4,7 +4,7 @@ The 2019 format's 本年增/减 column holds a signed number: a decrease is nega
 filling notes: “减用负值表示，如-8”). In a column that takes signed numbers the fix writes ``-263``
 (safe: 减 says minus). In a count column a change has no place at all: there is no fix.
 """
-from reportlint.api import Edit, Fix, Message, finding, num, table_model
+from reportlint.api import cell_fix, finding, num, table_model
 
 CODE = "TBL012"
 NAME = "signed-change-in-words"
@@ -15,15 +15,11 @@ SEVERITY = "error"
 
 def check(doc, profile, options):
     model = table_model(doc, profile)
-    for c in model.all_cells():
-        if c.reason != "signed-words":
-            continue
+    for c in model.cells_with("signed-words"):
         n = num(c.parsed.number)
         cell = c.cell
         signed_column = c.column.min is None
-        fix = None
-        if signed_column and cell.span.line == cell.span.end_line and cell.raw == cell.text:
-            fix = Fix((Edit(cell.span, n),), Message(f"write {n}", f"改为 {n}"), "safe")
+        fix = cell_fix(cell, n) if signed_column else None
         if signed_column:
             en = f"{c.label} holds '{cell.text}': write the change as a signed number, {n}"
             zh = f"{c.label} 填写为“{cell.text}”：增减数应以带符号的数字表示，即 {n}"
