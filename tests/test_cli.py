@@ -52,7 +52,9 @@ def test_clean_examples_exit_0_and_say_so():
 def test_findings_exit_1_sorted_text_lines_and_summary(tmp_path):
     src = CLEAN.read_text(encoding="utf-8")
     b = report(tmp_path, "b.md", broken(src))
-    a = report(tmp_path, "a.md", src.replace("year: 2024", "year: 2023"))
+    # another organisation: the same one's 2023 report would be compared with b.md (SUM004)
+    a = report(tmp_path, "a.md", src.replace("year: 2024", "year: 2023").replace("organization: 淮安市人民政府",
+                                                                               "organization: 淮安市某局"))
     proc = run("check", tmp_path, cwd=tmp_path)
     assert proc.returncode == 1
     lines = out(proc).splitlines()

@@ -1,6 +1,7 @@
 """Relations are data: a user adds one to a profile, without Python, and the SUM rules check it;
 a relation naming an unknown table, row or column is a load-time error naming file and line."""
-import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,24 +74,32 @@ def test_a_bad_relation_is_a_load_time_error_with_file_and_line(tmp_path, expr, 
     assert str(exc.value).startswith(f"{path}:{line}:")
 
 
-def test_the_cli_reports_a_bad_profile_as_a_configuration_error(tmp_path):
-    """A broken profile is exit code 2 with file:line, never a traceback (profile given via a
-    copy of the package's profile folder, as a user would install one)."""
-    import subprocess
-    import sys
+def _cli_repo(tmp_path, extra):
+    repo = tmp_path / "repo"
+    (repo / "profiles").mkdir(parents=True)
+    (repo / "profiles" / "gov-info-disclosure.yaml").write_text(_profile_with(tmp_path, extra).read_text(encoding="utf-8"),
+                                                                 encoding="utf-8")
+    (repo / ".reportlint.toml").write_text('profile-paths = ["profiles"]\n', encoding="utf-8")
+    return repo
 
-    bad = _profile_with(tmp_path, EXTRA.replace("t4.r_cases.c_rev_total <= 100", "t4.r_cases.c_nothing <= 1"))
-    code = (
-        "import sys; from reportlint import profile as p; "
-        f"p.schema_dir = lambda: __import__('pathlib').Path({str(tmp_path / 'schemas')!r}); "
-        "from reportlint.cli import main; sys.exit(main(sys.argv[1:]))"
-    )
-    schemas = tmp_path / "schemas"
-    shutil.copytree(BUILTIN.parent.parent, schemas, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(bad, schemas / "profiles" / "gov-info-disclosure.yaml")
-    doc = tmp_path / "r.md"
-    doc.write_text(report(T2_2021, t3_flat(), t4_flat()), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", code, "check", str(doc)], capture_output=True, text=True)
+
+def test_the_cli_uses_a_relation_added_through_profile_paths(tmp_path):
+    repo = _cli_repo(tmp_path, EXTRA)
+    (repo / "r.md").write_text(report(T2_2021.replace("| 行政处罚 | 39 |", "| 行政处罚 | 3 |"), t3_flat(), t4_flat()),
+                               encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "check", "--select", "SUM", "--lang", "en", "r.md"],
+                          capture_output=True, text=True, cwd=repo)
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # a warning only
+    assert "SUM003" in proc.stdout and "行政处罚 3 >= 行政强制 8 does not hold" in proc.stdout
+
+
+def test_the_cli_reports_a_bad_relation_as_a_configuration_error(tmp_path):
+    """A broken profile is exit code 2 with file:line, never a traceback."""
+    repo = _cli_repo(tmp_path, EXTRA.replace("t4.r_cases.c_rev_total <= 100", "t4.r_cases.c_nothing <= 1"))
+    (repo / "r.md").write_text(report(T2_2021, t3_flat(), t4_flat()), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "check", "r.md"], capture_output=True, text=True, cwd=repo)
     assert proc.returncode == 2, proc.stdout + proc.stderr
-    assert "gov-info-disclosure.yaml:" in proc.stderr and "unknown column 'c_nothing'" in proc.stderr
+    line = next(i for i, ln in enumerate((repo / "profiles" / "gov-info-disclosure.yaml").read_text(
+        encoding="utf-8").splitlines(), 1) if "c_nothing" in ln)
+    assert f"gov-info-disclosure.yaml:{line}:" in proc.stderr and "unknown column 'c_nothing'" in proc.stderr
     assert "Traceback" not in proc.stderr
