@@ -18,11 +18,12 @@ def check(doc, profile, options):
     for c in likely_culprits(document_evaluations(doc, profile)):
         if c.cell.span is None:
             continue
-        totals = "; ".join(dict.fromkeys(e.target.cell.label for e in c.relations if e.target is not None))
+        labels = list(dict.fromkeys(e.target.cell.label for e in c.relations if e.target is not None))
+        totals, totals_zh = "; ".join(labels), "；".join(labels)
         n = len(c.relations)
         yield finding(c.cell.span,
                       f"{c.cell.label} = {num(c.cell.value)} is the likely culprit: it breaks {n} relations "
                       f"(reported at {totals}); with {num(c.value)} all of them hold",
                       f"{c.cell.label} = {num(c.cell.value)} 可能是出错的单元格：它导致 {n} 处关系不成立"
-                      f"（见 {totals}）；若为 {num(c.value)}，这些关系全部成立",
+                      f"（见 {totals_zh}）；若为 {num(c.value)}，这些关系全部成立",
                       data={"value": str(c.value), "relations": [e.relation.id for e in c.relations]})

@@ -34,10 +34,12 @@ def check(doc, profile, options):
         for p in lt.positional:
             written = ", ".join(w or "(none)" for w, _ in p.pairs)
             official = ", ".join(o for _, o in p.pairs)
+            written_zh = "、".join(w or "（空）" for w, _ in p.pairs)
+            official_zh = "、".join(o for _, o in p.pairs)
             more_en = f" (the same in {p.repeats} more table(s))" if p.repeats else ""
             more_zh = f"（另有 {p.repeats} 个表格相同）" if p.repeats else ""
             at = p.row if p.row is not None else p.table.rows[0]
             yield finding(row_span(at), f"{lt.name}: column headers {written} are not the official labels; "
                                         f"read by position as {official}{more_en}",
-                          f"{lt.name}的列标题 {written} 不是规定的标题，已按位置读作 {official}{more_zh}",
+                          f"{lt.name}的列标题 {written_zh} 不是规定的标题，已按位置读作 {official_zh}{more_zh}",
                           data={"table": lt.id})

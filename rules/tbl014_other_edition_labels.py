@@ -41,7 +41,7 @@ def check(doc, profile, options):
                 group = next((r for r in lt.spec.rows if not r.data and r.label and r.label == f.official), None)
                 if group is not None:
                     subs = [r.label for r in lt.spec.rows if r.parent == group.key]
-                    wants.append(f"{group.label}: " + "、".join(subs))
+                    wants.append(f"{group.label}（" + "、".join(subs) + "）")
                     continue
                 # … or the other edition's sub-rows of what is one row here (2021 sub-rows in 2019)
                 other = profile.profile.editions[eid].tables.get(lt.id)
@@ -50,7 +50,7 @@ def check(doc, profile, options):
                 single = next((r for r in lt.spec.rows if r.data and parent is not None and r.label == parent.label), None)
                 if single is not None and single.label not in wants:
                     wants.append(single.label)
-            want = "; ".join(wants)
+            want = "；".join(wants)
             want_en = f"; edition {here} has {want}" if want else f"; edition {here} does not have them"
             want_zh = f"；{profile.id} 版应为：{want}" if want else f"；{profile.id} 版没有这些标题"
             yield finding(items[0].span, f"{lt.name} uses labels of edition {_edition(profile, eid)}: {labels}{want_en}",
