@@ -68,12 +68,6 @@ def _dec(text: str) -> Decimal | None:
         return None
 
 
-def plain_number(n: Decimal) -> str:
-    """A Decimal written the way a report would (no exponent, no trailing ``.0`` noise)."""
-    s = format(n, "f")
-    return s
-
-
 def parse_value(text: str, kind: str = "integer", minimum: float | None = 0) -> Value:
     """Read ``text`` as a number of ``kind`` (``integer`` or ``decimal``) not below ``minimum``
     (``None``: any sign)."""

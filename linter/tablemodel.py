@@ -45,7 +45,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from .cellvalue import BLANK, Value, looks_numeric, parse_value
+from .cellvalue import Value, looks_numeric, parse_value
 from .diagnostics import Edit, Fix, Message, Span
 from .tables import Cell, Row, Table
 from .text import label_key, leading_numbering, strip_numbering
@@ -550,7 +550,7 @@ def _split_path(text: str) -> list[str]:
     return [p for p in (x.strip() for x in parts) if p]
 
 
-def idx_cols_match(lt: LogicalTable, written: str, key: str) -> bool:
+def _column_matches(lt: LogicalTable, written: str, key: str) -> bool:
     """Whether ``written`` is (a way of writing) the label of column ``key``."""
     return any(it.key == key and RANK[how] <= RANK[VARIANT] for it, how, _ in LabelIndex(lt.spec.columns).match(written))
 
@@ -990,7 +990,7 @@ class _Recogniser:
                         cell = unknown.pop(j, None)
                         written = cell.text if cell is not None else ""
                         official = lt.spec.column(key).label
-                        same = bool(written) and bool(idx_cols_match(lt, written, key))
+                        same = bool(written) and bool(_column_matches(lt, written, key))
                         hits[key] = ColumnHit(key, lt.spec.column(key), part.table, j, j + 1, cell,
                                               EXACT if same else POSITION, written)
                         if not same:
