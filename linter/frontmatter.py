@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,7 +183,10 @@ def _load(fm: FrontMatter, raw: str, first_line: int) -> None:
     yaml = _yaml()
     offset = first_line  # YAML line 0 is file line first_line + 1
     try:
-        tree = yaml.load(raw)
+        with warnings.catch_warnings():
+            # ruamel.yaml warns (ReusedAnchorWarning …) on stderr; findings are our job
+            warnings.simplefilter("ignore")
+            tree = yaml.load(raw)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + offset + 1) if mark else first_line

@@ -51,6 +51,12 @@ def check(doc, profile, options):
         return
     validator = _validator(profile.profile.front_matter_schema)
     props = validator.schema.get("properties", {})
+    missing = [k for k in validator.schema.get("required", []) if k not in fm.data]
+    if missing:
+        en = ", ".join(f"'{k}' ({props.get(k, {}).get('description', '')})" for k in missing)
+        zh = "、".join(f"'{k}'（{props.get(k, {}).get('x-zh', props.get(k, {}).get('description', ''))}）" for k in missing)
+        yield finding(fm.span, f"front matter is missing the key{'s' if len(missing) > 1 else ''} {en}",
+                      f"前置元数据缺少键 {zh}", data={"keys": missing})
     for err in sorted(validator.iter_errors(fm.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
         path = tuple(err.absolute_path)
         key = str(path[0]) if path else None
@@ -59,11 +65,7 @@ def check(doc, profile, options):
         hint_zh = prop.get("x-zh", hint_en)
         v = err.validator
         if v == "required":
-            missing = err.message.split("'")[1] if "'" in err.message else err.message
-            mprop = props.get(missing, {})
-            yield finding(fm.span, f"front matter is missing the key '{missing}' ({mprop.get('description', '')})",
-                          f"前置元数据缺少键 '{missing}'（{mprop.get('x-zh', mprop.get('description', ''))}）",
-                          data={"key": missing})
+            continue  # all missing keys were reported together, above
         elif v == "additionalProperties":
             allowed = set(props)
             for extra in sorted(set(err.instance) - allowed):
