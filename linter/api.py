@@ -10,7 +10,7 @@ from __future__ import annotations
 from .diagnostics import Edit, Finding, Fix, Message, Span, finding, span_of
 from .document import Block, Document, FileProblem, Heading, Paragraph, Section
 from .frontmatter import FrontMatter
-from .profile import ColumnSpec, Edition, MentionSpec, Profile, RowSpec, SectionSpec, TableSpec
+from .profile import ColumnSpec, Edition, MentionSpec, Profile, RowSpec, SectionSpec, TableSpec, load_profile
 from .relations import Ref, Relation, Term, compare
 from .structure import SectionHit, SectionMap, section_map
 from .tables import Cell, Row, Table
@@ -24,7 +24,7 @@ __all__ = [
     "Block", "Cell", "ColumnSpec", "Document", "Edit", "Edition", "FileProblem", "Finding", "Fix",
     "FrontMatter", "Heading", "MentionSpec", "Message", "Paragraph", "Profile", "Ref", "Relation",
     "Row", "RowSpec", "Section", "SectionHit", "SectionMap", "SectionSpec", "Span", "Table", "TableSpec", "Term", "compact",
-    "compare", "core_key", "finding", "label_key", "leading_numbering", "nfkc",
+    "compare", "core_key", "finding", "label_key", "leading_numbering", "load_profile", "nfkc",
     "parse_chinese_number", "section_map", "span_of", "strip_numbering",
     # tables recognised by their labels (reportlint.tablemodel) and cell values (reportlint.cellvalue)
     "CellHit", "ColumnHit", "LogicalTable", "RowHit", "TableModel", "Value", "parse_value", "row_span", "cell_fix",

@@ -13,6 +13,7 @@ Messages name every term by its label and value: ``表三 （七）总计 / 自�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Callable
 
@@ -31,6 +32,30 @@ class Cellref:
     span: Span | None = None
     reason: str | None = None  # why value is None
     key: tuple = ()  # (prev, table, row, col): identifies the cell
+
+
+class _HitRef:
+    """A :class:`Cellref` over a table-model cell whose labels are only built when a message
+    needs them (most relations hold, and then no label is ever read)."""
+
+    __slots__ = ("_lt", "_hit", "value", "span", "reason", "key", "__dict__")
+
+    def __init__(self, lt, hit, ref: Ref) -> None:
+        self._lt, self._hit = lt, hit
+        self.value, self.span, self.reason = hit.value, hit.span, hit.reason
+        self.key = (False, ref.table, ref.row, ref.col)
+
+    @cached_property
+    def label(self) -> str:
+        return self._hit.label
+
+    @cached_property
+    def row_label(self) -> str:
+        return self._lt.spec.row(self.key[2]).label or ""
+
+    @cached_property
+    def col_label(self) -> str:
+        return self._lt.column_label(self.key[3])
 
 
 @dataclass(eq=False)
@@ -231,17 +256,19 @@ def model_lookup(model) -> tuple[Lookup, Substitute]:
     """Lookup and group substitution over a :class:`~reportlint.tablemodel.TableModel`
     (current-year references only)."""
 
+    seen: dict[Ref, _HitRef | None] = {}
+
     def lookup(ref: Ref) -> Cellref | None:
-        if ref.prev:
-            return None
-        lt = model.get(ref.table)
-        if lt is None:
-            return None
-        hit = lt.cell(ref.row, ref.col)
-        if hit is None:
-            return None
-        return Cellref(hit.value, hit.label, lt.spec.row(ref.row).label or "",
-                       lt.column_label(ref.col), hit.span, hit.reason, (False, ref.table, ref.row, ref.col))
+        if ref in seen:
+            return seen[ref]
+        found = None
+        lt = None if ref.prev else model.get(ref.table)
+        if lt is not None:
+            hit = lt.cell(ref.row, ref.col)
+            if hit is not None:
+                found = _HitRef(lt, hit, ref)
+        seen[ref] = found
+        return found
 
     def substitute(missing: list[Ref]) -> list[tuple[list[Ref], Ref]]:
         out = []

@@ -95,6 +95,9 @@ def _keys(text: str) -> tuple[str, str]:
     return lk, strip_numbering(lk)
 
 
+_INDEXES: dict[int, tuple[list, "LabelIndex"]] = {}
+
+
 class LabelIndex:
     """The labels of a table's rows or columns, matched the way people write them."""
 
@@ -111,6 +114,16 @@ class LabelIndex:
                 i, bool(getattr(it, "data", True)), getattr(it, "parent", None)))
         self.by_key = {it.key: it for it in self.items}
         self._cache: dict[str, list] = {}
+
+    @classmethod
+    def of(cls, items: list) -> "LabelIndex":
+        """The index of a profile's row or column list, built once per process: profiles are
+        immutable once loaded, and the same labels recur in every report, so the matches
+        cached in the index serve every document."""
+        hit = _INDEXES.get(id(items))
+        if hit is None or hit[0] is not items:
+            hit = _INDEXES[id(items)] = (items, cls(items))
+        return hit[1]
 
     def match(self, text: str) -> list[tuple[_Item, str, float]]:
         """Candidates for ``text``, best first: (item, how, similarity)."""
@@ -552,7 +565,7 @@ def _split_path(text: str) -> list[str]:
 
 def _column_matches(lt: LogicalTable, written: str, key: str) -> bool:
     """Whether ``written`` is (a way of writing) the label of column ``key``."""
-    return any(it.key == key and RANK[how] <= RANK[VARIANT] for it, how, _ in LabelIndex(lt.spec.columns).match(written))
+    return any(it.key == key and RANK[how] <= RANK[VARIANT] for it, how, _ in LabelIndex.of(lt.spec.columns).match(written))
 
 
 def table_model(doc: "Document", edition: "Edition") -> TableModel:
@@ -566,8 +579,8 @@ def table_model(doc: "Document", edition: "Edition") -> TableModel:
 class _SpecIndex:
     def __init__(self, spec: "TableSpec") -> None:
         self.spec = spec
-        self.rows = LabelIndex(spec.rows)
-        self.cols = LabelIndex(spec.columns)
+        self.rows = LabelIndex.of(spec.rows)
+        self.cols = LabelIndex.of(spec.columns)
         self.unlabeled_rows = [r for r in spec.rows if r.label is None and r.data]
         self.caption = caption_key(spec.caption) if spec.caption else ""
         self.corner = label_key(spec.corner_note) if spec.corner_note else ""

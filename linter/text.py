@@ -9,6 +9,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+def _short_cached(fn):
+    """Memoise a normalisation for short texts (labels and titles recur in every report);
+    long texts (whole sections) are computed each time and never kept."""
+    cached = lru_cache(maxsize=32768)(fn)
+
+    def wrapper(text: str) -> str:
+        return cached(text) if len(text) <= 200 else fn(text)
+
+    wrapper.__name__, wrapper.__doc__, wrapper.__wrapped__ = fn.__name__, fn.__doc__, fn
+    return wrapper
+
 
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』„‟")
@@ -25,15 +38,18 @@ _LEADING_NUMBERING = re.compile(
 )
 
 
+@_short_cached
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@_short_cached
 def compact(text: str) -> str:
     """NFKC and no whitespace at all."""
     return _WS.sub("", nfkc(text))
 
 
+@_short_cached
 def label_key(text: str) -> str:
     """Key for comparing labels: NFKC, no whitespace, no quote marks, ``1、`` → ``1.``."""
     key = compact(text).translate(_QUOTES)
@@ -41,16 +57,19 @@ def label_key(text: str) -> str:
     return key
 
 
+@_short_cached
 def strip_numbering(text: str) -> str:
     """Drop one leading numbering (``一、`` ``（一）`` ``1.`` ``第一部分``) from an NFKC'd text."""
     return _LEADING_NUMBERING.sub("", text, count=1)
 
 
+@_short_cached
 def core_key(text: str) -> str:
     """``label_key`` without the leading numbering: ``（三）不予公开`` → ``不予公开``."""
     return strip_numbering(label_key(text))
 
 
+@_short_cached
 def leading_numbering(text: str) -> str:
     """The numbering a label starts with, normalised (``''`` when there is none)."""
     key = label_key(text)

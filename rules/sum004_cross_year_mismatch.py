@@ -10,7 +10,7 @@ report is not part of the run, or when a term is blank or missing in either repo
 """
 from decimal import Decimal
 
-from reportlint.api import Cellref, Span, compact, describe, evaluate, finding, table_model
+from reportlint.api import Cellref, Span, compact, describe, evaluate, finding, load_profile, table_model
 
 CODE = "SUM004"
 NAME = "cross-year-mismatch"
@@ -20,22 +20,40 @@ SEVERITY = "warning"
 SCOPE = "repository"
 
 
+def _cross_year(profile):
+    """The edition's cross-year relations and the current-year cells they read (once per edition)."""
+    hit = _CROSS.get(id(profile))
+    if hit is None or hit[0] is not profile:
+        rels = [r for r in profile.relations if r.cross_year]
+        keys = {(r.table, r.row, r.col) for rel in rels for r in rel.refs}
+        hit = _CROSS[id(profile)] = (profile, rels, keys)
+    return hit[1], hit[2]
+
+
+_CROSS: dict = {}
+
+
 def collect(doc, profile, options):
     fm = doc.front_matter
     data = fm.data if fm is not None and fm.error is None and fm.data else {}
     org, year = data.get("organization"), data.get("year")
     if not isinstance(org, str) or not org.strip() or not isinstance(year, int) or isinstance(year, bool):
         return None
+    relations, keys = _cross_year(profile)
+    if not relations:
+        return None
     model = table_model(doc, profile)
     cells = {}
-    for lt in model.tables.values():
-        for (rk, ck), hit in lt.cells.items():
-            row_label = lt.spec.row(rk).label or ""
-            cells[f"{lt.id}.{rk}.{ck}"] = (None if hit.value is None else str(hit.value), hit.reason, hit.label,
-                                           row_label, lt.column_label(ck), tuple(hit.span))
-    relations = [r for r in profile.relations if r.cross_year]
+    for tid, rk, ck in keys:  # only what a cross-year relation reads, this year or the next
+        lt = model.get(tid)
+        hit = lt.cell(rk, ck) if lt is not None else None
+        if hit is None:
+            continue
+        cells[f"{tid}.{rk}.{ck}"] = (None if hit.value is None else str(hit.value), hit.reason, hit.label,
+                                     lt.spec.row(rk).label or "", lt.column_label(ck), tuple(hit.span))
+    # the relations travel as (profile file, edition): a worker process sends data, not objects
     return {"org": compact(org), "year": year, "profile": profile.profile_id, "cells": cells,
-            "relations": relations}
+            "edition": (str(profile.profile.path), profile.id)}
 
 
 def _lookup(cur, prev):
@@ -60,7 +78,8 @@ def check_repository(items, options):
             continue  # no report for last year in this run, or several: nothing to compare with
         prev_path, prev = previous[0]
         lookup = _lookup(data, prev)
-        for rel in data["relations"]:
+        path_, edition = data["edition"]
+        for rel in _cross_year(load_profile(path_).editions[edition])[0]:
             ev = evaluate(rel, lookup)
             if not ev.broken or ev.target is None or ev.target.cell is None or ev.target.ref.prev:
                 continue
