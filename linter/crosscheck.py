@@ -1,0 +1,199 @@
+"""Prose against tables: what the TXT rules share.
+
+``prose_of(doc, edition)`` runs :func:`reportlint.prose.analyse` with the document's official
+sections (so that a figure in section 四 is known to be about cases). ``readings(doc, edition,
+concept)`` gives the ways a careful reader may take a stated concept from the tables (``收到…申请``
+is 本年新收 or 本年新收 + 上年结转), each with its value and the real labels of its cells — or
+``None`` when a cell it needs is blank, not a number or not found, so that nothing is said.
+``percent_check`` recomputes a printed percentage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from .prose import Concept, ProseAnalysis, Statement, analyse
+from .structure import section_map
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .profile import Edition
+
+
+def prose_of(doc: "Document", edition: "Edition") -> ProseAnalysis:
+    sm = section_map(doc, edition)
+    lines = {}
+    for spec in edition.sections:
+        rng = sm.lines_of(spec.id)
+        if rng is not None:
+            lines[spec.id] = rng
+    return analyse(doc, lines)
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def fmt(value: Decimal) -> str:
+    """``Decimal`` as people write it: ``3050``, ``7730.28`` (no exponent, no trailing zeros)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def quote(text: str, limit: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else "…" + text[-(limit - 1):]
+
+
+# --------------------------------------------------------------------------- table readings
+
+
+@dataclass
+class Reading:
+    """One way of reading a concept from the tables: the sum of some cells."""
+
+    value: Decimal
+    label: str  # the cells' real labels, e.g. 表三 一、本年新收政府信息公开申请数量 / 总计
+    cells: list  # CellHit objects
+    terms: list[tuple[str, Decimal]]  # (label, value) of each cell
+
+    def shown(self) -> str:
+        """``label = value``, with the terms when there are a few."""
+        if 1 < len(self.terms) <= 3 and not self.label.endswith("）"):
+            return f"{self.label} = {' + '.join(fmt(v) for _, v in self.terms)} = {fmt(self.value)}"
+        return f"{self.label} = {fmt(self.value)}"
+
+
+def _model(doc: "Document", edition: "Edition"):
+    from .tablemodel import table_model
+
+    return table_model(doc, edition)
+
+
+def _ref(text: str) -> tuple[str, str, str]:
+    t, r, c = text.split(".")
+    return t, r, c
+
+
+def _group_label(lt, refs: list[tuple[str, str, str]]) -> str | None:
+    """A short name for a sum over all the rows of one group (or all the columns of one
+    group): ``表三 （三）不予公开（1–8项合计）/ 总计``."""
+    spec = lt.spec
+    rows = [r for _, r, _ in refs]
+    cols = [c for _, _, c in refs]
+    if len(set(cols)) == 1 and len(set(rows)) == len(rows):
+        parents = {spec.row(r).parent for r in rows if spec.row(r) is not None}
+        if len(parents) == 1:
+            parent = spec.row(parents.pop()) if parents else None
+            if parent is not None and parent.label and parent.parent is not None:
+                siblings = [r.key for r in spec.rows if r.parent == parent.key and r.data]
+                if set(siblings) == set(rows):
+                    return f"{lt.name} {parent.label}（{len(rows)}项合计）/ {lt.column_label(cols[0])}"
+    if len(set(rows)) == 1 and len(set(cols)) == len(cols):
+        parents = {spec.column(c).parent for c in cols if spec.column(c) is not None}
+        if len(parents) == 1:
+            parent = spec.column(parents.pop())
+            if parent is not None and parent.label:
+                siblings = [c.key for c in spec.columns if c.parent == parent.key and c.data]
+                if set(siblings) == set(cols):
+                    return f"{lt.name} {lt.row_label(rows[0])} / {parent.label}（{len(cols)}列合计）"
+    return None
+
+
+def _row_known(lt, key: str) -> bool:
+    return key in lt.rows or key in getattr(lt, "group_rows", {})
+
+
+def readings(doc: "Document", edition: "Edition", concept: Concept | None) -> list[Reading] | None:
+    """Every reading of ``concept`` the tables allow; ``None`` when one of them cannot be
+    evaluated (a blank or invalid cell, a table or row not found): then nothing may be said."""
+    if concept is None or not concept.cells:
+        return None
+    model = _model(doc, edition)
+    out: list[Reading] = []
+    for alternative in concept.cells:
+        refs = [_ref(r) for r in alternative]
+        table_id = refs[0][0]
+        spec = edition.tables.get(table_id)
+        if spec is None or any(spec.row(r) is None or spec.column(c) is None for _, r, c in refs):
+            continue  # this edition has no such cell: not a reading here
+        lt = model.get(table_id)
+        if lt is None:
+            return None
+        explained = getattr(lt, "explained", set())
+        if any(r in explained or c in explained for _, r, c in refs):
+            continue  # absent because the table follows the other edition's layout
+        if any(not spec.row(r).data for _, r, _ in refs) and not all(_row_known(lt, r) for _, r, _ in refs):
+            continue  # a group row carries values only in some layouts
+        hits = []
+        for t, r, c in refs:
+            hit = lt.cell(r, c)
+            if hit is None or hit.value is None:
+                return None
+            hits.append(hit)
+        value = sum((h.value for h in hits), Decimal(0))
+        terms = [(h.label, h.value) for h in hits]
+        label = hits[0].label if len(hits) == 1 else (_group_label(lt, refs) or " + ".join(lab for lab, _ in terms))
+        out.append(Reading(value, label, hits, terms))
+    return out or None
+
+
+def table_value(doc: "Document", edition: "Edition", ref: str) -> Reading | None:
+    """One cell (``t3.r_carry_out.c_total``) as a :class:`Reading`, or None."""
+    t, r, c = _ref(ref)
+    lt = _model(doc, edition).get(t)
+    if lt is None:
+        return None
+    hit = lt.cell(r, c)
+    if hit is None or hit.value is None:
+        return None
+    return Reading(hit.value, hit.label, [hit], [(hit.label, hit.value)])
+
+
+def table_sum(doc: "Document", edition: "Edition", refs: list[str]) -> list[Reading] | None:
+    """Several cells; None when any is missing (the rule then says nothing)."""
+    out = []
+    for ref in refs:
+        t, r, c = _ref(ref)
+        spec = edition.tables.get(t)
+        if spec is None or spec.row(r) is None or spec.column(c) is None:
+            continue
+        rd = table_value(doc, edition, ref)
+        if rd is None:
+            return None
+        out.append(rd)
+    return out
+
+
+# --------------------------------------------------------------------------- percentages
+
+
+@dataclass
+class PercentCheck:
+    ok: bool
+    exact: Decimal
+    rounded: Decimal
+    truncated: Decimal
+
+
+def percent_check(stated: Decimal, decimals: int, part: Decimal, whole: Decimal) -> PercentCheck | None:
+    """Is ``stated`` (printed with ``decimals`` digits) part/whole as a percentage, rounded
+    half-up or truncated at that precision? None when the whole is 0."""
+    if whole == 0:
+        return None
+    exact = part * Decimal(100) / whole
+    q = Decimal(1).scaleb(-decimals)
+    rounded = exact.quantize(q, rounding=ROUND_HALF_UP)
+    truncated = exact.quantize(q, rounding=ROUND_DOWN)
+    return PercentCheck(stated in (rounded, truncated), exact, rounded, truncated)
+
+
+def pct(value: Decimal, decimals: int) -> str:
+    return f"{value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}%"
+
+
+def stated(st: Statement) -> str:
+    """``“全市共受理政府信息公开申请3119件”`` for messages."""
+    return f"“{quote(st.fragment())}”"
