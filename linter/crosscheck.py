@@ -61,7 +61,7 @@ class Reading:
 
     def shown(self) -> str:
         """``label = value``, with the terms when there are a few."""
-        if 1 < len(self.terms) <= 3 and not self.label.endswith("）"):
+        if 1 < len(self.terms) <= 3:
             return f"{self.label} = {' + '.join(fmt(v) for _, v in self.terms)} = {fmt(self.value)}"
         return f"{self.label} = {fmt(self.value)}"
 
@@ -77,29 +77,30 @@ def _ref(text: str) -> tuple[str, str, str]:
     return t, r, c
 
 
-def _group_label(lt, refs: list[tuple[str, str, str]]) -> str | None:
-    """A short name for a sum over all the rows of one group (or all the columns of one
-    group): ``表三 （三）不予公开（1–8项合计）/ 总计``."""
+def _sum_label(lt, refs: list[tuple[str, str, str]]) -> str:
+    """A short name for a sum of cells: ``表三 （三）不予公开（8项合计）/ 总计``,
+    ``表三 一、本年新收… + 二、上年结转… / 总计``, ``表四 未经复议直接起诉 总计 + 复议后起诉 总计``."""
     spec = lt.spec
-    rows = [r for _, r, _ in refs]
-    cols = [c for _, _, c in refs]
-    if len(set(cols)) == 1 and len(set(rows)) == len(rows):
-        parents = {spec.row(r).parent for r in rows if spec.row(r) is not None}
-        if len(parents) == 1:
-            parent = spec.row(parents.pop()) if parents else None
-            if parent is not None and parent.label and parent.parent is not None:
-                siblings = [r.key for r in spec.rows if r.parent == parent.key and r.data]
-                if set(siblings) == set(rows):
-                    return f"{lt.name} {parent.label}（{len(rows)}项合计）/ {lt.column_label(cols[0])}"
-    if len(set(rows)) == 1 and len(set(cols)) == len(cols):
-        parents = {spec.column(c).parent for c in cols if spec.column(c) is not None}
-        if len(parents) == 1:
-            parent = spec.column(parents.pop())
-            if parent is not None and parent.label:
-                siblings = [c.key for c in spec.columns if c.parent == parent.key and c.data]
-                if set(siblings) == set(cols):
-                    return f"{lt.name} {lt.row_label(rows[0])} / {parent.label}（{len(cols)}列合计）"
-    return None
+    rows = list(dict.fromkeys(r for _, r, _ in refs))
+    cols = list(dict.fromkeys(c for _, _, c in refs))
+    if len(rows) * len(cols) != len(set((r, c) for _, r, c in refs)):
+        return " + ".join(lt.label(r, c) for _, r, c in refs)
+
+    def part(keys, items, label_of, unit):
+        if len(keys) == 1:
+            return label_of(keys[0])
+        parents = {getattr(items(k), "parent", None) for k in keys}
+        if len(parents) == 1 and None not in parents:
+            parent = items(parents.pop())
+            siblings = [x.key for x in (spec.rows if unit == "项" else spec.columns)
+                        if x.parent == parent.key and x.data]
+            if parent is not None and parent.label and set(siblings) == set(keys):
+                return f"{parent.label}（{len(keys)}{unit}合计）"
+        return " + ".join(label_of(k) for k in keys)
+
+    row_text = part(rows, spec.row, lt.row_label, "项")
+    col_text = part(cols, spec.column, lt.column_label, "列")
+    return f"{lt.name} {row_text} / {col_text}" if row_text else f"{lt.name} {col_text}"
 
 
 def _row_known(lt, key: str) -> bool:
@@ -135,9 +136,41 @@ def readings(doc: "Document", edition: "Edition", concept: Concept | None) -> li
             hits.append(hit)
         value = sum((h.value for h in hits), Decimal(0))
         terms = [(h.label, h.value) for h in hits]
-        label = hits[0].label if len(hits) == 1 else (_group_label(lt, refs) or " + ".join(lab for lab, _ in terms))
+        label = hits[0].label if len(hits) == 1 else _sum_label(lt, refs)
         out.append(Reading(value, label, hits, terms))
     return out or None
+
+
+def contradiction(doc: "Document", edition: "Edition", st: Statement) -> list[Reading] | None:
+    """The readings a stated count contradicts (all of them: it matches none), or None when it
+    matches one, is not comparable (approximate, scoped, no cells) or a cell is unknown."""
+    fig = st.figure
+    if fig is None or st.concept is None or st.scoped or fig.approx or not fig.is_count:
+        return None
+    key = f"txt-contradiction:{edition.profile_id}:{edition.id}:{id(st)}"
+    return doc.memo(key, lambda: _contradiction(doc, edition, st))
+
+
+def _contradiction(doc, edition, st):
+    rds = readings(doc, edition, st.concept)
+    if not rds or any(same_value(st.figure, rd.value) for rd in rds):
+        return None
+    unique: dict[Decimal, Reading] = {}
+    for rd in rds:
+        unique.setdefault(rd.value, rd)
+    return list(unique.values())
+
+
+def same_value(fig, value: Decimal) -> bool:
+    """Equal, or — for an amount the text writes with fewer decimals than the table
+    (``收费1235万元`` for 1234.56) — equal at the text's precision."""
+    if fig.value == value:
+        return True
+    exp = value.normalize().as_tuple().exponent
+    if isinstance(exp, int) and -exp > fig.decimals:
+        q = Decimal(1).scaleb(-fig.decimals)
+        return value.quantize(q, rounding=ROUND_HALF_UP) == fig.value
+    return False
 
 
 def table_value(doc: "Document", edition: "Edition", ref: str) -> Reading | None:

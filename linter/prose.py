@@ -481,7 +481,9 @@ _OTHER_PERIOD = re.compile(r"上半年|下半年|季度|去年|上一年(?!度?�
 _SCOPE = re.compile(r"代表|本级|各?部门|县直|市直|区直|乡镇|各县|各区|各单位|下属|所属|各地|系统内|其中.*(办公室|政府办|局|委员会|中心|街道|乡|镇)")
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
 _APPS_CTX = re.compile(r"申请|依申请")
-_NOT_APPS = re.compile(r"行政复议|行政诉讼|复议|诉讼|许可|信访件|来信|诉求|留言|热线|咨询|建议|提案|投诉举报件|信息处理费")
+_NOT_APPS = re.compile(r"复议|诉讼|起诉|信息处理费")  # never about applications
+# about something else unless the clause itself says 申请
+_NOT_APPS_SOFT = re.compile(r"许可|审批|信访件|来信|诉求|留言|热线|工单|咨询|建议|提案|事项|政务服务|投诉举报件|案件|信件|邮件办理")
 _INFO_CTX = re.compile(r"信息公开|依申请|公开申请")
 
 _RESULT_GROUPS = [  # checked first: a group word wins over the sub-row words it lists (…等无法提供)
@@ -588,10 +590,13 @@ class Claim:
         return self.clause.norm.source_span(self.start, self.end)
 
     def fragment(self) -> str:
+        """The claim's clause, with the clause before it when the claim has no subject of its
+        own (``行政复议4件，均获维持``)."""
         sent = self.clause.sentence
-        # the clause before the claim (its subject) and the claim itself
         idx = sent.clauses.index(self.clause)
-        first = sent.clauses[idx - 1] if idx > 0 and self.clause.sep_before == "," else self.clause
+        first = self.clause
+        if idx > 0 and self.clause.sep_before == "," and re.match(r"^(均|全部|都|无|未|没有)", self.clause.text):
+            first = sent.clauses[idx - 1]
         return self.clause.norm.source_text(first.start, self.clause.end)
 
 
@@ -620,7 +625,8 @@ _CASE_RESULT_ONLY = re.compile(
     r"^(结果)?(维持|纠正|纠错|其他结果|尚未审结|未审结|审理中|正在审理)(原)?(决定|的)?(案件)?(共|为|有)?$")
 
 
-def classify(prefix: str, suffix: str, fig: Figure, sentence: str, section: str = "") -> tuple[str | None, str]:
+def classify(prefix: str, suffix: str, fig: Figure, sentence: str, section: str = "",
+             apps_ctx: bool = False) -> tuple[str | None, str]:
     """The concept a count figure states, from the words of its clause (``prefix`` before the
     figure, ``suffix`` after it) and of its sentence. Returns ``(concept id or None, scope)``;
     ``scope`` says why the figure is not about the report's own year and body (``change``,
@@ -686,15 +692,19 @@ def classify(prefix: str, suffix: str, fig: Figure, sentence: str, section: str 
     if unit not in ("件", "份"):
         return None, scope
     # applications
-    clause_apps = _APPS_CTX.search(words) is not None and not _NOT_APPS.search(p)
+    if _NOT_APPS.search(p):
+        return None, scope
+    clause_apps = _APPS_CTX.search(words) is not None
     sent_apps = _APPS_CTX.search(sentence) is not None and not _NOT_APPS.search(sentence)
+    if _NOT_APPS_SOFT.search(p) and not clause_apps:
+        return None, scope
     if re.search(r"上一?年度?结转", p):
         return "apps.carry_in", "" if scope == "period" else scope
     if re.search(r"结转(至|到)?下一?年|转入下一?年|顺延(至|到)?下一?年", p) or \
             re.match(r"^(结转|顺延)(至|到)?下一?年", s):
         return "apps.carry_out", scope
     received_words = re.search(r"收到|受理|接收|接到|收悉|新收", core)
-    if not (clause_apps or sent_apps or re.search(r"(处理|办理|答复)(结果|情况)", sentence)):
+    if not (clause_apps or sent_apps or apps_ctx or re.search(r"(处理|办理|答复)(结果|情况)", sentence)):
         return None, scope
     group = _first(_RESULT_GROUPS, core)
     if group is not None and not received_words:
@@ -852,12 +862,17 @@ def _analyse(doc: "Document", section_lines: dict[str, tuple[int, int]]) -> Pros
         prev_sentence_last: Statement | None = None
         for sent in sentences:
             sent_stmts: list[Statement] = []
+            # a sentence that opens with 其中 continues the breakdown of an application count
+            apps_ctx = (bool(sent.clauses) and sent.clauses[0].text.startswith("其中") and
+                        prev_sentence_last is not None and prev_sentence_last.concept is not None and
+                        prev_sentence_last.concept.dim == "apps") or \
+                ("apps" in last_whole and pindex - last_whole["apps"][1] <= 1)
             for cl in sent.clauses:
                 for f in cl.figures:
                     if f.is_percent:
                         continue
                     prefix, suffix = cl.prefix(f), cl.suffix(f)
-                    cid, scope = classify(prefix, suffix, f, sent.text, section)
+                    cid, scope = classify(prefix, suffix, f, sent.text, section, apps_ctx)
                     if not scope and year is not None:
                         years = _YEAR.findall(nt.text[sent.start:f.start])
                         if years and int(years[-1]) != year and not (
@@ -1015,8 +1030,8 @@ def _part_dim(st: Statement, bd: Breakdown) -> str | None:
         same = {st.figure.unit, bd.whole.figure.unit}
         if len(same) > 1 and same != {"件", "份"}:
             return None
-        if st.scoped and st.scoped != "subset":
-            return None
+        if st.scoped == "change":
+            return None  # 较上年增加5件 is not a part of anything
     if c is None:
         # an unclassified figure: a category of published information, or nothing
         if "category" in bd.dims and st.figure is not None:
@@ -1024,12 +1039,14 @@ def _part_dim(st: Statement, bd: Breakdown) -> str | None:
             if pre and not _NOT_A_CATEGORY.search(pre):
                 return "category"
         return None
+    w = bd.whole.concept
+    if c.id == "apps.carry_out" and w is not None and w.id in ("apps.done", "apps.new"):
+        return None  # what is carried over is not among what was answered
     for d in bd.dims:
         if d.startswith("sub:") and c.id in _GROUP_SUBS[d[4:]]:
             return d
     if c.dim in bd.dims:
         return c.dim
-    w = bd.whole.concept
     if w is not None and w.dim in ("review", "lit") and c.dim in ("review_result", "lit_result", "case_result"):
         return f"{w.dim}_result"
     return None
@@ -1068,7 +1085,8 @@ def _attach_percent(f: Figure, cl: Clause, stack: list[Breakdown], last_stmt: St
     if host is not None and not prefix:
         # 208件（17.46%）
         target = next((s for s in reversed(out.statements) if s.figure is host), None)
-    elif _PERCENT_OF.match(_strip_lead(prefix)) and last_stmt is not None and cl.sep_before in (",", ";"):
+    elif _PERCENT_OF.match(_strip_lead(prefix)) and last_stmt is not None and (
+            cl.sep_before in (",", ";") or (cl.sep_before == "(" and host is last_stmt.figure)):
         # 1件，占总数的50%
         target = last_stmt
     else:

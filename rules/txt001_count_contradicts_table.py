@@ -22,7 +22,7 @@ Precision over recall — nothing is said when:
 - a cell it needs is blank, not a number, or not found (the TBL rules report that).
 """
 from reportlint.api import finding
-from reportlint.crosscheck import fmt, prose_of, quote, readings
+from reportlint.crosscheck import contradiction, fmt, prose_of, quote
 
 CODE = "TXT001"
 NAME = "count-contradicts-table"
@@ -34,31 +34,17 @@ SEVERITY = "error"
 def check(doc, profile, options):
     analysis = prose_of(doc, profile)
     for st in analysis.statements:
-        fig = st.figure
-        if fig is None or st.concept is None or st.scoped or fig.approx or not fig.is_count:
-            continue
-        rds = readings(doc, profile, st.concept)
+        rds = contradiction(doc, profile, st)
         if not rds:
             continue
-        if any(_same(fig, rd.value) for rd in rds):
-            continue
+        fig = st.figure
         frag = quote(st.fragment())
-        shown = " ; ".join(rd.shown() for rd in rds)
-        shown_zh = "；".join(rd.shown() for rd in rds)
-        either_en = "neither " if len(rds) > 1 else ""
-        either_zh = "均" if len(rds) > 1 else ""
-        yield finding(
-            fig.span,
-            f"the text says {fmt(fig.value)} (“{frag}”), but {either_en}{shown}"
-            f"{' matches it' if len(rds) > 1 else ''}",
-            f"正文“{frag}”为{fmt(fig.value)}，与表格{either_zh}不符：{shown_zh}",
-            data={"stated": str(fig.value), "concept": st.concept.id,
-                  "table": [str(rd.value) for rd in rds]})
-
-
-def _same(fig, value):
-    if fig.decimals and value != value.to_integral_value():
-        # an amount written with fewer decimals than the table: compare at the text's precision
-        q = type(value)(1).scaleb(-fig.decimals)
-        return value.quantize(q) == fig.value.quantize(q)
-    return fig.value == value
+        if len(rds) == 1:
+            en = f"the text says {fmt(fig.value)} (“{frag}”), but {rds[0].shown()}"
+            zh = f"正文“{frag}”为{fmt(fig.value)}，与表格不符：{rds[0].shown()}"
+        else:
+            en = (f"the text says {fmt(fig.value)} (“{frag}”), which matches neither reading of the table: "
+                  + " or ".join(rd.shown() for rd in rds))
+            zh = f"正文“{frag}”为{fmt(fig.value)}，与表格的任一口径均不符：" + "；".join(rd.shown() for rd in rds)
+        yield finding(fig.span, en, zh, data={
+            "stated": str(fig.value), "concept": st.concept.id, "table": [str(rd.value) for rd in rds]})

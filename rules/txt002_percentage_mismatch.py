@@ -9,12 +9,13 @@ half-up **or** truncated at the printed precision (``0.21%`` for 1/458 = 0.218�
 
 Silence when the whole is not stated, is approximate (``5500余条``) or is 0, when a count is
 approximate, when the category's table cells are blank, and for rates (``办结率100%``) and changes
-(``同比增长12%``), which are not shares.
+(``同比增长12%``), which are not shares; and when the part or the whole contradicts its table
+cell (TXT001 reports that figure).
 """
 from decimal import ROUND_HALF_UP, Decimal
 
 from reportlint.api import finding
-from reportlint.crosscheck import fmt, percent_check, prose_of, quote, readings
+from reportlint.crosscheck import contradiction, fmt, percent_check, prose_of, quote, readings
 
 CODE = "TXT002"
 NAME = "percentage-mismatch"
@@ -33,6 +34,8 @@ def check(doc, profile, options):
         whole = bd.whole.figure
         if whole is None or whole.approx or whole.value == 0:
             continue
+        if contradiction(doc, profile, bd.whole) or (st.figure is not None and contradiction(doc, profile, st)):
+            continue  # TXT001 reports the count that differs from its table cell
         whole_txt = f"“{quote(bd.whole.fragment())}”"
         if st.figure is not None:
             if st.figure.approx:

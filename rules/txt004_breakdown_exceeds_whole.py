@@ -5,12 +5,13 @@ parts of one breakdown (results, applicant types, channels, case results, catego
 published information) are disjoint, so they cannot exceed their whole. Listing fewer than all
 (a smaller sum) is normal. Parts in brackets (``其他处理319件（含申请人主动撤回157件）``) are asides,
 not parts; a nested ``其中`` starts its own breakdown; a figure of another kind ends the list.
-Approximate figures (``5500余条``) are never summed.
+Approximate figures (``5500余条``) are never summed. When the whole or a part contradicts its
+table cell, TXT001 reports that figure and this rule stays silent (one root cause, one finding).
 """
 from decimal import Decimal
 
 from reportlint.api import finding
-from reportlint.crosscheck import fmt, prose_of, quote
+from reportlint.crosscheck import contradiction, fmt, prose_of, quote
 
 CODE = "TXT004"
 NAME = "breakdown-exceeds-whole"
@@ -26,6 +27,8 @@ def check(doc, profile, options):
         parts = [p for p in bd.parts if p.figure is not None]
         if whole is None or whole.approx or not parts or any(p.figure.approx for p in parts):
             continue
+        if any(contradiction(doc, profile, st) for st in (bd.whole, *parts)):
+            continue  # TXT001 names the figure that differs from its table cell: one root cause
         total = sum((p.figure.value for p in parts), Decimal(0))
         if total <= whole.value:
             continue
