@@ -106,7 +106,7 @@ UNITS = ("万元", "元", "%") + COUNT_UNITS + ("人次",)
 _UNIT_ALT = "万元|人次|" + "|".join(re.escape(u) for u in ("元", "%") + COUNT_UNITS)
 _FIGURE = re.compile(
     r"(?P<pre>约|近|逾|超过|超|共约)?"
-    r"(?:(?P<num>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?:(?P<num>(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"|(?P<cn>(?<![零〇一二两三四五六七八九十百千万第])[零〇一二两三四五六七八九十百千万]+))"
     r"(?P<approx>余|多)?(?P<wan>万(?!元))?(?P<unit>" + _UNIT_ALT + r")"
 )
@@ -504,7 +504,7 @@ _RESULT_SUBS = [
     ("result.deny_process", re.compile(r"过程性信息")),
     ("result.deny_enforce", re.compile(r"行政执法案卷")),
     ("result.deny_query", re.compile(r"行政查询事项")),
-    ("result.unable_nothold", re.compile(r"不掌握")),
+    ("result.unable_nothold", re.compile(r"不掌握|信息不存在")),
     ("result.unable_create", re.compile(r"另行制作|没有现成信息")),
     ("result.unable_unclear", re.compile(r"补正后.*仍不明确")),
     ("result.noproc_petition", re.compile(r"信访|举报|投诉")),
@@ -777,7 +777,7 @@ def _case_scope(before: str) -> str:
     return "both"
 
 
-def _claims(sent: Sentence, section: str) -> list[Claim]:
+def _claims(sent: Sentence, section: str, apps_ctx: bool = False) -> list[Claim]:
     out = []
     for cl in sent.clauses:
         text = cl.text
@@ -806,7 +806,7 @@ def _claims(sent: Sentence, section: str) -> list[Claim]:
                     scope = _case_scope(before)
                 out.append(Claim(kind, cl, cl.start + m.start(), cl.start + m.end(), scope))
             else:
-                if kind != "all_natural" and not _APPS_CTX.search(sent.text):
+                if kind != "all_natural" and not (_APPS_CTX.search(sent.text) or apps_ctx):
                     continue
                 if kind == "all_natural" and not re.search(r"申请", sent.text):
                     continue
@@ -894,7 +894,9 @@ def _analyse(doc: "Document", section_lines: dict[str, tuple[int, int]]) -> Pros
             for st in sent_stmts:
                 if st.concept is not None and st.concept.role == "whole" and not st.scoped and st.aside_of is None:
                     last_whole[st.concept.dim] = (st, pindex)
-            out.claims.extend(_claims(sent, section))
+            out.claims.extend(_claims(sent, section, apps_ctx or (
+                prev_sentence_last is not None and prev_sentence_last.concept is not None
+                and prev_sentence_last.concept.dim == "apps")))
             counted = [s for s in sent_stmts if s.aside_of is None and s.figure is not None]
             if counted:
                 prev_sentence_last = counted[-1]
