@@ -650,6 +650,9 @@ def classify(prefix: str, suffix: str, fig: Figure, sentence: str, section: str 
     core = _strip_lead(p)
     # cases: 行政复议 / 行政诉讼 and their results
     case_ctx = re.search(r"复议|诉讼|起诉", sentence) and (_INFO_CTX.search(sentence) or section == "s4")
+    # the figure must be said to be about 政府信息公开 (a 司法局 also counts all its reconsiderations)
+    before = fig.norm.text[fig.clause.sentence.start:fig.start] if fig.clause is not None else p
+    case_ctx = case_ctx and (section == "s4" or re.search(r"信息公开|依申请|公开申请", before))
     if unit == "件" and case_ctx and "复议机关" not in p:
         if re.search(r"复议后(起诉|提起)", core):
             return "lit.after", scope
@@ -748,14 +751,13 @@ def classify(prefix: str, suffix: str, fig: Figure, sentence: str, section: str 
 _CLAIMS = [
     ("all_done", re.compile(
         r"(所有|全部)(的)?(政府信息公开|依申请公开)?(申请|申请件|件)(均|都|全部)?(已|已经)?(按要求|按时|按期|依法)?(办结|办理完毕|办理完成|答复完毕|处理完毕)"
-        r"|(均|全部|都)(已|已经)(按要求|依法)?(办结|办理完毕|办理完成)"
-        r"|(?<![按及准])办结率(为|达|达到)?100%")),
+        r"|(均|全部|都)(已|已经)(按要求|依法)?(办结|办理完毕|办理完成)")),
     ("none_carried", re.compile(r"(无|没有)(结转|下一?年度?结转|结转(至|到)?下一?年度?(的)?(申请)?)(?!率)")),
     ("all_upheld", re.compile(r"(均|全部|都)(获|被|予以|得到|已被)?(维持|维持原)")),
     ("all_closed", re.compile(r"(均|全部|都)(已)?(结案|审结)")),
     ("all_natural", re.compile(r"(均|全部|都)(为|是|系|来自)自然人")),
     ("no_correct", re.compile(r"(未发生|没有发生|无|未出现|没有出现)[^,;]{0,25}(纠错|纠正|败诉)")),
-    ("no_cases", re.compile(r"(未发生|没有发生|未发现|无|没有|未出现|没有出现)[^,;]{0,20}(行政复议|行政诉讼)")),
+    ("no_cases", re.compile(r"(未发生|没有发生|未发现|(?<![并从])无(?!论|需|法|误|缝|偿)|没有|未出现|没有出现)[^,;新]{0,20}(行政复议|行政诉讼)")),
     ("no_apps", re.compile(r"(未收到|没有收到|无)(政府信息公开|依申请公开)?(申请)")),
 ]
 
@@ -812,6 +814,8 @@ def _claims(sent: Sentence, section: str, apps_ctx: bool = False) -> list[Claim]
                     continue
                 if re.search(r"复议|诉讼|起诉", before.rsplit(";", 1)[-1]) and kind != "no_apps":
                     continue  # about cases, not applications
+                if kind == "all_done" and "结转" in "".join(re.split(r"[,:]", before.rsplit(";", 1)[-1])[-2:]):
+                    continue  # 上年结转的5件申请均已办结: about the carried-over applications only
                 if _SCOPE.search(before) or _OTHER_PERIOD.search(before):
                     continue
                 out.append(Claim(kind, cl, cl.start + m.start(), cl.start + m.end()))

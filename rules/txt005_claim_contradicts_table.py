@@ -2,7 +2,8 @@
 
 Claims checked (each only where its sentence is about 政府信息公开 applications or cases):
 
-- ``所有申请均已办结`` / ``均已按要求办理完成`` / ``办结率100%`` while 表三 四、结转下年度继续办理 / 总计 > 0;
+- ``所有申请均已办结`` / ``均已按要求办理完成`` while 表三 四、结转下年度继续办理 / 总计 > 0 (not ``上年结转的申请均已办结``;
+  not ``办结率100%``, which agencies compute over the applications that were due);
 - ``无结转`` / ``无下年度结转`` while that cell > 0;
 - ``均获维持`` while 表四 shows 结果纠正 or 尚未审结 cases (for 行政复议, 行政诉讼 or both, as the
   sentence says);

@@ -67,6 +67,7 @@ def _concepts(text, **kw):
     ("2023年，本机关共收到政府信息公开申请30件。", [("apps.received", "30", "period")]),
     ("依法做好相关行政复议、行政诉讼案件的应诉工作，全县共办理相关案件74件。", [(None, "74", "")]),
     ("本机关作为复议机关办理行政复议案件12件。", [(None, "12", "")]),
+    ("全年办理行政复议案件120件，其中政府信息公开类3件。", [(None, "120", ""), (None, "3", "")]),
     ("全年办理群众来信120件，办结网民留言230条。", [(None, "120", ""), (None, "230", "")]),
 ])
 def test_statements(text, want):
@@ -114,6 +115,10 @@ def test_percentages_naming_a_category():
     ("未发生因政府信息公开申请行政复议、提起行政诉讼情况。", [("no_cases", "both")]),
     ("共收到政府信息公开申请5件，均在法定期限内予以答复。", []),  # timeliness, not completion
     ("各部门收到的申请均已办结。", []),  # another body
+    ("共收到政府信息公开申请8件，上年结转的2件申请均已办结。", []),  # only the carried-over ones
+    ("共收到政府信息公开申请8件，按时办结率100%。", []),  # a rate
+    ("因政府信息公开引起的案件，无论行政复议还是行政诉讼，均依法应诉。", []),
+    ("本年度未发生新的政府信息公开行政复议案件。", []),  # cases carried over may still be open
 ])
 def test_claims(text, want):
     assert [(c.kind, c.scope) for c in _analyse(text).claims] == want
