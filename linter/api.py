@@ -19,6 +19,8 @@ from .cellvalue import Value, parse_value
 from .arith import (Cellref, Culprit, Evaluation, describe, document_evaluations, evaluate, likely_culprits,
                     model_lookup, num, relation_findings)
 from .tablemodel import CellHit, ColumnHit, LogicalTable, RowHit, TableModel, cell_fix, row_span, table_model
+from .prose import Breakdown, Claim, Concept, Figure, ProseAnalysis, Statement
+from .crosscheck import PercentCheck, Reading, contradiction, percent_check, prose_of, quote, readings, table_sum
 
 __all__ = [
     "Block", "Cell", "ColumnSpec", "Document", "Edit", "Edition", "FileProblem", "Finding", "Fix",
@@ -32,4 +34,7 @@ __all__ = [
     # relations evaluated on the recognised tables (reportlint.arith)
     "Cellref", "Culprit", "Evaluation", "describe", "document_evaluations", "evaluate", "likely_culprits",
     "model_lookup", "num", "relation_findings",
+    # figures stated in prose (reportlint.prose) and read against the tables (reportlint.crosscheck)
+    "Breakdown", "Claim", "Concept", "Figure", "PercentCheck", "ProseAnalysis", "Reading", "Statement",
+    "contradiction", "percent_check", "prose_of", "quote", "readings", "table_sum",
 ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from .arith import num as fmt
 from .prose import Concept, ProseAnalysis, Statement, analyse
 from .structure import section_map
 
@@ -32,14 +33,6 @@ def prose_of(doc: "Document", edition: "Edition") -> ProseAnalysis:
 
 
 # --------------------------------------------------------------------------- formatting
-
-
-def fmt(value: Decimal) -> str:
-    """``Decimal`` as people write it: ``3050``, ``7730.28`` (no exponent, no trailing zeros)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def quote(text: str, limit: int = 48) -> str:

@@ -45,6 +45,21 @@ from .text import parse_chinese_number
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document, Paragraph
 
+class _Lazy:
+    """A regular expression compiled on first use (importing this module stays cheap)."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return getattr(self._compiled, name)
+
+
 # --------------------------------------------------------------------------- normalisation
 
 _DROP = set("*`")
@@ -104,7 +119,7 @@ def normalise(para: "Paragraph") -> NormText:
 COUNT_UNITS = ("件", "份", "条", "个", "人", "名", "项", "篇", "场", "期", "次", "家", "起")
 UNITS = ("万元", "元", "%") + COUNT_UNITS + ("人次",)
 _UNIT_ALT = "万元|人次|" + "|".join(re.escape(u) for u in ("元", "%") + COUNT_UNITS)
-_FIGURE = re.compile(
+_FIGURE = _Lazy(
     r"(?P<pre>约|近|逾|超过|超|共约)?"
     r"(?:(?P<num>(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"|(?P<cn>(?<![零〇一二两三四五六七八九十百千万第])[零〇一二两三四五六七八九十百千万]+))"
@@ -312,8 +327,8 @@ def _clauses(sent: Sentence, fig_at: dict[int, Figure], fig_end: dict[int, Figur
             group = group.parent
         elif ch in _CLAUSE_SEP or ch in _SENT_END:
             close(k, ch)
-        elif ch == "、" and has_fig:
-            close(k, ch)
+        elif ch == "、" and (has_fig or text[k - 1:k] == ")"):
+            close(k, ch)  # 予以公开71件、部分公开5件 / 行政复议1件(撤回)、行政诉讼0件
         k += 1
     close(sent.end, "")
     for cl in sent.clauses:
@@ -357,11 +372,10 @@ class Concept:
     zh: str
     en: str
     cells: tuple[tuple[str, ...], ...] = ()
-    context: str = "apps"  # apps | cases | t2 | proactive | none
 
 
-def _c(id, role, dim, zh, en, *cells, context="apps"):
-    return Concept(id, role, dim, zh, en, tuple(tuple(c) for c in cells), context)
+def _c(id, role, dim, zh, en, *cells):
+    return Concept(id, role, dim, zh, en, tuple(tuple(c) for c in cells))
 
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in [
@@ -417,42 +431,39 @@ CONCEPTS: dict[str, Concept] = {c.id: c for c in [
         ("in_person", "当面", "in person"), ("online", "网络", "online"), ("email", "电子邮件", "e-mail"),
         ("letter", "信函", "letter"), ("fax", "传真", "fax"), ("phone", "电话", "phone")]],
     _c("review.total", "whole", "review", "行政复议", "administrative reconsiderations",
-       _t4("c_rev_total"), context="cases"),
+       _t4("c_rev_total")),
     _c("lit.total", "whole", "lit", "行政诉讼", "administrative lawsuits",
-       _t4("c_litd_total", "c_lita_total"), context="cases"),
+       _t4("c_litd_total", "c_lita_total")),
     _c("lit.direct", "part", "lit_kind", "未经复议直接起诉", "lawsuits without reconsideration",
-       _t4("c_litd_total"), context="cases"),
+       _t4("c_litd_total")),
     _c("lit.after", "part", "lit_kind", "复议后起诉", "lawsuits after reconsideration",
-       _t4("c_lita_total"), context="cases"),
+       _t4("c_lita_total")),
     *[_c(f"review.{k}", "part", "review_result", f"行政复议{zh}", f"reconsiderations: {en}",
-         _t4(f"c_rev_{k}"), context="cases") for k, zh, en in [
+         _t4(f"c_rev_{k}")) for k, zh, en in [
         ("maintain", "结果维持", "upheld"), ("correct", "结果纠正", "corrected"),
         ("other", "其他结果", "other result"), ("pending", "尚未审结", "pending")]],
-    *[_c(f"case.{k}", "part", "case_result", zh, en, context="cases") for k, zh, en in [
+    *[_c(f"case.{k}", "part", "case_result", zh, en) for k, zh, en in [
         ("maintain", "结果维持", "upheld"), ("correct", "结果纠正", "corrected"),
         ("other", "其他结果", "other result"), ("pending", "尚未审结", "pending")]],
     *[_c(f"lit.{k}", "part", "lit_result", f"行政诉讼{zh}", f"lawsuits: {en}",
-         _t4(f"c_litd_{k}", f"c_lita_{k}"), context="cases") for k, zh, en in [
+         _t4(f"c_litd_{k}", f"c_lita_{k}")) for k, zh, en in [
         ("maintain", "结果维持", "upheld"), ("correct", "结果纠正", "corrected"),
         ("other", "其他结果", "other result"), ("pending", "尚未审结", "pending")]],
-    *[_c(f"t2.{row[2:]}.{what}", "whole", "t2", f"{zh}{wzh}", f"{en} {wen}", *[[f"t2_1.{row}.{c}"] for c in cols],
-         context="t2")
+    *[_c(f"t2.{row[2:]}.{what}", "whole", "t2", f"{zh}{wzh}", f"{en} {wen}", *[[f"t2_1.{row}.{c}"] for c in cols])
       for row, zh, en in [("r_rules", "规章", "rules"), ("r_normdocs", "行政规范性文件", "normative documents")]
       for what, wzh, wen, cols in [("made", "本年制发件数", "issued this year", ("c_made", "c_new_made")),
                                    ("repealed", "本年废止件数", "repealed this year", ("c_repealed",)),
                                    ("valid", "现行有效件数", "in force", ("c_valid",))]],
     _c("t2.license", "whole", "t2", "行政许可处理决定数", "licensing decisions",
-       ["t2_5.r_license.c_decisions"], context="t2"),
+       ["t2_5.r_license.c_decisions"]),
     _c("t2.penalty", "whole", "t2", "行政处罚处理决定数", "penalty decisions",
-       ["t2_6.r_penalty.c_decisions"], context="t2"),
+       ["t2_6.r_penalty.c_decisions"]),
     _c("t2.coercion", "whole", "t2", "行政强制处理决定数", "coercive measures",
-       ["t2_6.r_coercion.c_decisions"], context="t2"),
+       ["t2_6.r_coercion.c_decisions"]),
     _c("t2.fee", "whole", "t2", "行政事业性收费金额", "administrative fees",
-       ["t2_8.r_admin_fee.c_fee_amount"], context="t2"),
-    _c("proactive.total", "whole", "proactive", "主动公开政府信息数", "information published proactively",
-       context="proactive"),
-    _c("proactive.category", "part", "category", "主动公开信息类别", "category of published information",
-       context="proactive"),
+       ["t2_8.r_admin_fee.c_fee_amount"]),
+    _c("proactive.total", "whole", "proactive", "主动公开政府信息数", "information published proactively"),
+    _c("proactive.category", "part", "category", "主动公开信息类别", "category of published information"),
 ]}
 
 # which part dimensions a whole may be broken down into
@@ -461,7 +472,6 @@ BREAKDOWN_DIMS = {
     "review": {"review_result"},
     "lit": {"lit_result", "lit_kind"},
     "proactive": {"category"},
-    "result": set(),  # set per group below
 }
 # nested breakdowns of a result group: its sub-rows
 _GROUP_SUBS = {
@@ -476,70 +486,70 @@ _GROUP_SUBS = {
 
 # --------------------------------------------------------------------------- classification
 
-_CHANGE = re.compile(r"增加|减少|增长|下降|上升|降低|提高|提升|同比|环比|较上年|较去年|比上年|比去年|相比|较\d{4}年|多出|少于|多于|翻")
-_OTHER_PERIOD = re.compile(r"上半年|下半年|季度|去年|上一年(?!度?结转)|上年(?!度?结转)|前年|同期|历年|以来")
-_SCOPE = re.compile(r"代表|本级|各?部门|县直|市直|区直|乡镇|各县|各区|各单位|下属|所属|各地|系统内|其中.*(办公室|政府办|局|委员会|中心|街道|乡|镇)")
-_YEAR = re.compile(r"(?<!\d)(\d{4})年")
-_APPS_CTX = re.compile(r"申请|依申请")
-_NOT_APPS = re.compile(r"复议|诉讼|起诉|信息处理费")  # never about applications
+_CHANGE = _Lazy(r"增加|减少|增长|下降|上升|降低|提高|提升|同比|环比|较上年|较去年|比上年|比去年|相比|较\d{4}年|多出|少于|多于|翻")
+_OTHER_PERIOD = _Lazy(r"上半年|下半年|季度|去年|上一年(?!度?结转)|上年(?!度?结转)|前年|同期|历年|以来")
+_SCOPE = _Lazy(r"代表|本级|各?部门|县直|市直|区直|乡镇|各县|各区|各单位|下属|所属|各地|系统内|其中.*(办公室|政府办|局|委员会|中心|街道|乡|镇)")
+_YEAR = _Lazy(r"(?<!\d)(\d{4})年")
+_APPS_CTX = _Lazy(r"申请|依申请")
+_NOT_APPS = _Lazy(r"复议|诉讼|起诉|信息处理费")  # never about applications
 # about something else unless the clause itself says 申请
-_NOT_APPS_SOFT = re.compile(r"许可|审批|信访件|来信|诉求|留言|热线|工单|咨询|建议|提案|事项|政务服务|投诉举报件|案件|信件|邮件办理")
-_INFO_CTX = re.compile(r"信息公开|依申请|公开申请")
+_NOT_APPS_SOFT = _Lazy(r"许可|审批|信访件|来信|诉求|留言|热线|工单|咨询|建议|提案|事项|政务服务|投诉举报件|案件|信件|邮件办理")
+_INFO_CTX = _Lazy(r"信息公开|依申请|公开申请")
 
 _RESULT_GROUPS = [  # checked first: a group word wins over the sub-row words it lists (…等无法提供)
-    ("result.open_or_partial", re.compile(r"(予以公开|全部公开|同意公开)(及|和|或|、|与)部分公开|全部或部分公开|公开或部分公开")),
-    ("result.deny", re.compile(r"不予公开")),
-    ("result.unable", re.compile(r"无法提供")),
-    ("result.noproc", re.compile(r"不予处理")),
-    ("result.other", re.compile(r"其他处理")),
-    ("result.partial", re.compile(r"部分公开")),
-    ("result.open", re.compile(r"予以公开|同意公开|全部公开")),
+    ("result.open_or_partial", _Lazy(r"(予以公开|全部公开|同意公开)(及|和|或|、|与)部分公开|全部或部分公开|公开或部分公开")),
+    ("result.deny", _Lazy(r"不予公开")),
+    ("result.unable", _Lazy(r"无法提供")),
+    ("result.noproc", _Lazy(r"不予处理")),
+    ("result.other", _Lazy(r"其他处理")),
+    ("result.partial", _Lazy(r"部分公开")),
+    ("result.open", _Lazy(r"予以公开|同意公开|全部公开")),
 ]
 _RESULT_SUBS = [
-    ("result.deny_secret", re.compile(r"国家秘密")),
-    ("result.deny_law", re.compile(r"法律行政法规禁止公开|法律法规禁止公开")),
-    ("result.deny_safety", re.compile(r"三安全一稳定")),
-    ("result.deny_third", re.compile(r"第三方合法权益")),
-    ("result.deny_internal", re.compile(r"内部事务")),
-    ("result.deny_process", re.compile(r"过程性信息")),
-    ("result.deny_enforce", re.compile(r"行政执法案卷")),
-    ("result.deny_query", re.compile(r"行政查询事项")),
-    ("result.unable_nothold", re.compile(r"不掌握|信息不存在")),
-    ("result.unable_create", re.compile(r"另行制作|没有现成信息")),
-    ("result.unable_unclear", re.compile(r"补正后.*仍不明确")),
-    ("result.noproc_petition", re.compile(r"信访|举报|投诉")),
-    ("result.noproc_repeat", re.compile(r"(?<!反复)重复申请")),
-    ("result.noproc_pub", re.compile(r"公开出版物")),
-    ("result.noproc_massive", re.compile(r"大量反复")),
-    ("result.noproc_confirm", re.compile(r"确认或重新出具")),
-    ("result.other_nocorrect", re.compile(r"逾期不补正|未按要求补正|不补正")),
-    ("result.other_nofee", re.compile(r"未按收费通知|缴纳费用|未缴费")),
+    ("result.deny_secret", _Lazy(r"国家秘密")),
+    ("result.deny_law", _Lazy(r"法律行政法规禁止公开|法律法规禁止公开")),
+    ("result.deny_safety", _Lazy(r"三安全一稳定")),
+    ("result.deny_third", _Lazy(r"第三方合法权益")),
+    ("result.deny_internal", _Lazy(r"内部事务")),
+    ("result.deny_process", _Lazy(r"过程性信息")),
+    ("result.deny_enforce", _Lazy(r"行政执法案卷")),
+    ("result.deny_query", _Lazy(r"行政查询事项")),
+    ("result.unable_nothold", _Lazy(r"不掌握|信息不存在")),
+    ("result.unable_create", _Lazy(r"另行制作|没有现成信息")),
+    ("result.unable_unclear", _Lazy(r"补正后.*仍不明确")),
+    ("result.noproc_petition", _Lazy(r"信访|举报|投诉")),
+    ("result.noproc_repeat", _Lazy(r"(?<!反复)重复申请")),
+    ("result.noproc_pub", _Lazy(r"公开出版物")),
+    ("result.noproc_massive", _Lazy(r"大量反复")),
+    ("result.noproc_confirm", _Lazy(r"确认或重新出具")),
+    ("result.other_nocorrect", _Lazy(r"逾期不补正|未按要求补正|不补正")),
+    ("result.other_nofee", _Lazy(r"未按收费通知|缴纳费用|未缴费")),
 ]
 _APPLICANTS = [
-    ("applicant.org", re.compile(r"法人或其他组织|法人和其他组织|法人及其他组织")),
-    ("applicant.natural", re.compile(r"自然人|公民个人|个人申请")),
-    ("applicant.commercial", re.compile(r"商业企业|企业")),
-    ("applicant.research", re.compile(r"科研机构")),
-    ("applicant.social", re.compile(r"社会公益组织")),
-    ("applicant.legal", re.compile(r"法律服务机构|律师事务所|律师")),
+    ("applicant.org", _Lazy(r"法人或其他组织|法人和其他组织|法人及其他组织")),
+    ("applicant.natural", _Lazy(r"自然人|公民个人|个人申请")),
+    ("applicant.commercial", _Lazy(r"商业企业|企业")),
+    ("applicant.research", _Lazy(r"科研机构")),
+    ("applicant.social", _Lazy(r"社会公益组织")),
+    ("applicant.legal", _Lazy(r"法律服务机构|律师事务所|律师")),
 ]
 _CHANNELS = [
-    ("channel.in_person", re.compile(r"当面|现场")),
-    ("channel.email", re.compile(r"电子邮件|邮箱|电子邮箱")),
-    ("channel.online", re.compile(r"互联网|网上|网络|在线|网站|平台")),
-    ("channel.letter", re.compile(r"信函|邮寄|邮件|邮政")),
-    ("channel.fax", re.compile(r"传真")),
-    ("channel.phone", re.compile(r"电话")),
+    ("channel.in_person", _Lazy(r"当面|现场")),
+    ("channel.email", _Lazy(r"电子邮件|邮箱|电子邮箱")),
+    ("channel.online", _Lazy(r"互联网|网上|网络|在线|网站|平台")),
+    ("channel.letter", _Lazy(r"信函|邮寄|邮件|邮政")),
+    ("channel.fax", _Lazy(r"传真")),
+    ("channel.phone", _Lazy(r"电话")),
 ]
 _CASE_RESULTS = [
-    ("maintain", re.compile(r"维持")),
-    ("correct", re.compile(r"纠正|纠错|撤销|败诉")),
-    ("pending", re.compile(r"尚未审结|未审结|审理中|尚未结案|未结案|正在审理")),
-    ("other", re.compile(r"其他结果|其他")),
+    ("maintain", _Lazy(r"维持")),
+    ("correct", _Lazy(r"纠正|纠错|撤销|败诉")),
+    ("pending", _Lazy(r"尚未审结|未审结|审理中|尚未结案|未结案|正在审理")),
+    ("other", _Lazy(r"其他结果|其他")),
 ]
-_RESIDUAL = re.compile(r"^(其中)?(其他|其它|其余|另有)(的|情形|情况|原因)?(为|共|有)?$")
-_PERCENT_OF = re.compile(r"^(约|均)?(占|占比|比例|所占比例|占总数|占全部|占总量|占总体)")
-_RATE = re.compile(r"率")
+_RESIDUAL = _Lazy(r"^(其中)?(其他|其它|其余|另有)(的|情形|情况|原因)?(为|共|有)?$")
+_PERCENT_OF = _Lazy(r"^(约|均)?(占|占比|比例|所占比例|占总数|占全部|占总量|占总体)")
+_RATE = _Lazy(r"率")
 
 
 @dataclass(eq=False)
@@ -560,10 +570,7 @@ class Statement:
 
     def fragment(self) -> str:
         """The words of the statement as written (its clause, line breaks removed)."""
-        cl = self.clause
-        start, end = cl.start, cl.end
-        nt = cl.norm
-        return nt.source_text(start, end)
+        return self.clause.norm.source_text(self.clause.start, self.clause.end)
 
 
 @dataclass(eq=False)
@@ -621,7 +628,7 @@ def _strip_lead(p: str) -> str:
     return re.sub(r"^(其中|另有|另|此外|同时|全年|本年度?|今年|\d{4}年度?)+", "", p)
 
 
-_CASE_RESULT_ONLY = re.compile(
+_CASE_RESULT_ONLY = _Lazy(
     r"^(结果)?(维持|纠正|纠错|其他结果|尚未审结|未审结|审理中|正在审理)(原)?(决定|的)?(案件)?(共|为|有)?$")
 
 
@@ -749,16 +756,16 @@ def classify(prefix: str, suffix: str, fig: Figure, sentence: str, section: str 
 # --------------------------------------------------------------------------- claims
 
 _CLAIMS = [
-    ("all_done", re.compile(
+    ("all_done", _Lazy(
         r"(所有|全部)(的)?(政府信息公开|依申请公开)?(申请|申请件|件)(均|都|全部)?(已|已经)?(按要求|按时|按期|依法)?(办结|办理完毕|办理完成|答复完毕|处理完毕)"
         r"|(均|全部|都)(已|已经)(按要求|依法)?(办结|办理完毕|办理完成)")),
-    ("none_carried", re.compile(r"(无|没有)(结转|下一?年度?结转|结转(至|到)?下一?年度?(的)?(申请)?)(?!率)")),
-    ("all_upheld", re.compile(r"(均|全部|都)(获|被|予以|得到|已被)?(维持|维持原)")),
-    ("all_closed", re.compile(r"(均|全部|都)(已)?(结案|审结)")),
-    ("all_natural", re.compile(r"(均|全部|都)(为|是|系|来自)自然人")),
-    ("no_correct", re.compile(r"(未发生|没有发生|无|未出现|没有出现)[^,;]{0,25}(纠错|纠正|败诉)")),
-    ("no_cases", re.compile(r"(未发生|没有发生|未发现|(?<![并从])无(?!论|需|法|误|缝|偿)|没有|未出现|没有出现)[^,;新]{0,20}(行政复议|行政诉讼)")),
-    ("no_apps", re.compile(r"(未收到|没有收到|无)(政府信息公开|依申请公开)?(申请)")),
+    ("none_carried", _Lazy(r"(无|没有)(结转|下一?年度?结转|结转(至|到)?下一?年度?(的)?(申请)?)(?!率)")),
+    ("all_upheld", _Lazy(r"(均|全部|都)(获|被|予以|得到|已被)?(维持|维持原)")),
+    ("all_closed", _Lazy(r"(均|全部|都)(已)?(结案|审结)")),
+    ("all_natural", _Lazy(r"(均|全部|都)(为|是|系|来自)自然人")),
+    ("no_correct", _Lazy(r"(未发生|没有发生|无|未出现|没有出现)[^,;]{0,25}(纠错|纠正|败诉)")),
+    ("no_cases", _Lazy(r"(未发生|没有发生|未发现|(?<![并从])无(?!论|需|法|误|缝|偿)|没有|未出现|没有出现)[^,;新]{0,20}(行政复议|行政诉讼)")),
+    ("no_apps", _Lazy(r"(未收到|没有收到|无)(政府信息公开|依申请公开)?(申请)")),
 ]
 
 
@@ -833,7 +840,7 @@ def _report_year(doc: "Document") -> int | None:
     return y if isinstance(y, int) and not isinstance(y, bool) else None
 
 
-def _section_of(doc: "Document", line: int, section_lines: dict[str, tuple[int, int]]) -> str:
+def _section_of(line: int, section_lines: dict[str, tuple[int, int]]) -> str:
     for sid, (a, b) in section_lines.items():
         if a <= line <= b:
             return sid
@@ -858,7 +865,7 @@ def _analyse(doc: "Document", section_lines: dict[str, tuple[int, int]]) -> Pros
             continue
         figs = _figures(nt)
         sentences = _sentences(nt, figs)
-        section = _section_of(doc, para.line, section_lines)
+        section = _section_of(para.line, section_lines)
         for f in figs:
             f.index = len(out.figures)
             out.figures.append(f)
@@ -1026,7 +1033,7 @@ def _open_breakdown(whole: Statement, cl: Clause, out: ProseAnalysis) -> Breakdo
     return bd
 
 
-_NOT_A_CATEGORY = re.compile(r"网站|微信|微博|新媒体|公报|客户端|抖音|头条|平台|专栏|浏览|访问|转发|阅读|点击|粉丝|留言")
+_NOT_A_CATEGORY = _Lazy(r"网站|微信|微博|新媒体|公报|客户端|抖音|头条|平台|专栏|浏览|访问|转发|阅读|点击|粉丝|留言")
 
 
 def _part_dim(st: Statement, bd: Breakdown) -> str | None:

@@ -21,8 +21,7 @@ Precision over recall — nothing is said when:
   government may quote its general office's own count, which is not the table's scope;
 - a cell it needs is blank, not a number, or not found (the TBL rules report that).
 """
-from reportlint.api import finding
-from reportlint.crosscheck import contradiction, fmt, prose_of, quote
+from reportlint.api import contradiction, finding, num, prose_of, quote
 
 CODE = "TXT001"
 NAME = "count-contradicts-table"
@@ -40,11 +39,11 @@ def check(doc, profile, options):
         fig = st.figure
         frag = quote(st.fragment())
         if len(rds) == 1:
-            en = f"the text says {fmt(fig.value)} (“{frag}”), but {rds[0].shown()}"
-            zh = f"正文“{frag}”为{fmt(fig.value)}，与表格不符：{rds[0].shown()}"
+            en = f"the text says {num(fig.value)} (“{frag}”), but {rds[0].shown()}"
+            zh = f"正文“{frag}”为{num(fig.value)}，与表格不符：{rds[0].shown()}"
         else:
-            en = (f"the text says {fmt(fig.value)} (“{frag}”), which matches neither reading of the table: "
+            en = (f"the text says {num(fig.value)} (“{frag}”), which matches neither reading of the table: "
                   + " or ".join(rd.shown() for rd in rds))
-            zh = f"正文“{frag}”为{fmt(fig.value)}，与表格的任一口径均不符：" + "；".join(rd.shown() for rd in rds)
+            zh = f"正文“{frag}”为{num(fig.value)}，与表格的任一口径均不符：" + "；".join(rd.shown() for rd in rds)
         yield finding(fig.span, en, zh, data={
             "stated": str(fig.value), "concept": st.concept.id, "table": [str(rd.value) for rd in rds]})

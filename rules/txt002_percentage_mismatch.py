@@ -14,8 +14,7 @@ cell (TXT001 reports that figure).
 """
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportlint.api import finding
-from reportlint.crosscheck import contradiction, fmt, percent_check, prose_of, quote, readings
+from reportlint.api import contradiction, finding, num, percent_check, prose_of, quote, readings
 
 CODE = "TXT002"
 NAME = "percentage-mismatch"
@@ -52,16 +51,16 @@ def check(doc, profile, options):
         if not checks or any(c[0].ok for c in checks):
             continue
         res, part, part_en, part_zh = checks[0]
-        shown = f"{fmt(pf.value)}%"
-        exact = fmt(res.exact.quantize(Decimal(1).scaleb(-(pf.decimals + 2)), rounding=ROUND_HALF_UP))
-        calc = f"{fmt(part)} / {fmt(whole.value)} × 100 = {exact}%"
-        alt_en = "" if res.rounded == res.truncated else f" or {fmt(res.truncated)}% truncated"
-        alt_zh = "" if res.rounded == res.truncated else f"，截断为{fmt(res.truncated)}%"
+        shown = f"{num(pf.value)}%"
+        exact = num(res.exact.quantize(Decimal(1).scaleb(-(pf.decimals + 2)), rounding=ROUND_HALF_UP))
+        calc = f"{num(part)} / {num(whole.value)} × 100 = {exact}%"
+        alt_en = "" if res.rounded == res.truncated else f" or {num(res.truncated)}% truncated"
+        alt_zh = "" if res.rounded == res.truncated else f"，截断为{num(res.truncated)}%"
         yield finding(
             pf.span,
-            f"{shown} does not match its counts: {calc}, so it should read {fmt(res.rounded)}%{alt_en} "
+            f"{shown} does not match its counts: {calc}, so it should read {num(res.rounded)}%{alt_en} "
             f"(part {part_en}, whole {whole_txt})",
-            f"百分比{shown}与数量不符：{calc}，按所写精度四舍五入应为{fmt(res.rounded)}%{alt_zh}"
+            f"百分比{shown}与数量不符：{calc}，按所写精度四舍五入应为{num(res.rounded)}%{alt_zh}"
             f"（部分：{part_zh}；总数：{whole_txt}）",
             data={"stated": str(pf.value), "part": str(part), "whole": str(whole.value),
                   "expected": str(res.rounded)})

@@ -8,8 +8,7 @@ main categories only.
 """
 from decimal import Decimal
 
-from reportlint.api import finding
-from reportlint.crosscheck import fmt
+from reportlint.api import finding, num, prose_of
 
 CODE = "TXT003"
 NAME = "shares-exceed-whole"
@@ -19,8 +18,6 @@ SEVERITY = "error"
 
 
 def check(doc, profile, options):
-    from reportlint.crosscheck import prose_of
-
     analysis = prose_of(doc, profile)
     for group in analysis.share_groups:
         pcts = [st.percent for st in group if st.percent is not None]
@@ -31,10 +28,10 @@ def check(doc, profile, options):
         if total <= 100 + slack:
             continue
         last = pcts[-1]
-        terms = " + ".join(f"{fmt(p.value)}%" for p in pcts)
+        terms = " + ".join(f"{num(p.value)}%" for p in pcts)
         yield finding(
             last.span,
-            f"these shares of one whole add up to {terms} = {fmt(total)}%, more than 100% "
-            f"(rounding explains at most {fmt(100 + slack)}%)",
-            f"同一总数的各项占比之和为{terms} = {fmt(total)}%，超过100%（四舍五入最多可达{fmt(100 + slack)}%）",
+            f"these shares of one whole add up to {terms} = {num(total)}%, more than 100% "
+            f"(rounding explains at most {num(100 + slack)}%)",
+            f"同一总数的各项占比之和为{terms} = {num(total)}%，超过100%（四舍五入最多可达{num(100 + slack)}%）",
             data={"total": str(total), "shares": [str(p.value) for p in pcts]})

@@ -10,8 +10,7 @@ table cell, TXT001 reports that figure and this rule stays silent (one root caus
 """
 from decimal import Decimal
 
-from reportlint.api import finding
-from reportlint.crosscheck import contradiction, fmt, prose_of, quote
+from reportlint.api import contradiction, finding, num, prose_of, quote
 
 CODE = "TXT004"
 NAME = "breakdown-exceeds-whole"
@@ -32,12 +31,12 @@ def check(doc, profile, options):
         total = sum((p.figure.value for p in parts), Decimal(0))
         if total <= whole.value:
             continue
-        terms = " + ".join(fmt(p.figure.value) for p in parts)
+        terms = " + ".join(num(p.figure.value) for p in parts)
         listed = "、".join(quote(p.fragment(), 24) for p in parts)
         yield finding(
             whole.span,
-            f"the parts listed after it add up to {terms} = {fmt(total)}, more than the stated whole "
-            f"{fmt(whole.value)} (“{quote(bd.whole.fragment())}”; parts: {listed})",
-            f"所列分项之和{terms} = {fmt(total)}，超过所述总数{fmt(whole.value)}"
+            f"the parts listed after it add up to {terms} = {num(total)}, more than the stated whole "
+            f"{num(whole.value)} (“{quote(bd.whole.fragment())}”; parts: {listed})",
+            f"所列分项之和{terms} = {num(total)}，超过所述总数{num(whole.value)}"
             f"（“{quote(bd.whole.fragment())}”；分项：{listed}）",
             data={"whole": str(whole.value), "parts": [str(p.figure.value) for p in parts]})

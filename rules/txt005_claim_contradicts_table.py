@@ -18,8 +18,7 @@ not a claim. Nothing is said when a cell involved is blank or not a number.
 """
 from decimal import Decimal
 
-from reportlint.api import finding
-from reportlint.crosscheck import fmt, prose_of, quote, table_sum
+from reportlint.api import finding, num, prose_of, quote, table_sum
 
 CODE = "TXT005"
 NAME = "claim-contradicts-table"
@@ -85,8 +84,8 @@ def check(doc, profile, options):
         if not bad:
             continue
         meaning_en, meaning_zh = _MEANING[claim.kind]
-        shown = "; ".join(f"{rd.label} = {fmt(rd.value)}" for rd in bad)
-        shown_zh = "；".join(f"{rd.label} = {fmt(rd.value)}" for rd in bad)
+        shown = "; ".join(f"{rd.label} = {num(rd.value)}" for rd in bad)
+        shown_zh = "；".join(f"{rd.label} = {num(rd.value)}" for rd in bad)
         frag = quote(claim.fragment())
         yield finding(
             claim.span,
