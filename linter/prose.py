@@ -536,7 +536,7 @@ _APPLICANTS = [
 _CHANNELS = [
     ("channel.in_person", _Lazy(r"当面|现场")),
     ("channel.email", _Lazy(r"电子邮件|邮箱|电子邮箱")),
-    ("channel.online", _Lazy(r"互联网|网上|网络|在线|网站|平台")),
+    ("channel.online", _Lazy(r"互联网|网上|网络|在线|网站")),
     ("channel.letter", _Lazy(r"信函|邮寄|邮件|邮政")),
     ("channel.fax", _Lazy(r"传真")),
     ("channel.phone", _Lazy(r"电话")),
