@@ -492,8 +492,7 @@ _SCOPE = _Lazy(r"代表|本级|各?部门|县直|市直|区直|乡镇|各县|各
 _YEAR = _Lazy(r"(?<!\d)(\d{4})年")
 _APPS_CTX = _Lazy(r"申请|依申请")
 _NOT_APPS = _Lazy(r"复议|诉讼|起诉|信息处理费")  # never about applications
-# about something else unless the clause itself says 申请
-_NOT_APPS_SOFT = _Lazy(r"许可|审批|信访件|来信|诉求|留言|热线|工单|咨询|建议|提案|事项|政务服务|投诉举报件|案件|信件|邮件办理")
+
 _INFO_CTX = _Lazy(r"信息公开|依申请|公开申请")
 
 _RESULT_GROUPS = [  # checked first: a group word wins over the sub-row words it lists (…等无法提供)
@@ -528,7 +527,7 @@ _RESULT_SUBS = [
 _APPLICANTS = [
     ("applicant.org", _Lazy(r"法人或其他组织|法人和其他组织|法人及其他组织")),
     ("applicant.natural", _Lazy(r"自然人|公民个人|个人申请")),
-    ("applicant.commercial", _Lazy(r"商业企业|企业")),
+    ("applicant.commercial", _Lazy(r"商业企业|企业申请")),
     ("applicant.research", _Lazy(r"科研机构")),
     ("applicant.social", _Lazy(r"社会公益组织")),
     ("applicant.legal", _Lazy(r"法律服务机构|律师事务所|律师")),
@@ -633,11 +632,13 @@ _CASE_RESULT_ONLY = _Lazy(
 
 
 def classify(prefix: str, suffix: str, fig: Figure, sentence: str, section: str = "",
-             apps_ctx: bool = False) -> tuple[str | None, str]:
+             context: str = "") -> tuple[str | None, str]:
     """The concept a count figure states, from the words of its clause (``prefix`` before the
     figure, ``suffix`` after it) and of its sentence. Returns ``(concept id or None, scope)``;
     ``scope`` says why the figure is not about the report's own year and body (``change``,
-    ``period``, ``body``, ``subset``) or is ``""``."""
+    ``period``, ``body``, ``subset``) or is ``""``. ``context`` is ``"apps"`` when the text around
+    is about 政府信息公开 applications, ``"info"`` when the paragraph or section only mentions
+    政府信息公开, ``""`` otherwise."""
     unit = fig.unit
     p, s = prefix, suffix
     words = p + "|" + s
@@ -704,53 +705,73 @@ def classify(prefix: str, suffix: str, fig: Figure, sentence: str, section: str 
     # applications
     if _NOT_APPS.search(p):
         return None, scope
-    clause_apps = _APPS_CTX.search(words) is not None
-    sent_apps = _APPS_CTX.search(sentence) is not None and not _NOT_APPS.search(sentence)
-    if _NOT_APPS_SOFT.search(p) and not clause_apps:
-        return None, scope
+    if re.search(r"信息公开|依申请|公开申请", words) or re.search(r"(处理|办理|答复)(结果|情况)", sentence):
+        context = "apps"
+    elif context == "info" and "申请" in sentence:
+        context = "apps"
+    if not context:
+        return None, scope  # nothing says these are 政府信息公开 applications
     if re.search(r"上一?年度?结转", p):
         return "apps.carry_in", "" if scope == "period" else scope
     if re.search(r"结转(至|到)?下一?年|转入下一?年|顺延(至|到)?下一?年", p) or \
             re.match(r"^(结转|顺延)(至|到)?下一?年", s):
         return "apps.carry_out", scope
-    received_words = re.search(r"收到|受理|接收|接到|收悉|新收", core)
-    if not (clause_apps or sent_apps or apps_ctx or re.search(r"(处理|办理|答复)(结果|情况)", sentence)):
-        return None, scope
-    group = _first(_RESULT_GROUPS, core)
-    if group is not None and not received_words:
-        return group, scope
-    sub = [cid for cid, rx in _RESULT_SUBS if rx.search(core)]
-    if len(sub) == 1 and not received_words:
-        return sub[0], scope
-    if _RESIDUAL.match(core):
-        return "result.residual", scope
+    kind = _application_kind(p, s, context == "apps")
+    if context != "apps":
+        return kind, scope  # only a count named with its noun (…收到政府信息公开申请N件) is read here
+    if kind is None:
+        group = _first(_RESULT_GROUPS, core)
+        if group is not None:
+            return group, scope
+        sub = [cid for cid, rx in _RESULT_SUBS if rx.search(core)]
+        if len(sub) == 1:
+            return sub[0], scope
+        if _RESIDUAL.match(core):
+            return "result.residual", scope
     applicants = {cid for cid, rx in _APPLICANTS if rx.search(core.replace("法人或其他组织", "法人"))}
     if re.search(r"法人(或|和|及)其他组织", core):
-        applicants = (applicants - {"applicant.commercial"}) | {"applicant.org"}
-    if re.search(r"公民|个人", core):
+        applicants.add("applicant.org")
+    if re.search(r"公民", core):
         applicants.add("applicant.natural")
     channels = {cid for cid, rx in _CHANNELS if rx.search(core)}
-    if re.search(r"新收|新增.*申请|本年度?收到", p):
-        kind = "apps.new"
-    elif received_words and re.search(r"办理|处理|办结|答复", core):
-        kind = "apps.handled"
-    elif received_words:
-        kind = "apps.received"
-    elif re.search(r"办结|答复|办理完毕|处理完毕|办理完成", p):
-        kind = "apps.done"
-    elif re.search(r"办理|处理", p):
-        kind = "apps.handled"
-    else:
-        kind = None
     if len(applicants) == 1:
         return applicants.pop(), scope
     if len(channels) == 1 and not (kind and "等" in p):
         return channels.pop(), scope
-    if kind and (clause_apps or kind in ("apps.done", "apps.handled")):
-        if core.startswith("其中") or p.startswith("其中"):
+    if kind is not None:
+        if p.startswith("其中"):
             scope = scope or "subset"
         return kind, scope
     return None, scope
+
+
+# the words that may stand between a verb and the count: 收到[公民、法人和其他组织提出的]政府信息公开申请[共]
+_APPLICANT_WORDS = r"(公民、?法人(和|或|及)其他组织|申请人)?(提出|提交)?的?"
+_NOUN = r"(各类|相关)?(政府信息公开|信息公开|政府信息依申请公开|依申请公开|依申请)?的?(申请件|申请|件)?"
+_TAIL = r"(数量|数)?(共|共计|合计|总计|累计|为|有|达|达到)*$"
+_KINDS = [
+    ("apps.handled", _Lazy(r"(收到|受理|接收)(和|并|及|与)(办理|处理)" + _NOUN + _TAIL)),
+    ("apps.new", _Lazy(r"新收" + _APPLICANT_WORDS + _NOUN + _TAIL)),
+    ("apps.received", _Lazy(r"(收到|受理|接收|接到|收悉)了?" + _APPLICANT_WORDS + _NOUN + _TAIL)),
+    ("apps.done", _Lazy(r"(办结|答复|办理完毕|处理完毕|办理完成)了?" + _NOUN + _TAIL)),
+    ("apps.handled", _Lazy(r"(?<!不予)(?<!其他)(?<!不再)(办理|处理)了?" + _NOUN + _TAIL)),
+]
+_NOUN_AFTER = _Lazy(r"^(政府信息公开|信息公开|依申请公开)?申请")
+
+
+def _application_kind(prefix: str, suffix: str, about_apps: bool) -> str | None:
+    """Which application count a clause states: the verb must end its words, followed only by
+    the application noun (``全市共受理政府信息公开申请3119件``, ``共收到70件申请``); so
+    ``受理行政许可申请1200件`` or ``收到群众来信12件`` are not 表三. Without the noun (``办结69件``) the
+    sentence must be about applications (``about_apps``)."""
+    for kind, rx in _KINDS:
+        m = rx.search(prefix)
+        if m is None:
+            continue
+        named = re.search(r"申请|公开|件", m.group(0)) or _NOUN_AFTER.match(suffix)
+        if named or (about_apps and kind in ("apps.done", "apps.handled")):
+            return kind
+    return None
 
 
 # --------------------------------------------------------------------------- claims
@@ -758,7 +779,8 @@ def classify(prefix: str, suffix: str, fig: Figure, sentence: str, section: str 
 _CLAIMS = [
     ("all_done", _Lazy(
         r"(所有|全部)(的)?(政府信息公开|依申请公开)?(申请|申请件|件)(均|都|全部)?(已|已经)?(按要求|按时|按期|依法)?(办结|办理完毕|办理完成|答复完毕|处理完毕)"
-        r"|(均|全部|都)(已|已经)(按要求|依法)?(办结|办理完毕|办理完成)")),
+        r"|(均|全部|都)(已|已经)(按要求|依法)?(办结|办理完毕|办理完成)"
+        r"|(已|已经)(全部|均)(按要求|按时|按期|依法)?(办结|办理完毕|办理完成)")),
     ("none_carried", _Lazy(r"(无|没有)(结转|下一?年度?结转|结转(至|到)?下一?年度?(的)?(申请)?)(?!率)")),
     ("all_upheld", _Lazy(r"(均|全部|都)(获|被|予以|得到|已被)?(维持|维持原)")),
     ("all_closed", _Lazy(r"(均|全部|都)(已)?(结案|审结)")),
@@ -878,12 +900,14 @@ def _analyse(doc: "Document", section_lines: dict[str, tuple[int, int]]) -> Pros
                         prev_sentence_last is not None and prev_sentence_last.concept is not None and
                         prev_sentence_last.concept.dim == "apps") or \
                 ("apps" in last_whole and pindex - last_whole["apps"][1] <= 1)
+            context = "apps" if apps_ctx else (
+                "info" if section == "s3" or re.search(r"信息公开|依申请", nt.text[:sent.end]) else "")
             for cl in sent.clauses:
                 for f in cl.figures:
                     if f.is_percent:
                         continue
                     prefix, suffix = cl.prefix(f), cl.suffix(f)
-                    cid, scope = classify(prefix, suffix, f, sent.text, section, apps_ctx)
+                    cid, scope = classify(prefix, suffix, f, sent.text, section, context)
                     if not scope and year is not None:
                         years = _YEAR.findall(nt.text[sent.start:f.start])
                         if years and int(years[-1]) != year and not (
