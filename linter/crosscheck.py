@@ -4,7 +4,8 @@
 sections (so that a figure in section 四 is known to be about cases). ``readings(doc, edition,
 concept)`` gives the ways a careful reader may take a stated concept from the tables (``收到…申请``
 is 本年新收 or 本年新收 + 上年结转), each with its value and the real labels of its cells — or
-``None`` when a cell it needs is blank, not a number or not found, so that nothing is said.
+``None`` when a cell it needs is blank, not a number, not found, or breaks one of its table's own
+relations (the SUM rules report that; such a table cannot arbitrate), so that nothing is said.
 ``percent_check`` recomputes a printed percentage.
 """
 from __future__ import annotations
@@ -96,6 +97,23 @@ def _sum_label(lt, refs: list[tuple[str, str, str]]) -> str:
     return f"{lt.name} {row_text} / {col_text}" if row_text else f"{lt.name} {col_text}"
 
 
+def _broken_cells(doc: "Document", edition: "Edition") -> set[tuple[str, str, str]]:
+    """Cells that take part in a broken error-level relation of their own table (the SUM rules
+    report them): a table that contradicts itself cannot arbitrate what the text says."""
+    from .arith import document_evaluations
+
+    def compute():
+        out = set()
+        for ev in document_evaluations(doc, edition):
+            if ev.broken and ev.relation.severity == "error":
+                for t in ev.terms:
+                    if t.cell is not None and t.cell.key:
+                        out.add(tuple(t.cell.key[1:4]))
+        return out
+
+    return doc.memo(f"txt-broken-cells:{edition.profile_id}:{edition.id}", compute)
+
+
 def _row_known(lt, key: str) -> bool:
     return key in lt.rows or key in getattr(lt, "group_rows", {})
 
@@ -122,9 +140,10 @@ def readings(doc: "Document", edition: "Edition", concept: Concept | None) -> li
         if any(not spec.row(r).data for _, r, _ in refs) and not all(_row_known(lt, r) for _, r, _ in refs):
             continue  # a group row carries values only in some layouts
         hits = []
+        broken = _broken_cells(doc, edition)
         for t, r, c in refs:
             hit = lt.cell(r, c)
-            if hit is None or hit.value is None:
+            if hit is None or hit.value is None or (t, r, c) in broken:
                 return None
             hits.append(hit)
         value = sum((h.value for h in hits), Decimal(0))
@@ -173,7 +192,7 @@ def table_value(doc: "Document", edition: "Edition", ref: str) -> Reading | None
     if lt is None:
         return None
     hit = lt.cell(r, c)
-    if hit is None or hit.value is None:
+    if hit is None or hit.value is None or (t, r, c) in _broken_cells(doc, edition):
         return None
     return Reading(hit.value, hit.label, [hit], [(hit.label, hit.value)])
 
