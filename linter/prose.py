@@ -45,6 +45,7 @@ from .text import parse_chinese_number
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document, Paragraph
 
+
 class _Lazy:
     """A regular expression compiled on first use (importing this module stays cheap)."""
 
@@ -97,9 +98,7 @@ def normalise(para: "Paragraph") -> NormText:
             continue
         if ch in _DROP:
             continue
-        folded = unicodedata.normalize("NFKC", ch)
-        if ch == "，":
-            folded = ","
+        folded = unicodedata.normalize("NFKC", ch)  # ，→ ,  （→ (  ３→ 3  ％→ %
         if pending_space >= 0:
             # keep one space between two digits so that "12 34" stays two numbers
             if out and out[-1].isdigit() and folded[:1].isdigit():
@@ -585,7 +584,7 @@ class Breakdown:
 
 @dataclass(eq=False)
 class Claim:
-    kind: str  # all_done | none_carried | all_upheld | all_closed | all_natural | no_review | no_lit | no_correct | no_apps
+    kind: str  # all_done none_carried all_upheld all_closed all_natural no_cases no_correct no_apps
     clause: Clause
     start: int  # normalised offsets of the words making the claim
     end: int
