@@ -98,7 +98,10 @@ def normalise(para: "Paragraph") -> NormText:
             continue
         if ch in _DROP:
             continue
-        folded = unicodedata.normalize("NFKC", ch)  # ，→ ,  （→ (  ３→ 3  ％→ %
+        if ch < "\u00a0" or "\u4e00" <= ch <= "\u9fff" or "\u3001" <= ch <= "\u3011":
+            folded = ch  # ASCII and CJK text: NFKC leaves them as they are (fast path)
+        else:
+            folded = unicodedata.normalize("NFKC", ch)  # ，→ ,  （→ (  ３→ 3  ％→ %
         if pending_space >= 0:
             # keep one space between two digits so that "12 34" stays two numbers
             if out and out[-1].isdigit() and folded[:1].isdigit():
@@ -807,8 +810,13 @@ def _case_scope(before: str) -> str:
     return "both"
 
 
+_CLAIM_WORDS = set("均全所无未没都")
+
+
 def _claims(sent: Sentence, section: str, apps_ctx: bool = False) -> list[Claim]:
-    out = []
+    out: list[Claim] = []
+    if _CLAIM_WORDS.isdisjoint(sent.text):
+        return out
     for cl in sent.clauses:
         text = cl.text
         for kind, rx in _CLAIMS:
