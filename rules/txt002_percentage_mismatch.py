@@ -41,6 +41,8 @@ def check(doc, profile, options):
                 continue
             parts = [(st.figure.value, f"“{quote(st.fragment())}”", f"“{quote(st.fragment())}”")]
         else:
+            if bd.whole.scoped:
+                continue  # a share of another body's or period's count: the tables say nothing of it
             rds = readings(doc, profile, st.concept)
             if not rds:
                 continue

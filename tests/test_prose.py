@@ -66,6 +66,8 @@ def _concepts(text, **kw):
     ("本单位2024年共主动公开政府信息458条。", [("proactive.total", "458", "")]),
     # not about the report's own year and body
     ("区政府办代表区政府受理政府信息公开申请17件。", [("apps.received", "17", "body")]),
+    ("全市卫健系统共收到政府信息公开申请120件，其中市政府办公室收到政府信息公开申请8件。",
+     [("apps.received", "120", "body"), ("apps.received", "8", "body")]),
     ("收到政府信息公开申请较上年增加5件。", [(None, "5", "change")]),
     ("2023年，本机关共收到政府信息公开申请30件。", [("apps.received", "30", "period")]),
     ("依法做好相关行政复议、行政诉讼案件的应诉工作，全县共办理相关案件74件。", [(None, "74", "")]),
