@@ -21,6 +21,10 @@ from .arith import (Cellref, Culprit, Evaluation, describe, document_evaluations
 from .tablemodel import CellHit, ColumnHit, LogicalTable, RowHit, TableModel, cell_fix, row_span, table_model
 from .prose import Breakdown, Claim, Concept, Figure, ProseAnalysis, Statement
 from .crosscheck import PercentCheck, Reading, contradiction, percent_check, prose_of, quote, readings, table_sum
+# links (LNK rules): extraction, GitHub anchors, resolution of files
+from .anchors import closest_anchor, document_anchors, file_anchors, github_slug
+from .links import (MARKDOWN_SUFFIXES, Link, LinkIndex, LocalLink, LocalLinkData, RefUse, Suspect, Target, classify,
+                    collect_local_links, links_of, resolved_links, shown_path)
 
 __all__ = [
     "Block", "Cell", "ColumnSpec", "Document", "Edit", "Edition", "FileProblem", "Finding", "Fix",
@@ -37,4 +41,8 @@ __all__ = [
     # figures stated in prose (reportlint.prose) and read against the tables (reportlint.crosscheck)
     "Breakdown", "Claim", "Concept", "Figure", "PercentCheck", "ProseAnalysis", "Reading", "Statement",
     "contradiction", "percent_check", "prose_of", "quote", "readings", "table_sum",
+    # links (reportlint.links, reportlint.anchors)
+    "Link", "LinkIndex", "LocalLink", "LocalLinkData", "MARKDOWN_SUFFIXES", "RefUse", "Suspect", "Target",
+    "classify", "closest_anchor", "collect_local_links", "document_anchors", "file_anchors", "github_slug",
+    "links_of", "resolved_links", "shown_path",
 ]
