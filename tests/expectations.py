@@ -9,7 +9,8 @@ A fixture is a Markdown report followed by one trailing comment block::
 
 The first line may carry options: ``select=…``, ``ignore=…`` (rule selectors, comma-separated),
 ``path=…`` (lint as if the file lived there, relative to the fixture), ``today=YYYY-MM-DD`` (the
-date waivers expire against; default: ``REPORTLINT_TODAY`` or the real date). Each further line is
+date waivers expire against; default: ``REPORTLINT_TODAY`` or the real date), ``RULE.KEY=VALUE`` (a
+rule option; VALUE is JSON, else a string, e.g. ``LNK008.require-https=true``). Each further line is
 ``line:col CODE`` and, optionally, text that must appear in the finding's English or Chinese
 message. A fixture without a block, or with an empty one, must produce no finding at all.
 The block is removed before linting; being last, it shifts no line.
@@ -67,6 +68,16 @@ def lint_fixture(fx: Fixture):
         return [x for x in fx.options.get(key, "").split(",") if x]
 
     settings = Settings(select=split("select") or None, ignore=split("ignore"))
+    for key, raw in fx.options.items():
+        if "." in key:  # a rule option: RULE.KEY=VALUE
+            import json
+
+            rule, _, opt = key.partition(".")
+            try:
+                value = json.loads(raw)
+            except ValueError:
+                value = raw
+            settings.options.setdefault(rule, {})[opt] = value
     today = datetime.date.fromisoformat(fx.options["today"]) if "today" in fx.options else None
     linter = Linter(settings, today=today)
     path = (fx.path.parent / fx.options["path"]) if "path" in fx.options else fx.path
