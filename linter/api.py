@@ -21,10 +21,13 @@ from .arith import (Cellref, Culprit, Evaluation, describe, document_evaluations
 from .tablemodel import CellHit, ColumnHit, LogicalTable, RowHit, TableModel, cell_fix, row_span, table_model
 from .prose import Breakdown, Claim, Concept, Figure, ProseAnalysis, Statement
 from .crosscheck import PercentCheck, Reading, contradiction, percent_check, prose_of, quote, readings, table_sum
-# links (LNK rules): extraction, GitHub anchors, resolution of files
+# links (LNK rules): extraction, GitHub anchors, resolution of files, checking URLs online
 from .anchors import closest_anchor, document_anchors, file_anchors, github_slug
+from .cachedir import user_cache_dir
 from .links import (MARKDOWN_SUFFIXES, Link, LinkIndex, LocalLink, LocalLinkData, RefUse, Suspect, Target, classify,
                     collect_local_links, links_of, resolved_links, shown_path)
+from .progress import progress
+from .urlcheck import CheckOptions, UrlResult, check_urls, parse_max_age
 
 __all__ = [
     "Block", "Cell", "ColumnSpec", "Document", "Edit", "Edition", "FileProblem", "Finding", "Fix",
@@ -45,4 +48,5 @@ __all__ = [
     "Link", "LinkIndex", "LocalLink", "LocalLinkData", "MARKDOWN_SUFFIXES", "RefUse", "Suspect", "Target",
     "classify", "closest_anchor", "collect_local_links", "document_anchors", "file_anchors", "github_slug",
     "links_of", "resolved_links", "shown_path",
+    "CheckOptions", "UrlResult", "check_urls", "parse_max_age", "progress", "user_cache_dir",
 ]

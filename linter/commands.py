@@ -31,6 +31,11 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
                      help="print the number of findings per rule and the active waivers instead of the findings")
     cfg = check.add_argument_group("configuration")
     add_config_options(cfg)
+    net = check.add_argument_group("network")
+    net.add_argument("--check-external", action="store_true",
+                     help="also run the rules that use the network (checking web links; meant for CI)")
+    net.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                     help="progress bar on stderr for long steps (default: auto = in a terminal, not in CI)")
     inp = check.add_argument_group("input")
     inp.add_argument("--stdin-filename", metavar="PATH",
                      help="read the report from standard input and lint it as if it were PATH (its configuration, "
@@ -106,7 +111,11 @@ def run_check(args, lang: str) -> int:
     for e in registry.errors:
         print(f"reportlint: warning: {e}", file=sys.stderr)
     cli = CommandLine(select=_split(args.select) or None, extend_select=_split(args.extend_select),
-                      ignore=_split(args.ignore))
+                      ignore=_split(args.ignore), network=args.check_external)
+    _warn_network_rules(registry, cli)
+    from . import progress
+
+    progress.configure(args.progress)
     resolver = _resolver(args, registry, cli)
     linter = Linter(registry=registry, resolver=resolver)
     linter.errors = []  # registry problems were printed above
@@ -168,6 +177,18 @@ def run_check(args, lang: str) -> int:
     stdout.write(render("text" if args.statistics and fmt not in ("text", "json") else fmt, report))
     failing = FAIL_ON[args.fail_on]
     return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_OK
+
+
+def _warn_network_rules(registry, cli) -> None:
+    """A rule that uses the network, named on the command line without --check-external."""
+    if cli.network:
+        return
+    for sel in (cli.select or []) + cli.extend_select:
+        for code in registry.match(sel):
+            rule = registry.rules[code]
+            if rule.network and (sel.upper() == rule.code or sel.lower() == rule.name):
+                print(f"reportlint: warning: {rule.code} ({rule.name}) uses the network and runs only with "
+                      "--check-external", file=sys.stderr)
 
 
 def run_config(args, lang: str) -> int:

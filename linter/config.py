@@ -625,6 +625,7 @@ class CommandLine:
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    network: bool = False  # --check-external: rules that use the network may run
 
     def layer(self) -> Layer:
         return Layer(self.select, list(self.extend_select), list(self.ignore), origin="command line")
@@ -739,7 +740,7 @@ class Resolver:
             edition = lay.edition if lay.edition is not None else edition
         return replace(s, select=sorted(enabled), severity=severity, options=options, profile=profile,
                        edition=edition, max_file_size=cfg.max_file_size or s.max_file_size,
-                       profile_paths=cfg.profile_paths)
+                       profile_paths=cfg.profile_paths, network=self.cli.network)
 
     def explain(self, path: str | Path) -> dict[str, Any]:
         """The effective settings of one file and where they come from (``config --show``)."""

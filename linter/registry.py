@@ -11,6 +11,8 @@ An entry point names a module (or an object) that declares one rule::
     OPTIONS = {...}               # optional: JSON Schema of the options, with defaults
     REQUIRES_PROFILE = True       # optional: skip documents whose profile is unknown
     CHECKS_INPUT = False          # optional: also run on files that could not be read as text
+    NETWORK = False               # optional: uses the network; runs only when asked
+                                  # (``reportlint check --check-external``)
 
     def check(doc, profile, options):   # yields reportlint.api.Finding
         ...
@@ -53,6 +55,7 @@ class Rule:
     origin: str = ""
     collect: Callable | None = None
     check_repository: Callable | None = None
+    network: bool = False
 
     @property
     def family(self) -> str:
@@ -110,7 +113,7 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
         severity=severity, check=check, options_schema=options, scope=scope,
         requires_profile=bool(attr("REQUIRES_PROFILE", True)),
         checks_input=bool(attr("CHECKS_INPUT", False)), doc=doc, origin=origin,
-        collect=collect, check_repository=check_repo,
+        collect=collect, check_repository=check_repo, network=bool(attr("NETWORK", False)),
     )
 
 

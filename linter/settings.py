@@ -27,6 +27,7 @@ class Settings:
     edition: str | None = None  # edition for files whose front matter names none
     max_file_size: int = 5 * 1024 * 1024
     profile_paths: tuple[str, ...] = ()  # extra profile files or folders (configuration ``profile-paths``)
+    network: bool = False  # rules that use the network (NETWORK = True) run only when True
 
     def enabled(self, registry: Registry) -> set[str]:
         selected: set[str] = set()
@@ -36,6 +37,8 @@ class Settings:
             selected |= _match(registry, sel, "extend-select")
         for sel in self.ignore:
             selected -= _match(registry, sel, "ignore")
+        if not self.network:
+            selected = {c for c in selected if not registry.rules[c].network}
         return selected
 
     def severity_of(self, rule: Rule, registry: Registry) -> str:
