@@ -331,6 +331,8 @@ class Linter:
                 fixed += n
         else:
             results = [self.lint_path(f) for f in files]
+        if fix:
+            fixed += self._fix_repository_findings(files, results, unsafe_fixes)
         return self.finish(results, fixed=fixed, excluded=excluded)
 
     def finish(self, results: list[FileResult], *, fixed: int = 0, excluded: int = 0) -> RunResult:
@@ -340,3 +342,29 @@ class Linter:
         waived = sorted((d for r in results for d in r.waived), key=Diagnostic.sort_key)
         return RunResult(diags, len(results), self.errors, fixed, waived=waived, excluded=excluded,
                          paths=[r.path for r in results])
+
+    def _fix_repository_findings(self, files: list[Path], results: list[FileResult], unsafe: bool) -> int:
+        """Apply the fixes repository rules offer (e.g. a link's letter case) and lint the fixed
+        files again; :meth:`finish` then runs the repository rules on the new results."""
+        from .fixes import fix_file
+
+        saved = [list(r.waived) for r in results], len(self.errors)
+        repo = self.run_repository_rules(results)  # a trial run: undo what it records
+        for r, waived in zip(results, saved[0]):
+            r.waived[:] = waived
+        del self.errors[saved[1]:]
+        wanted = [d for d in repo if d.fix is not None and (unsafe or d.fix.applicability == "safe")]
+        fixed = 0
+        for i, f in enumerate(files):
+            mine = [d for d in wanted if d.path == results[i].path]
+            if not mine:
+                continue
+            settings = self.settings_for(f)
+            doc = docmod.load(f, display_path(f), max_bytes=settings.max_file_size)
+            if doc.problem is not None:
+                continue
+            n = fix_file(f, doc.text, mine, unsafe=unsafe, bom=doc.bom, newline=doc.newline)
+            if n:
+                fixed += n
+                results[i] = self.lint_path(f)
+        return fixed
