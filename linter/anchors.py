@@ -18,6 +18,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .links import LazyPatterns
+
 # So (Other_Symbol) characters that are Alphabetic and so kept: circled and squared letters
 _ALPHA_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
 
@@ -57,13 +59,14 @@ class Slugger:
         return slug
 
 
-_CODE = re.compile(r"(`+)(.+?)\1", re.S)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+\-]{1,31}:[^\s<>]*)>")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_EMPH = re.compile(r"(\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])|~~)")
-_ESC = re.compile(r"\\([!-/:-@\[-`{-~])")
+_RE = LazyPatterns()
+_RE.add("code", r"(`+)(.+?)\1", re.S)
+_RE.add("image", r"!\[([^\]]*)\]\([^)]*\)")
+_RE.add("link", r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_RE.add("autolink", r"<([A-Za-z][A-Za-z0-9.+\-]{1,31}:[^\s<>]*)>")
+_RE.add("tag", r"</?[A-Za-z][^>]*>")
+_RE.add("emph", r"(\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])|~~)")
+_RE.add("esc", r"\\([!-/:-@\[-`{-~])")
 
 
 def heading_text(raw: str) -> str:
@@ -76,13 +79,13 @@ def heading_text(raw: str) -> str:
             codes.append(m.group(2).strip() if m.group(2).strip() else m.group(2))
             return f"\x00{len(codes) - 1}\x00"
 
-        text = _CODE.sub(keep_code, text)
-        text = _IMAGE.sub("", text)
-        text = _LINK.sub(r"\1", text)
-        text = _AUTOLINK.sub(r"\1", text)
-        text = _TAG.sub("", text)
-        text = _EMPH.sub("", text)
-        text = _ESC.sub(r"\1", text)
+        text = _RE.code.sub(keep_code, text)
+        text = _RE.image.sub("", text)
+        text = _RE.link.sub(r"\1", text)
+        text = _RE.autolink.sub(r"\1", text)
+        text = _RE.tag.sub("", text)
+        text = _RE.emph.sub("", text)
+        text = _RE.esc.sub(r"\1", text)
         if "&" in text:
             import html
 

@@ -27,7 +27,18 @@ from .cachedir import user_cache_dir
 from .links import (MARKDOWN_SUFFIXES, Link, LinkIndex, LocalLink, LocalLinkData, RefUse, Suspect, Target, classify,
                     collect_local_links, links_of, resolved_links, shown_path)
 from .progress import progress
-from .urlcheck import CheckOptions, UrlResult, check_urls, parse_max_age
+
+# imported on first use (only runs that check links online need http, ssl, threads)
+_LAZY = {"CheckOptions": "urlcheck", "UrlResult": "urlcheck", "check_urls": "urlcheck", "parse_max_age": "urlcheck"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__.rpartition(".")[0]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Block", "Cell", "ColumnSpec", "Document", "Edit", "Edition", "FileProblem", "Finding", "Fix",

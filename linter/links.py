@@ -23,17 +23,38 @@ import os
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .diagnostics import Span
+
+class LazyPatterns:
+    """Regular expressions compiled on first use: compiling them all at import would cost
+    every run (and every editor keystroke) milliseconds, even runs without a link."""
+
+    def __init__(self) -> None:
+        self._specs: dict[str, tuple] = {}
+
+    def add(self, name: str, *args) -> None:
+        self._specs[name] = args
+
+    def __getattr__(self, name: str) -> re.Pattern:
+        try:
+            spec = self._specs[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        pattern = re.compile(*spec)
+        setattr(self, name, pattern)
+        return pattern
+
+
+_RE = LazyPatterns()
 
 # --------------------------------------------------------------------------- model
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """One link destination as written.
 
     ``kind``: ``inline`` ``[t](d)``, ``image`` ``![a](d)``, ``definition`` ``[l]: d``,
@@ -48,8 +69,7 @@ class Link:
     raw: str = ""  # the destination's source text
 
 
-@dataclass(frozen=True)
-class RefUse:
+class RefUse(NamedTuple):
     """A reference link ``[text][label]`` / ``[label][]`` / ``[label]``."""
 
     label: str  # normalised
@@ -59,8 +79,7 @@ class RefUse:
     defined: bool
 
 
-@dataclass(frozen=True)
-class Suspect:
+class Suspect(NamedTuple):
     """Text that was meant as a link or URL but is not one.
 
     ``reason``: ``fullwidth`` (full-width ``：`` / ``／`` in the scheme), ``misspelled``
@@ -75,17 +94,20 @@ class Suspect:
     fix: tuple = ()  # ((Span, replacement), ...) when the repair is certain
 
 
-@dataclass
 class LinkIndex:
-    links: list[Link] = field(default_factory=list)
-    definitions: dict[str, Link] = field(default_factory=dict)
-    references: list[RefUse] = field(default_factory=list)
-    suspects: list[Suspect] = field(default_factory=list)
-    html_anchors: list[str] = field(default_factory=list)  # id="…" and <a name="…">
+    """Everything :func:`links_of` found in one document."""
+
+    __slots__ = ("links", "definitions", "references", "suspects", "html_anchors")
+
+    def __init__(self) -> None:
+        self.links: list[Link] = []
+        self.definitions: dict[str, Link] = {}  # normalised label -> definition
+        self.references: list[RefUse] = []
+        self.suspects: list[Suspect] = []
+        self.html_anchors: list[str] = []  # id="…" and <a name="…">
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """What a destination points to.
 
     ``kind``: ``web`` (http/https), ``mail``, ``scheme`` (another known scheme: tel, ftp, data…),
@@ -135,15 +157,15 @@ def normalize_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_RE.add("entity", r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_RE.add("unescape", r"\\([!-/:-@\[-`{-~])")
 
 
 def unescape(text: str) -> str:
     """Resolve backslash escapes and HTML entities (as CommonMark does in destinations)."""
     if "\\" in text:
-        text = _UNESCAPE.sub(r"\1", text)
-    if "&" in text and _ENTITY.search(text):
+        text = _RE.unescape.sub(r"\1", text)
+    if "&" in text and _RE.entity.search(text):
         import html
 
         text = html.unescape(text)
@@ -162,11 +184,11 @@ _EMAIL = (r"<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}
           r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*>")
 _ATTR = r"""\s+[A-Za-z_:][A-Za-z0-9_.:\-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
 _HTML = rf"<[A-Za-z][A-Za-z0-9\-]*(?:{_ATTR})*\s*/?>|</[A-Za-z][A-Za-z0-9\-]*\s*>|<!--.*?-->"
-_SPECIAL = re.compile(rf"({_ESC})|(`+)|({_AUTOLINK})|({_EMAIL})|({_HTML})", re.S)
-_TAG_ATTRS = re.compile(r"""\s([A-Za-z_:][A-Za-z0-9_.:\-]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_TAG_NAME = re.compile(r"<\s*([A-Za-z][A-Za-z0-9\-]*)")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_TAG_IN_BLOCK = re.compile(rf"<[A-Za-z][A-Za-z0-9\-]*(?:{_ATTR})*\s*/?>", re.S)
+_RE.add("special", rf"({_ESC})|(`+)|({_AUTOLINK})|({_EMAIL})|({_HTML})", re.S)
+_RE.add("tag_attrs", r"""\s([A-Za-z_:][A-Za-z0-9_.:\-]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_RE.add("tag_name", r"<\s*([A-Za-z][A-Za-z0-9\-]*)")
+_RE.add("html_comment", r"<!--.*?-->", re.S)
+_RE.add("html_tag_in_block", rf"<[A-Za-z][A-Za-z0-9\-]*(?:{_ATTR})*\s*/?>", re.S)
 _URL_ATTRS = {"href", "src"}
 
 
@@ -177,9 +199,9 @@ def _closing_ticks(n: int) -> re.Pattern:
 
 def _html_tag(tag: str, base: int, tx: _Text, out: LinkIndex) -> None:
     """Collect href/src destinations and id/name anchors of one HTML start tag."""
-    m = _TAG_NAME.match(tag)
+    m = _RE.tag_name.match(tag)
     name = m.group(1).lower() if m else ""
-    for a in _TAG_ATTRS.finditer(tag):
+    for a in _RE.tag_attrs.finditer(tag):
         attr = a.group(1).lower()
         gi = 3 if a.group(3) is not None else 4 if a.group(4) is not None else 5
         value = a.group(gi)
@@ -248,9 +270,9 @@ def _inline_tail(m: str, p: int) -> tuple[int, int, int] | None:
     return None
 
 
-_BRACKETS = re.compile(r"[\[\]]")
-_FW_TAIL = re.compile(r"（([^（）\n]{1,2000})）")
-_URLISH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*[:：][/／]{0,3}\S|#|\.{1,2}/|/|www\.|[^\s]+\.[A-Za-z0-9]{1,5}(?:[#?].*)?$)")
+_RE.add("brackets", r"[\[\]]")
+_RE.add("fw_tail", r"（([^（）\n]{1,2000})）")
+_RE.add("urlish", r"^(?:[A-Za-z][A-Za-z0-9+.\-]*[:：][/／]{0,3}\S|#|\.{1,2}/|/|www\.|[^\s]+\.[A-Za-z0-9]{1,5}(?:[#?].*)?$)")
 
 
 def _scan_inline(tx: _Text, defs: dict[str, Link], out: LinkIndex) -> None:
@@ -261,7 +283,7 @@ def _scan_inline(tx: _Text, defs: dict[str, Link], out: LinkIndex) -> None:
     last = 0
     pos = 0
     while True:
-        mt = _SPECIAL.search(text, pos)
+        mt = _RE.special.search(text, pos)
         if mt is None:
             break
         s, e = mt.span()
@@ -296,7 +318,7 @@ def _scan_inline(tx: _Text, defs: dict[str, Link], out: LinkIndex) -> None:
     n = len(m)
     if "[" in m and "]" in m:
         openers: list[list] = []  # [position, is_image, active]
-        brackets = [bm.start() for bm in _BRACKETS.finditer(m)]
+        brackets = [bm.start() for bm in _RE.brackets.finditer(m)]
         nb = len(brackets)
         k = 0
         while k < nb:
@@ -355,10 +377,10 @@ def _scan_inline(tx: _Text, defs: dict[str, Link], out: LinkIndex) -> None:
                 k += 1
         # full-width brackets typed with a Chinese input method: [text]（dest）
         if "（" in m:
-            for fw in _FW_TAIL.finditer(m):
+            for fw in _RE.fw_tail.finditer(m):
                 s = fw.start()
                 inner = fw.group(1).strip()
-                if s > 0 and m[s - 1] == "]" and _URLISH.match(inner):
+                if s > 0 and m[s - 1] == "]" and _RE.urlish.match(inner):
                     close = fw.end() - 1
                     out.suspects.append(Suspect(
                         "fullwidth-brackets", text[s:fw.end()], tx.span(s, fw.end()),
@@ -396,7 +418,7 @@ def _bad_tail(text: str, m: str, p: int, tx: _Text, out: LinkIndex) -> tuple[int
         return None
     inner = text[p + 1:close]
     words = inner.split()
-    if len(words) < 2 or not _URLISH.match(words[0]) or words[1][:1] in "\"'(":
+    if len(words) < 2 or not _RE.urlish.match(words[0]) or words[1][:1] in "\"'(":
         return None
     out.suspects.append(Suspect("space-in-destination", inner, tx.span(p + 1, close)))
     return p, close + 1
@@ -405,8 +427,8 @@ def _bad_tail(text: str, m: str, p: int, tx: _Text, out: LinkIndex) -> tuple[int
 # --------------------------------------------------------------------------- bare URLs
 
 _URL_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
-_BARE = re.compile(r"(?<![A-Za-z0-9+.\-@/／])(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://|[Ww][Ww][Ww]\.)")
-_SCHEMEISH = re.compile(r"(?<![A-Za-z0-9+.\-])([A-Za-z]{2,8})(?:([:：])([ \t]?)([/／]{1,3})|([/／]{2}))")
+_RE.add("bare", r"(?<![A-Za-z0-9+.\-@/／])(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://|[Ww][Ww][Ww]\.)")
+_RE.add("schemeish", r"(?<![A-Za-z0-9+.\-])([A-Za-z]{2,8})(?:([:：])([ \t]?)([/／]{1,3})|([/／]{2}))")
 _GFM_TRAILING = "?!.,:*_~'\""
 WEB_SCHEMES = ("http", "https")
 # schemes people mean when they misspell one in a report
@@ -469,7 +491,7 @@ def _meant_end(s: str, start: int, limit: int) -> int:
 def _scan_bare(m: str, tx: _Text, out: LinkIndex) -> None:
     found: list[tuple[int, int]] = []
     n = len(m)
-    for b in _BARE.finditer(m):
+    for b in _RE.bare.finditer(m):
         start = b.start()
         if found and start < found[-1][1]:
             continue
@@ -510,7 +532,7 @@ def _scan_bare(m: str, tx: _Text, out: LinkIndex) -> None:
             last = e
         parts.append(m[last:])
         m = "".join(parts)
-    for sm in _SCHEMEISH.finditer(m):
+    for sm in _RE.schemeish.finditer(m):
         scheme, colon, space, slashes, bare_slashes = sm.groups()
         low = scheme.lower()
         sug = _closest_scheme(low)
@@ -569,8 +591,8 @@ def _osa_distance(a: str, b: str) -> int:
 
 # --------------------------------------------------------------------------- definitions
 
-_DEF = re.compile(r"^(\s*(?:>\s?)*\s*(?:(?:[-+*]|\d{1,9}[.)])\s+)?)\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(\S.*)?$")
-_DEST_TOKEN = re.compile(r"<([^<>\n]*)>|(\S+)")
+_RE.add("definition", r"^(\s*(?:>\s?)*\s*(?:(?:[-+*]|\d{1,9}[.)])\s+)?)\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(\S.*)?$")
+_RE.add("dest_token", r"<([^<>\n]*)>|(\S+)")
 
 
 def _definitions(doc, covered, out: LinkIndex) -> None:
@@ -583,7 +605,7 @@ def _definitions(doc, covered, out: LinkIndex) -> None:
         if "]:" not in lines[idx] or covered(idx):
             continue
         line = lines[idx]
-        dm = _DEF.match(line)
+        dm = _RE.definition.match(line)
         if not dm:
             continue
         label = dm.group(2)
@@ -596,7 +618,7 @@ def _definitions(doc, covered, out: LinkIndex) -> None:
                 continue
             line_no, text = idx + 2, lines[idx + 1]
             rest_start = len(text) - len(text.lstrip())
-        tok = _DEST_TOKEN.match(text, rest_start)
+        tok = _RE.dest_token.match(text, rest_start)
         if not tok:
             continue
         gi = 1 if tok.group(1) is not None else 2
@@ -671,9 +693,9 @@ def _build(doc) -> LinkIndex:
         tx = _Text(chunk, a + 1)
         text = tx.text
         if "<!--" in text:
-            text = _HTML_COMMENT.sub(lambda mm: _blank(mm.group(0)), text)
-        for tag in _HTML_TAG_IN_BLOCK.finditer(text):
-            if _HTML_ATTR_HINT.search(tag.group(0)):
+            text = _RE.html_comment.sub(lambda mm: _blank(mm.group(0)), text)
+        for tag in _RE.html_tag_in_block.finditer(text):
+            if _RE.html_attr_hint.search(tag.group(0)):
                 _html_tag(tag.group(0), tag.start(), tx, out)
     out.links.sort(key=lambda lk: (lk.span.line, lk.span.column))
     return out
@@ -681,24 +703,24 @@ def _build(doc) -> LinkIndex:
 
 _INLINE_TYPES = frozenset(("paragraph_open", "heading_open", "table_open"))
 _LEAF_TYPES = _INLINE_TYPES | {"html_block", "fence", "code_block", "hr"}
-_HTML_ATTR_HINT = re.compile(r"(?:href|src|id|name|HREF|SRC|ID|NAME)\s*=")
+_RE.add("html_attr_hint", r"(?:href|src|id|name|HREF|SRC|ID|NAME)\s*=")
 def _maybe_link(text: str) -> bool:
     """Cheap test (plain substring search): can ``text`` hold a link, a URL or a broken one?"""
     return "[" in text or "<" in text or "/" in text or "／" in text or "www." in text or "WWW." in text
 
 
 def _maybe_html_attr(text: str) -> bool:
-    return "=" in text and _HTML_ATTR_HINT.search(text) is not None
+    return "=" in text and _RE.html_attr_hint.search(text) is not None
 
 
 # --------------------------------------------------------------------------- classification
 
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)([:：])")
-_DRIVE = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\)")
-_DOMAINISH = re.compile(r"^(?:www\d{0,3}\.[^/\s]+|(?:[A-Za-z0-9\-]+\.){2,}(?:cn|com|net|org|gov|edu|int|info|io)"
-                        r"|[A-Za-z0-9\-]+\.(?:gov\.cn|com\.cn|org\.cn|edu\.cn|net\.cn))(?:[:/?#]|$)", re.I)
+_RE.add("scheme", r"^([A-Za-z][A-Za-z0-9+.\-]*)([:：])")
+_RE.add("drive", r"^(?:[A-Za-z]:[\\/]|\\\\)")
+_RE.add("domainish", r"^(?:www\d{0,3}\.[^/\s]+|(?:[A-Za-z0-9\-]+\.){2,}(?:cn|com|net|org|gov|edu|int|info|io)"
+                     r"|[A-Za-z0-9\-]+\.(?:gov\.cn|com\.cn|org\.cn|edu\.cn|net\.cn))(?:[:/?#]|$)", re.I)
 _FULLWIDTH_URL_CHARS = "：／．？＝＆＃％，。；、）（　"
-_HOST_OK = re.compile(r"^[^\s/?#@:\[\]\\%\"'<>^`{|}，。；、：／（）【】《》！？　]+$")
+_RE.add("host_ok", r"^[^\s/?#@:\[\]\\%\"'<>^`{|}，。；、：／（）【】《》！？　]+$")
 
 
 @lru_cache(maxsize=4096)
@@ -709,9 +731,9 @@ def classify(dest: str) -> Target:
         return Target("empty")
     if d.startswith("#"):
         return Target("fragment", fragment=_unquote(d[1:]))
-    if _DRIVE.match(d):
+    if _RE.drive.match(d):
         return Target("local", url=d)
-    sm = _SCHEME.match(d)
+    sm = _RE.scheme.match(d)
     if sm and len(sm.group(1)) > 1:
         scheme, sep = sm.group(1).lower(), sm.group(2)
         rest = d[sm.end():]
@@ -741,7 +763,7 @@ def classify(dest: str) -> Target:
             return Target("malformed", url=d, scheme=meant, problem="missing-colon", suggestion=f"{meant}://")
     if d.startswith("//"):
         return Target("scheme", url=d)
-    if _DOMAINISH.match(d):
+    if _RE.domainish.match(d):
         return Target("malformed", url=d, problem="missing-scheme", suggestion="https://" + d)
     path, _, fragment = d.partition("#")
     path = path.partition("?")[0]
@@ -769,7 +791,7 @@ def _web(d: str, scheme: str, rest: str) -> Target:
     for ch in _FULLWIDTH_URL_CHARS:
         if ch in d:
             return Target("malformed", url=d, scheme=scheme, problem="fullwidth-char", suggestion=ch)
-    if not host.startswith("[") and not _HOST_OK.match(host):
+    if not host.startswith("[") and not _RE.host_ok.match(host):
         return Target("malformed", url=d, scheme=scheme, problem="host")
     return Target("web", url=d, scheme=scheme)
 
@@ -825,8 +847,7 @@ def _inside(path: str, root: str) -> bool:
         return False
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     """Where a relative file link lands: ``ok`` (``actual`` is the path), ``missing``,
     ``case`` (only a file with other letter case exists: ``actual``), ``outside`` (the link
     leaves ``root``; not followed)."""
@@ -892,8 +913,7 @@ def _similar(part: str, names: tuple[str, ...], folder: str, root: str) -> str:
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-@dataclass(frozen=True)
-class LocalLink:
+class LocalLink(NamedTuple):
     """A link to a file or an anchor, as the repository rules need it (picklable)."""
 
     path: str  # decoded; '' for an anchor in the same file
@@ -923,8 +943,7 @@ def local_links(doc) -> list[LocalLink]:
     return doc.memo("local_links", compute)
 
 
-@dataclass(frozen=True)
-class LocalLinkData:
+class LocalLinkData(NamedTuple):
     """What the repository rules collect from one document (picklable)."""
 
     abspath: str
@@ -933,32 +952,32 @@ class LocalLinkData:
 
 
 def collect_local_links(doc, *, anchors: bool = False) -> LocalLinkData | None:
-    """The document's links to files and anchors, or None when it has none."""
+    """The document's links to files and anchors, or None when it has none; with
+    ``anchors``, also the document's own anchors when a link has a fragment."""
     links = local_links(doc)
     if not links or doc.abspath is None:
         return None
     own = None
-    if anchors:
+    if anchors and any(lk.fragment for lk in links):
         from .anchors import document_anchors
 
         own = document_anchors(doc)
     return LocalLinkData(os.path.abspath(str(doc.abspath)), tuple(links), own)
 
 
-def resolved_links(items):
+def resolved_links(items, status: str | None = None):
     """For ``[(display path, LocalLinkData), ...]``: yield ``(display path, data, link, root,
     resolution)``; the resolution is None for an anchor in the same file and for a file on
-    a local computer."""
+    a local computer. With ``status``, only links whose resolution has that status."""
     data_items = [(p, d) for p, d in items if d is not None]
     roots = link_roots([d.abspath for _, d in data_items])
     for path, data in data_items:
         root = roots[data.abspath]
         doc_dir = os.path.dirname(data.abspath)
         for link in data.links:
-            if link.local or not link.path:
-                yield path, data, link, root, None
-            else:
-                yield path, data, link, root, resolve_file(doc_dir, link.path, root)
+            res = None if link.local or not link.path else resolve_file(doc_dir, link.path, root)
+            if status is None or (res is not None and res.status == status):
+                yield path, data, link, root, res
 
 
 def shown_path(path: str, root: str) -> str:

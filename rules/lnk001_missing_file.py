@@ -24,9 +24,7 @@ def collect(doc, profile, options):
 
 
 def check_repository(items, options):
-    for path, _data, link, root, res in resolved_links(items):
-        if res is None or res.status != "missing":
-            continue
+    for path, _data, link, root, res in resolved_links(items, "missing"):
         looked = shown_path(res.resolved, root)
         hint_en = hint_zh = ""
         if res.suggestion:

@@ -23,9 +23,7 @@ def collect(doc, profile, options):
 
 
 def check_repository(items, options):
-    for path, _data, link, root, res in resolved_links(items):
-        if res is None or res.status != "case":
-            continue
+    for path, _data, link, root, res in resolved_links(items, "case"):
         actual = shown_path(res.actual, root)
         fixed = _fixed(link.raw, res.actual)
         fix = None

@@ -6,8 +6,6 @@ and collapsed (``[label][]``) references are checked; a lone ``[label]`` is too 
 ordinary text to be one. Labels match without regard to case or spacing, as in CommonMark;
 footnotes (``[^1]``) are not references.
 """
-import difflib
-
 from reportlint.api import finding, links_of
 
 CODE = "LNK005"
@@ -23,6 +21,8 @@ def check(doc, profile, options):
     for ref in index.references:
         if ref.defined:
             continue
+        import difflib
+
         near = difflib.get_close_matches(ref.label, list(index.definitions), n=1, cutoff=0.6)
         hint_en = f"; did you mean '[{near[0]}]'?" if near else ""
         hint_zh = f"；是否应为“[{near[0]}]”？" if near else ""

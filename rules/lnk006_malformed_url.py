@@ -27,43 +27,35 @@ SEVERITY = "error"
 REQUIRES_PROFILE = False
 
 
+# problems of a link destination (see reportlint.api.classify): English and Chinese templates
+_PROBLEM = {
+    "empty": ("link has no target", "链接没有目标地址"),
+    "misspelled": ("unknown scheme '{scheme}:' in '{url}'; did you mean '{sug}:'?",
+                   "“{url}”中的协议“{scheme}:”无法识别，是否应为“{sug}:”？"),
+    "unknown-scheme": ("unknown scheme '{scheme}:' in '{url}'; the link will not open",
+                       "“{url}”中的协议“{scheme}:”无法识别，链接无法打开"),
+    "fullwidth": ("full-width character in the scheme of '{url}'; write '{sug}'", "“{url}”的协议部分含全角字符，应写作“{sug}”"),
+    "fullwidth-end": ("the URL '{url}' ends with the full-width '{sug}'; the URL really ends before it",
+                      "网址“{url}”以全角字符“{sug}”结尾，网址应在其之前结束"),
+    "fullwidth-char": ("full-width '{sug}' inside the URL '{url}'; URLs use ASCII punctuation",
+                       "网址“{url}”中含全角字符“{sug}”，网址应使用半角标点"),
+    "missing-colon": ("'{url}' lacks the colon after the scheme; write '{sug}'", "“{url}”的协议后缺少冒号，应写作“{sug}”"),
+    "missing-scheme": ("'{url}' has no scheme, so it is taken as a file in the repository; write '{sug}'",
+                       "“{url}”缺少协议，会被当作仓库中的文件，应写作“{sug}”"),
+    "slashes": ("'{url}' needs exactly two slashes after the scheme ('{sug}')", "“{url}”的协议后应有两个斜杠（“{sug}”）"),
+    "no-host": ("URL '{url}' has no host name", "网址“{url}”缺少主机名"),
+    "port": ("URL '{url}' has an invalid port", "网址“{url}”的端口无效"),
+    "space": ("URL '{url}' contains a space; encode it as %20", "网址“{url}”含空格，应编码为 %20"),
+    "host": ("invalid character in the host name of '{url}'", "网址“{url}”的主机名含无效字符"),
+    "mailto": ("'{url}' has no e-mail address", "“{url}”缺少电子邮件地址"),
+}
+
+
 def _problem(problem: str, url: str, sug: str, scheme: str) -> tuple[str, str]:
-    if problem == "empty":
-        return "link has no target", "链接没有目标地址"
-    if problem == "misspelled":
-        return (f"unknown scheme '{scheme}:' in '{url}'; did you mean '{sug}:'?",
-                f"“{url}”中的协议“{scheme}:”无法识别，是否应为“{sug}:”？")
-    if problem == "unknown-scheme":
-        return (f"unknown scheme '{scheme}:' in '{url}'; the link will not open",
-                f"“{url}”中的协议“{scheme}:”无法识别，链接无法打开")
-    if problem == "fullwidth":
-        return (f"full-width character in the scheme of '{url}'; write '{sug}'",
-                f"“{url}”的协议部分含全角字符，应写作“{sug}”")
-    if problem == "fullwidth-char":
-        if url.rstrip().endswith(sug):
-            return (f"the URL '{url}' ends with the full-width '{sug}'; the URL really ends before it",
-                    f"网址“{url}”以全角字符“{sug}”结尾，网址应在其之前结束")
-        return (f"full-width '{sug}' inside the URL '{url}'; URLs use ASCII punctuation",
-                f"网址“{url}”中含全角字符“{sug}”，网址应使用半角标点")
-    if problem == "missing-colon":
-        return f"'{url}' lacks the colon after the scheme; write '{sug}'", f"“{url}”的协议后缺少冒号，应写作“{sug}”"
-    if problem == "missing-scheme":
-        return (f"'{url}' has no scheme, so it is taken as a file in the repository; write '{sug}'",
-                f"“{url}”缺少协议，会被当作仓库中的文件，应写作“{sug}”")
-    if problem == "slashes":
-        return f"'{url}' needs exactly two slashes after the scheme ('{sug}')", f"“{url}”的协议后应有两个斜杠（“{sug}”）"
-    if problem == "no-host":
-        return f"URL '{url}' has no host name", f"网址“{url}”缺少主机名"
-    if problem == "port":
-        return f"URL '{url}' has an invalid port", f"网址“{url}”的端口无效"
-    if problem == "space":
-        return (f"URL '{url}' contains a space; encode it as %20",
-                f"网址“{url}”含空格，应编码为 %20")
-    if problem == "host":
-        return f"invalid character in the host name of '{url}'", f"网址“{url}”的主机名含无效字符"
-    if problem == "mailto":
-        return f"'{url}' has no e-mail address", f"“{url}”缺少电子邮件地址"
-    return f"malformed URL '{url}'", f"网址“{url}”格式错误"
+    if problem == "fullwidth-char" and url.rstrip().endswith(sug):
+        problem = "fullwidth-end"
+    en, zh = _PROBLEM.get(problem, ("malformed URL '{url}'", "网址“{url}”格式错误"))
+    return en.format(url=url, sug=sug, scheme=scheme), zh.format(url=url, sug=sug, scheme=scheme)
 
 
 _SUSPECT = {

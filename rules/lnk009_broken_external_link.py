@@ -21,7 +21,7 @@ that may be requested although private, e.g. ``["10.0.0.0/8"]`` for an intranet 
 """
 import os
 
-from reportlint.api import CheckOptions, check_urls, classify, finding, links_of, parse_max_age, progress, user_cache_dir
+from reportlint.api import classify, finding, links_of, progress, user_cache_dir
 
 CODE = "LNK009"
 NAME = "broken-external-link"
@@ -77,7 +77,9 @@ def collect(doc, profile, options):
     return urls or None
 
 
-def _options(options) -> CheckOptions:
+def _options(options):
+    from reportlint.api import CheckOptions, parse_max_age  # the HTTP machinery loads only when needed
+
     cache_dir = options.get("cache-dir")
     cache_path = None
     if options.get("cache", True):
@@ -85,6 +87,19 @@ def _options(options) -> CheckOptions:
         cache_path = os.path.join(folder, "external-links.json")
     ua = options.get("user-agent")
     kw = {"user_agent": ua} if ua else {}
+    import ipaddress
+    import re
+
+    for net in options.get("allow-networks") or ():
+        try:
+            ipaddress.ip_network(net, strict=False)
+        except ValueError as exc:
+            raise ValueError(f"option allow-networks: {exc}") from None
+    for pattern in options.get("exclude") or ():
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"option exclude: {pattern!r} is not a regular expression: {exc}") from None
     return CheckOptions(
         timeout=float(options.get("timeout", 10)), max_concurrency=int(options.get("max-concurrency", 8)),
         max_per_host=int(options.get("max-per-host", 2)), max_redirects=int(options.get("max-redirects", 5)),
@@ -96,6 +111,8 @@ def _options(options) -> CheckOptions:
 
 
 def check_repository(items, options):
+    from reportlint.api import check_urls
+
     opts = _options(options)
     occurrences = [(path, url, span) for path, data in items for url, span in data]
     if not occurrences:
