@@ -206,8 +206,9 @@ def _html_tag(tag: str, base: int, tx: _Text, out: LinkIndex) -> None:
         gi = 3 if a.group(3) is not None else 4 if a.group(4) is not None else 5
         value = a.group(gi)
         if attr in _URL_ATTRS:
-            s = base + a.start(gi)
-            out.links.append(Link("html", unescape(value).strip(), tx.span(s, s + len(value)), raw=value))
+            v = value.strip()
+            s = base + a.start(gi) + len(value) - len(value.lstrip())
+            out.links.append(Link("html", unescape(v), tx.span(s, s + len(v)), raw=v))
         elif attr == "id" or (attr == "name" and name == "a"):
             if value:
                 out.html_anchors.append(unescape(value))

@@ -158,3 +158,28 @@ def test_symlink_out_of_the_repository_is_not_followed(tmp_path):
     except OSError:
         pytest.skip("no symlinks here")
     assert resolve_file(str(root), "link.md", str(root)).status == "outside"
+
+
+def test_collected_data_can_cross_processes(tmp_path):
+    import pickle
+
+    from reportlint.document import load
+    from reportlint.links import collect_local_links
+
+    p = tmp_path / "a.md"
+    p.write_text("# 标题\n\n[x](b.md#标题) [y](#标题) <a id=\"z\"></a>\n", encoding="utf-8")
+    data = collect_local_links(load(p), anchors=True)
+    assert pickle.loads(pickle.dumps(data)) == data
+    assert data.anchors == frozenset({"标题", "z"})
+
+
+def test_network_rules_run_only_when_allowed():
+    from reportlint.registry import load_registry
+    from reportlint.settings import Settings
+
+    reg = load_registry()
+    assert reg.rules["LNK009"].network
+    assert "LNK009" not in Settings().enabled(reg)
+    assert "LNK009" not in Settings(select=["LNK009"]).enabled(reg)
+    assert "LNK009" in Settings(network=True).enabled(reg)
+    assert {c for c in Settings().enabled(reg) if c.startswith("LNK")} == {f"LNK00{i}" for i in range(1, 9)}
