@@ -266,3 +266,21 @@ def test_cli_invalid_option_is_a_configuration_error(tmp_path):
     config(tmp_path, timeout=-1)
     proc = run_cli(["--check-external", "--select", "LNK009", "r.md"], tmp_path)
     assert proc.returncode == 2 and "timeout" in proc.stderr, proc.stderr
+
+
+def test_readme_links_snippet_configures_the_check(server, tmp_path):
+    """The README's LNK009/LNK008 configuration, used for real (loopback allowed, short timeout)."""
+    from clihelp import snippet
+
+    text = snippet("links-config")
+    assert "[tool.reportlint.options.broken-external-link]" in text
+    text = text.replace("allow-networks = []", 'allow-networks = ["127.0.0.0/8"]').replace("timeout = 10", "timeout = 0.5")
+    text = text.replace("require-https = false", "require-https = true")
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "r.md").write_text(
+        f"# r\n\n[a]({server.url('/forbidden')}) [b]({server.url('/missing')})\n", encoding="utf-8")
+    proc = run_cli(["--check-external", "--select", "LNK", "--format", "json", "r.md"], tmp_path)
+    found = sorted((d["code"], d["severity"], d["data"].get("status") if d["code"] == "LNK009" else None)
+                   for d in json.loads(proc.stdout))
+    # 403 is accepted by accept-status; 404 is an error; both http:// links break the https policy
+    assert found == [("LNK008", "warning", None), ("LNK008", "warning", None), ("LNK009", "error", 404)], proc.stderr

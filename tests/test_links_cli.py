@@ -37,8 +37,8 @@ def test_fixes_safe_and_unsafe(tmp_path):
     assert "http://www.gov.cn/zwgk 。" in text
     assert "[拼错](htp://www.gov.cn/)" in text  # a guess: unsafe, not applied
     assert proc.returncode == 1 and "LNK006" in proc.stdout  # what is left is reported
-    proc = run(["--fix", "--unsafe-fixes", "--select", "LNK", "--rule-option", "LNK008.require-https=true",
-                "report.md"], tmp_path)
+    (tmp_path / ".reportlint.toml").write_text("[options.LNK008]\nrequire-https = true\n", encoding="utf-8")
+    proc = run(["--fix", "--unsafe-fixes", "--select", "LNK", "report.md"], tmp_path)
     text = report.read_text(encoding="utf-8")
     assert "[拼错](http://www.gov.cn/)" in text  # the scheme guess, now applied
     assert "[网站](https://www.suqian.gov.cn/)" in text  # LNK008's fix is unsafe too
