@@ -284,3 +284,32 @@ def test_readme_links_snippet_configures_the_check(server, tmp_path):
                    for d in json.loads(proc.stdout))
     # 403 is accepted by accept-status; 404 is an error; both http:// links break the https policy
     assert found == [("LNK008", "warning", None), ("LNK008", "warning", None), ("LNK009", "error", 404)], proc.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_cli_progress_bar_in_a_terminal(server, tmp_path):
+    """--progress auto (the default): a bar on stderr when it is a terminal, outside CI."""
+    import pty
+
+    report(tmp_path, server)
+    config(tmp_path, cache=False)
+    master, slave = pty.openpty()
+    env = dict(os.environ)
+    env.pop("CI", None)
+    env["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
+    proc = subprocess.Popen([sys.executable, "-m", "reportlint", "check", "--check-external", "--select", "LNK009",
+                             "report.md"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=60)
+    os.close(master)
+    text = out.decode("utf-8", "replace")
+    assert "checking links [" in text and "5/5" in text, text
