@@ -36,10 +36,28 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
                      help="also run the rules that use the network (checking web links; meant for CI)")
     net.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                      help="progress bar on stderr for long steps (default: auto = in a terminal, not in CI)")
+    perf = check.add_argument_group("performance")
+    perf.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                      help="lint in N processes (default: 0 = one per CPU core); the output does not depend on it")
+    perf.add_argument("--no-cache", action="store_true",
+                      help="do not read or write the result cache (in the user's cache folder; "
+                           "REPORTLINT_CACHE_DIR moves it, deleting it is always safe)")
+    perf.add_argument("-v", "--verbose", action="store_true",
+                      help="say on stderr how many files were linted, how many came from the cache, and how long it took")
     inp = check.add_argument_group("input")
     inp.add_argument("--stdin-filename", metavar="PATH",
                      help="read the report from standard input and lint it as if it were PATH (its configuration, "
                           "profile and relative links); editors use this for unsaved buffers")
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("the number of processes cannot be negative")
+    return n
 
 
 def add_config_options(group) -> None:
@@ -142,7 +160,24 @@ def run_check(args, lang: str) -> int:
     elif args.fix:
         result = linter.run(paths or ["."], fix=True, unsafe_fixes=args.unsafe_fixes)
     else:
-        result = linter.run(paths or ["."])
+        from .engine import default_jobs
+
+        cache = None
+        if not args.no_cache:
+            from . import cache as cachemod
+
+            if cachemod.enabled():
+                cache = cachemod.ResultCache(Path.cwd(), linter.cache_salt())
+        import time
+
+        started = time.perf_counter()
+        jobs = args.jobs or default_jobs()
+        result = linter.run(paths or ["."], jobs=jobs, cache=cache)
+        if args.verbose:
+            hits = cache.hits if cache is not None else 0
+            print(f"reportlint: {result.files} files: {hits} from the cache, {result.files - hits} linted "
+                  f"(jobs: {jobs}, cache: {cache.path if cache is not None else 'off'}) in "
+                  f"{time.perf_counter() - started:.2f} s", file=sys.stderr)
     for e in result.errors:
         print(f"reportlint: warning: {e}", file=sys.stderr)
     if result.fixed:

@@ -413,18 +413,26 @@ class Config:
     overrides: list[tuple[Glob, Layer]] = field(default_factory=list)
     profile_paths: tuple[str, ...] = ()
     max_file_size: int | None = None
+    _relative: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def folder(self) -> Path | None:
         return self.source.folder if self.source else None
 
     def relative(self, path: Path) -> str:
-        folder = self.folder or Path.cwd()
-        try:
-            rel = os.path.relpath(Path(path).resolve(), folder.resolve())
-        except ValueError:
-            return str(path)
-        return rel.replace(os.sep, "/")
+        """``path`` relative to the configuration's folder, with ``/`` (what globs match)."""
+        key = str(path)
+        rel = self._relative.get(key)
+        if rel is None:
+            from .engine import real_path
+
+            folder = self.folder or Path.cwd()
+            try:
+                rel = os.path.relpath(real_path(path), real_path(folder)).replace(os.sep, "/")
+            except ValueError:
+                rel = str(path)
+            self._relative[key] = rel
+        return rel
 
     def is_excluded(self, path: Path) -> str | None:
         """The exclude glob that matches ``path``, or None."""
@@ -644,6 +652,7 @@ class Resolver:
         self.isolated = isolated
         self.cli = cli or CommandLine()
         self._by_dir: dict[Path, Config] = {}
+        self._by_path: dict[str, Config] = {}
         self._by_file: dict[Path, Config] = {}
         self._settings: dict[tuple, Settings] = {}
         self._fixed: Config | None = None
@@ -667,7 +676,15 @@ class Resolver:
     def config_for(self, path: str | Path) -> Config:
         if self._fixed is not None:
             return self._fixed
-        start = Path(path).resolve()
+        hit = self._by_path.get(str(path))
+        if hit is None:
+            hit = self._by_path[str(path)] = self._discover(path)
+        return hit
+
+    def _discover(self, path: str | Path) -> Config:
+        from .engine import real_path
+
+        start = Path(real_path(path))
         folder = start if start.is_dir() else start.parent
         chain = []
         cur = folder

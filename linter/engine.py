@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -28,6 +29,7 @@ class FileResult:
     settings: Settings | None = None  # the settings the file was linted with
     suppressions: Any = None  # reportlint.suppressions.Suppressions, when the file has directives
     waived: list[Diagnostic] = field(default_factory=list)  # findings an active waiver covers
+    errors: list[str] = field(default_factory=list)  # rules that crashed on this file (stderr)
 
 
 @dataclass
@@ -56,7 +58,7 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
     """Expand directories into their Markdown files (hidden folders skipped); files named
     explicitly are always taken. A path that does not exist is a usage error."""
     out: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -64,17 +66,33 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                        f = Path(root) / name
-                        if f.resolve() not in seen:
-                            seen.add(f.resolve())
-                            out.append(f)
+                        real = real_path(os.path.join(root, name))
+                        if real not in seen:
+                            seen.add(real)
+                            out.append(Path(root) / name)
         elif path.exists():
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
+            real = real_path(p)
+            if real not in seen:
+                seen.add(real)
                 out.append(path)
         else:
             raise SettingsError(f"{p}: no such file or directory")
     return out
+
+
+def real_path(path: str | os.PathLike) -> str:
+    """``os.path.realpath`` of a file, resolving its folder once for all the files in it (a
+    repository holds thousands of reports in a few folders)."""
+    path = os.path.abspath(path)
+    folder, name = os.path.split(path)
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    return os.path.join(_real_dir(folder), name)
+
+
+@lru_cache(maxsize=4096)
+def _real_dir(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 # --------------------------------------------------------------------------- profiles
@@ -234,8 +252,8 @@ class Linter:
             except SettingsError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
-                self.errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.path}: "
-                                   f"{type(exc).__name__}: {exc}")
+                result.errors.append(f"rule {rule.code} ({rule.name}) failed on {doc.path}: "
+                                     f"{type(exc).__name__}: {exc}")
         if doc.problem is None:
             self._suppress(doc, result, enabled)
         return result
@@ -247,7 +265,7 @@ class Linter:
         try:
             sup = parse(doc, self.registry, today=self.today, enabled=frozenset(enabled))
         except Exception as exc:  # noqa: BLE001
-            self.errors.append(f"suppression comments of {doc.path} could not be read: {type(exc).__name__}: {exc}")
+            result.errors.append(f"suppression comments of {doc.path} could not be read: {type(exc).__name__}: {exc}")
             return
         if not sup:
             return
@@ -315,7 +333,11 @@ class Linter:
         kept, _ = sup.apply(out, suppression_rules=True)
         return kept
 
-    def run(self, paths: Iterable[str], *, fix: bool = False, unsafe_fixes: bool = False) -> RunResult:
+    def run(self, paths: Iterable[str], *, fix: bool = False, unsafe_fixes: bool = False, jobs: int = 1,
+            cache: Any = None) -> RunResult:
+        """Lint files and folders. ``jobs`` > 1 lints in that many worker processes; ``cache`` (a
+        :class:`reportlint.cache.ResultCache`) skips files whose result is known. Neither changes
+        the result."""
         files = collect_files(paths)
         excluded = 0
         if self.resolver is not None:
@@ -329,18 +351,75 @@ class Linter:
                 res, n = self.fix_path(f, unsafe_fixes)
                 results.append(res)
                 fixed += n
-        else:
-            results = [self.lint_path(f) for f in files]
-        if fix:
             fixed += self._fix_repository_findings(files, results, unsafe_fixes)
+        else:
+            results = self._lint_files(files, jobs, cache)
         return self.finish(results, fixed=fixed, excluded=excluded)
+
+    def _lint_files(self, files: list[Path], jobs: int, cache: Any) -> list[FileResult]:
+        settings = [self.settings_for(f) for f in files]
+        results: list[FileResult | None] = [None] * len(files)
+        keys: dict[int, str] = {}
+        if cache is not None:
+            for i, f in enumerate(files):
+                key = self._cache_key(cache, f, settings[i])
+                if key is None:
+                    continue
+                hit = cache.get(key)
+                if hit is not None:
+                    results[i] = hit
+                else:
+                    keys[i] = key
+        todo = [i for i, r in enumerate(results) if r is None]
+        if jobs > 1 and len(todo) >= max(16, 4 * jobs):
+            fresh = _parallel(self, [(str(files[i]), settings[i]) for i in todo], jobs)
+        else:
+            fresh = [self.lint_path(files[i], settings[i]) for i in todo]
+        for i, res in zip(todo, fresh):
+            results[i] = res
+            if i in keys and not res.errors:
+                cache.put(keys[i], res)
+        if cache is not None:
+            cache.save()
+        return results  # type: ignore[return-value]
+
+    _sigs: dict[int, tuple[Settings, str]] = {}
+
+    def cache_salt(self) -> str:
+        """What every cached result depends on: reportlint and Python, the rules' code and the
+        date (waivers expire). A cache written under another salt is dropped as a whole."""
+        import json
+
+        from .cache import runtime_salt
+
+        return json.dumps([runtime_salt(), self.registry.fingerprint(), str(self.today)], default=str)
+
+    def _cache_key(self, cache: Any, path: Path, settings: Settings) -> str | None:
+        """What a file's result depends on: its bytes and path, its settings (and the profiles
+        they name), the rules and the date. None: do not cache (unreadable, too large)."""
+        try:
+            if path.stat().st_size > settings.max_file_size:
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None
+        hit = self._sigs.get(id(settings))
+        if hit is None or hit[0] is not settings:
+            from dataclasses import asdict
+            import json
+
+            profiles = self.profiles_for(settings)
+            sig = json.dumps([asdict(settings), profiles.fingerprint()], sort_keys=True, default=str)
+            hit = self._sigs[id(settings)] = (settings, sig)
+        return cache.key(hit[1], display_path(path), real_path(path), data)
 
     def finish(self, results: list[FileResult], *, fixed: int = 0, excluded: int = 0) -> RunResult:
         diags = [d for r in results for d in r.diagnostics]
         diags.extend(self.run_repository_rules(results))
         diags.sort(key=Diagnostic.sort_key)
         waived = sorted((d for r in results for d in r.waived), key=Diagnostic.sort_key)
-        return RunResult(diags, len(results), self.errors, fixed, waived=waived, excluded=excluded,
+        errors = self.errors + [e for r in results for e in r.errors]
+        return RunResult(diags, len(results), errors, fixed, waived=waived, excluded=excluded,
                          paths=[r.path for r in results])
 
     def _fix_repository_findings(self, files: list[Path], results: list[FileResult], unsafe: bool) -> int:
@@ -368,3 +447,38 @@ class Linter:
                 fixed += n
                 results[i] = self.lint_path(f)
         return fixed
+
+
+# --------------------------------------------------------------------------- worker processes
+
+_WORKER: "Linter | None" = None
+
+
+def _worker_init(settings: Settings, today: Any) -> None:
+    """In a worker: a Linter of its own (the registry and profiles are loaded once per worker;
+    with the fork start method they are inherited already loaded)."""
+    global _WORKER
+    _WORKER = Linter(settings, today=today)
+
+
+def _worker_lint(task: tuple[str, Settings]) -> FileResult:
+    path, settings = task
+    return _WORKER.lint_path(Path(path), settings)  # type: ignore[union-attr]
+
+
+def _parallel(linter: Linter, tasks: list[tuple[str, Settings]], jobs: int) -> list[FileResult]:
+    """Lint ``tasks`` in ``jobs`` processes; results come back in the order of ``tasks``."""
+    import multiprocessing as mp
+
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(linter.settings, linter.today)) as pool:
+        return pool.map(_worker_lint, tasks, chunksize=chunk)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)

@@ -182,12 +182,20 @@ def _pos(node: Any, path: tuple) -> tuple[int, int]:
 
 
 def _plain(node: Any) -> Any:
+    """Plain Python values (ruamel.yaml's scalar subclasses would drag ruamel.yaml into every
+    process that unpickles a compiled profile)."""
     if isinstance(node, dict):
         return {str(k): _plain(v) for k, v in node.items()}
     if isinstance(node, list):
         return [_plain(v) for v in node]
     if isinstance(node, str):
         return str(node)
+    if isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
     return node
 
 
@@ -211,13 +219,22 @@ def load_profile(path: str | Path) -> Profile:
 
 
 def _load_profile(path: Path) -> Profile:
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
+    from . import cache
+
+    schema = (schema_dir() / "profile.schema.json").read_bytes()
+    # parsing and validating takes ~200 ms; the compiled profile is cached per file content
+    return cache.load_compiled(str(path.resolve()).encode(), raw, schema, build=lambda: _compile(path, text))
+
+
+def _compile(path: Path, text: str) -> Profile:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
     yaml = YAML(typ="rt")
     try:
         tree = yaml.load(text)
@@ -418,6 +435,7 @@ class ProfileRegistry:
     def __init__(self, extra_paths: list[Path] | None = None) -> None:
         self._paths: dict[str, Path] = {}
         self._loaded: dict[str, Profile] = {}
+        self._fingerprint: list | None = None
         for p in sorted((schema_dir() / "profiles").glob("*.yaml")):
             self._paths[p.stem] = p
         for p in extra_paths or []:
@@ -430,6 +448,25 @@ class ProfileRegistry:
 
     def ids(self) -> list[str]:
         return sorted(self._paths)
+
+    def fingerprint(self) -> list:
+        """The content of every profile this registry can load, and of the JSON Schemas beside
+        them (for the result cache)."""
+        if self._fingerprint is None:
+            import hashlib
+
+            files = {p.resolve() for p in self._paths.values()}
+            for p in list(files) + [schema_dir() / "profiles" / "x"]:
+                files.update(q.resolve() for q in p.parent.parent.glob("*.json"))
+                files.update(q.resolve() for q in p.parent.glob("*.json"))
+            out = []
+            for f in sorted(files):
+                try:
+                    out.append((str(f), hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest()))
+                except OSError:
+                    out.append((str(f), ""))
+            self._fingerprint = out
+        return self._fingerprint
 
     def get(self, pid: str) -> Profile | None:
         if pid in self._loaded:

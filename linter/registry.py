@@ -56,6 +56,7 @@ class Rule:
     collect: Callable | None = None
     check_repository: Callable | None = None
     network: bool = False
+    source_file: str = ""  # the file that implements the rule (for the result cache)
 
     @property
     def family(self) -> str:
@@ -121,6 +122,7 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
 class Registry:
     rules: dict[str, Rule] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    _fingerprint: list | None = field(default=None, repr=False, compare=False)
 
     def add(self, rule: Rule) -> None:
         if rule.code in self.rules:
@@ -133,6 +135,30 @@ class Registry:
                                "is already used")
             return
         self.rules[rule.code] = rule
+
+    def fingerprint(self) -> list:
+        """What the rules' results depend on (for the result cache): every rule's code and origin
+        (package and version), and the size and modification time of the code that implements
+        them (the rule modules and reportlint's own package, so an edited rule invalidates it)."""
+        if self._fingerprint is None:
+            import os
+
+            files = {rule.source_file for rule in self.rules.values() if rule.source_file}
+            here = os.path.dirname(os.path.abspath(__file__))
+            for folder in (here, os.path.join(here, "formatters")):
+                try:
+                    files.update(e.path for e in os.scandir(folder) if e.name.endswith(".py"))
+                except OSError:
+                    pass
+            stamps = []
+            for f in sorted(files):
+                try:
+                    st = os.stat(f)
+                    stamps.append((f, st.st_size, st.st_mtime_ns))
+                except OSError:
+                    stamps.append((f, 0, 0))
+            self._fingerprint = [sorted((r.code, r.origin) for r in self.rules.values()), stamps]
+        return self._fingerprint
 
     def sorted(self) -> list[Rule]:
         return [self.rules[c] for c in sorted(self.rules)]
@@ -154,21 +180,133 @@ _REGISTRY: Registry | None = None
 
 
 def load_registry() -> Registry:
-    """The registry of this process (entry points are scanned once)."""
+    """The registry of this process. The entry points and what each rule declares are kept in
+    the user's cache folder (scanning installed packages and importing every rule costs more
+    than linting a report); a rule's module is then imported only when the rule runs. The cache
+    is keyed on the Python path and the modification times of its folders (installing or
+    removing a package changes them) and checked against each rule module's size and time."""
     global _REGISTRY
     if _REGISTRY is None:
-        _REGISTRY = _scan()
+        _REGISTRY = _cached_scan()
     return _REGISTRY
 
 
-def _scan() -> Registry:
+class LazyRule(Rule):
+    """A rule known from the registry cache: its module is imported on first use."""
+
+    def _ensure(self) -> None:
+        if "_loaded" in self.__dict__:
+            return
+        self.__dict__["_loaded"] = True
+        module, _, attr = self.__dict__["_target"].partition(":")
+        import importlib
+
+        obj = importlib.import_module(module)
+        for part in filter(None, attr.split(".")):
+            obj = getattr(obj, part)
+        real = rule_from_object(obj, self.origin)
+        self.__dict__.update(_check=real.check, _collect=real.collect, _check_repository=real.check_repository)
+
+    def _get(name):  # noqa: N805 - a property factory
+        def fget(self):
+            self._ensure()
+            return self.__dict__["_" + name]
+
+        def fset(self, value):
+            self.__dict__["_" + name] = value
+
+        return property(fget, fset)
+
+    check = _get("check")
+    collect = _get("collect")
+    check_repository = _get("check_repository")
+    del _get
+
+
+_META = ("code", "name", "severity", "options_schema", "scope", "requires_profile", "checks_input", "doc",
+         "origin", "network", "source_file")
+
+
+def _environment_key() -> str:
+    import os
+    import sys
+
+    from . import __version__
+
+    parts = [__version__, sys.version, sys.executable]
+    for entry in sys.path:
+        try:
+            parts.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            parts.append(f"{entry}:-")
+    return "\n".join(parts)
+
+
+def _cached_scan() -> Registry:
+    import hashlib
+    import os
+    import pickle
+
+    from . import cache
+
+    if not cache.enabled():
+        return _scan()
+    from .cachedir import user_cache_dir
+
+    env = _environment_key()
+    path = user_cache_dir() / "registry" / (hashlib.blake2b(env.encode(), digest_size=16).hexdigest() + ".pickle")
+    try:
+        with open(path, "rb") as fh:
+            stored = pickle.load(fh)
+        if stored["env"] == env and all(_stamp(f) == st for f, st in stored["files"]):
+            reg = Registry(errors=list(stored["errors"]))
+            for meta, summary, target in stored["rules"]:
+                rule = LazyRule(summary=Message(*summary), check=None, **meta)
+                rule.__dict__["_target"] = target
+                reg.rules[rule.code] = rule
+            return reg
+    except Exception:  # noqa: BLE001 - missing, stale or foreign: scan again
+        pass
+    reg, targets = _scan(with_targets=True)
+    files = sorted({r.source_file for r in reg.rules.values() if r.source_file})
+    record = {
+        "env": env,
+        "files": [(f, _stamp(f)) for f in files],
+        "errors": reg.errors,
+        "rules": [({k: getattr(r, k) for k in _META}, (r.summary.en, r.summary.zh), targets[r.code])
+                  for r in reg.rules.values() if r.code in targets],
+    }
+    if len(record["rules"]) == len(reg.rules):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except Exception:  # noqa: BLE001 - an unwritable cache folder only costs time
+            pass
+    return reg
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    import os
+
+    try:
+        st = os.stat(path)
+        return st.st_size, st.st_mtime_ns
+    except OSError:
+        return -1, -1
+
+
+def _scan(with_targets: bool = False):
+    import sys
     from importlib.metadata import entry_points
 
     reg = Registry()
+    targets: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.value, e.name)):
         dist = getattr(ep, "dist", None)
-        dist_name = f"{dist.metadata['Name']} {dist.version}" if dist is not None else "unknown package"
+        dist_name = _dist_label(dist)
         key = (ep.name, ep.value)
         if key in seen:  # the same distribution visible twice on sys.path
             continue
@@ -187,5 +325,23 @@ def _scan() -> Registry:
         if rule.code != ep.name:
             reg.errors.append(f"plugin rule {ep.name!r} from {origin}: the entry point name must be "
                               f"the rule's code {rule.code!r}; loaded anyway")
+        module = sys.modules.get(ep.value.partition(":")[0])
+        rule.source_file = getattr(module, "__file__", "") or ""
+        if rule.code not in reg.rules:
+            targets[rule.code] = ep.value
         reg.add(rule)
-    return reg
+    return (reg, targets) if with_targets else reg
+
+
+def _dist_label(dist) -> str:
+    """``name version`` of a distribution, read from its folder name when possible (parsing
+    the METADATA file of every distribution costs ~1 ms each)."""
+    if dist is None:
+        return "unknown package"
+    folder = getattr(dist, "_path", None)
+    name = getattr(folder, "name", "")
+    for suffix in (".dist-info", ".egg-info"):
+        if name.endswith(suffix) and "-" in name[: -len(suffix)]:
+            n, v = name[: -len(suffix)].split("-", 1)
+            return f"{n} {v}"
+    return f"{dist.metadata['Name']} {dist.version}"

@@ -83,7 +83,7 @@ def lint_fixture(fx: Fixture):
     path = (fx.path.parent / fx.options["path"]) if "path" in fx.options else fx.path
     result = linter.lint_text(fx.source, str(path))
     diags = result.diagnostics + linter.run_repository_rules([result])
-    assert not linter.errors, linter.errors
+    assert not linter.errors and not result.errors, linter.errors + result.errors
     return sorted(diags, key=lambda d: (d.line, d.column, d.code))
 
 
