@@ -355,7 +355,17 @@ def _display(path: Path) -> str:
 # --------------------------------------------------------------------------- validation
 
 
+_SCHEMA: dict | None = None
 _SCHEMA_VALIDATOR = None
+
+
+def _schema() -> dict:
+    global _SCHEMA
+    if _SCHEMA is None:
+        from .profile import schema_dir
+
+        _SCHEMA = json.loads((schema_dir() / "config.schema.json").read_text(encoding="utf-8"))
+    return _SCHEMA
 
 
 def _validator():
@@ -363,11 +373,18 @@ def _validator():
     if _SCHEMA_VALIDATOR is None:
         import jsonschema
 
-        from .profile import schema_dir
-
-        schema = json.loads((schema_dir() / "config.schema.json").read_text(encoding="utf-8"))
-        _SCHEMA_VALIDATOR = jsonschema.Draft202012Validator(schema)
+        _SCHEMA_VALIDATOR = jsonschema.Draft202012Validator(_schema())
     return _SCHEMA_VALIDATOR
+
+
+def _schema_errors(data: Any) -> list:
+    """jsonschema's errors, sorted; jsonschema is imported only when the data is not proven
+    valid by :func:`reportlint.quickschema.certainly_valid` (the usual case costs nothing)."""
+    from .quickschema import certainly_valid
+
+    if certainly_valid(_schema(), data):
+        return []
+    return sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
@@ -464,7 +481,7 @@ def validate(source: Source, registry, profiles_factory=None) -> Config:
         problems.append((display, line, col, f"{source.key_name(path)}: {message}"))
 
     data = source.data
-    for err in sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+    for err in _schema_errors(data):
         path = tuple(err.absolute_path)
         if err.validator == "additionalProperties":
             known = list(err.schema.get("properties", {}))

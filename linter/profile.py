@@ -6,6 +6,8 @@ Any problem is a :class:`ProfileError` naming the file, line and column.
 """
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,8 +229,11 @@ def _load_profile(path: Path) -> Profile:
     from . import cache
 
     schema = (schema_dir() / "profile.schema.json").read_bytes()
-    # parsing and validating takes ~200 ms; the compiled profile is cached per file content
-    return cache.load_compiled(str(path.resolve()).encode(), raw, schema, build=lambda: _compile(path, text))
+    # parsing and validating takes ~200 ms; the compiled profile is cached per file content and
+    # per version of the code that compiles it
+    code = "|".join(f"{st.st_size}:{st.st_mtime_ns}" for st in map(os.stat, (__file__, rel.__file__)))
+    return cache.load_compiled(str(path.resolve()).encode(), raw, schema, code.encode(),
+                               build=lambda: _compile(path, text))
 
 
 def _compile(path: Path, text: str) -> Profile:

@@ -1,0 +1,57 @@
+"""``certainly_valid`` may only say True when jsonschema says valid (it exists to skip importing
+jsonschema for the usual, valid front matter and configuration)."""
+from __future__ import annotations
+
+import json
+import random
+
+import jsonschema
+
+from reportlint.profile import schema_dir
+from reportlint.quickschema import certainly_valid
+
+FRONT = json.loads((schema_dir() / "gov-info-disclosure.frontmatter.schema.json").read_text(encoding="utf-8"))
+CONFIG = json.loads((schema_dir() / "config.schema.json").read_text(encoding="utf-8"))
+GOOD_FRONT = {"profile": "gov-info-disclosure", "edition": "2021", "title": "某某局2024年政府信息公开工作年度报告",
+              "organization": "某某局", "year": 2024, "level": "department", "published": "2025-01-20"}
+VALUES = [None, True, False, 0, 1, -1, 2024, 2024.0, 2024.5, "", "2021", "2019", "2020", "x", "2025-01-20",
+          "2025-13-45", "2025-1-2", "20250120", "２０２５-01-20", "government", "department", "township", "city",
+          "gov-info-disclosure", [], ["SEC"], {}, {"a": 1}, 10 ** 9, "SEC001", "ALL", "reports/**", "error",
+          "warning", {"select": ["SEC"]}, [1, 2], 5242880]
+
+
+def agree(schema, instance):
+    if certainly_valid(schema, instance):
+        checker = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+        assert not list(checker.iter_errors(instance)), instance
+
+
+def test_valid_front_matter_is_proven_valid():
+    assert certainly_valid(FRONT, GOOD_FRONT)
+    assert certainly_valid(FRONT, {k: v for k, v in GOOD_FRONT.items() if k != "edition"})
+
+
+def test_never_true_when_jsonschema_says_invalid_front_matter():
+    rng = random.Random(0)
+    keys = list(FRONT["properties"]) + ["author", "Year"]
+    for _ in range(4000):
+        inst = dict(GOOD_FRONT)
+        for _ in range(rng.randint(1, 3)):
+            k = rng.choice(keys)
+            if rng.random() < 0.2:
+                inst.pop(k, None)
+            else:
+                inst[k] = rng.choice(VALUES)
+        agree(FRONT, inst)
+
+
+def test_never_true_when_jsonschema_says_invalid_configuration():
+    rng = random.Random(1)
+    keys = list(CONFIG.get("properties", {}))
+    assert certainly_valid(CONFIG, {"select": ["SEC", "TBL"], "ignore": ["SEC006"], "exclude": ["drafts/**"]})
+    for _ in range(4000):
+        inst = {}
+        for _ in range(rng.randint(1, 4)):
+            k = rng.choice(keys + ["selekt"])
+            inst[k] = rng.choice(VALUES)
+        agree(CONFIG, inst)
