@@ -109,6 +109,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=0, help="reportlint --jobs (default 0 = all cores)")
     ap.add_argument("--json", type=Path, help="also write the results to this file")
     ap.add_argument("--keep", action="store_true", help="keep the generated folder")
+    ap.add_argument("--scaling", action="store_true",
+                    help="also time the full check on a quarter and a half of the files (linear growth)")
     args = ap.parse_args()
 
     reportlint = shutil.which("reportlint") or str(Path(sys.executable).with_name("reportlint"))
@@ -129,6 +131,17 @@ def main() -> None:
     measure([reportlint, "check", *jobs, "reports"], cwd=work, env=env_cold)  # fill the result cache
     results.append(series(f"reportlint check, {args.count} files, warm cache", [reportlint, "check", *jobs, "reports"],
                           args.repeat, cwd=work, env=env_cold))
+    scaling = []
+    if args.scaling:
+        for part in (4, 2):
+            n = args.count // part
+            sub = work / f"part-{n}"
+            for p in paths[:n]:
+                dest = sub / p.relative_to(reports)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_bytes(p.read_bytes())
+            scaling.append(series(f"reportlint check, {n} files, no cache", [reportlint, "check", "--no-cache", *jobs, sub.name],
+                                  args.repeat, cwd=work, env=env_cold))
     one = paths[len(paths) // 2]
     results.append(series("reportlint, one file from an editor (--stdin-filename)",
                           [reportlint, "check", "--stdin-filename", str(one.relative_to(work))],
@@ -145,7 +158,7 @@ def main() -> None:
     pymarkdown = shutil.which("pymarkdown")
     if pymarkdown:
         others.append(series(f"pymarkdown scan, {args.count} files", [pymarkdown, "scan", "-r", "reports"], args.repeat, cwd=work))
-    results += others
+    results += others + scaling
 
     cpus = os.cpu_count()
     print(f"\n{args.count} generated reports, {size:.1f} KB on average; {platform.platform()}, {cpus} CPUs, "
@@ -168,6 +181,9 @@ def main() -> None:
         print(f"full check / pymarkdown:                 {full / pym['median_s']:.2f}x")
     print(f"warm cache, {args.count} files:                {warm:.2f}s  (target <= 0.5 s for 2,000 files)")
     print(f"per report (full check):                 {full / args.count * 1000:.2f} ms")
+    for r in scaling:
+        n = int(r["name"].split(", ")[1].split()[0])
+        print(f"per report ({n} files):{'':<{18 - len(str(n))}}{r['median_s'] / n * 1000:.2f} ms")
     if args.json:
         args.json.write_text(json.dumps({"count": args.count, "size_kb": size, "cpus": cpus,
                                          "platform": platform.platform(), "results": results}, indent=2))
