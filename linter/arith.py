@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Callable
 
 from .diagnostics import Message, Span
+from .profileindex import rows_by_key
 from .relations import Ref, Relation, compare
 
 
@@ -51,7 +52,7 @@ class _HitRef:
 
     @cached_property
     def row_label(self) -> str:
-        return self._lt.spec.row(self.key[2]).label or ""
+        return rows_by_key(self._lt.spec).get(self.key[2]).label or ""
 
     @cached_property
     def col_label(self) -> str:
@@ -277,7 +278,7 @@ def model_lookup(model) -> tuple[Lookup, Substitute]:
             lt = model.get(ref.table)
             if lt is None or ref.prev:
                 continue
-            spec = lt.spec.row(ref.row)
+            spec = rows_by_key(lt.spec).get(ref.row)
             if spec is None or not spec.parent or (ref.table, spec.parent, ref.col) in seen:
                 continue
             seen.add((ref.table, spec.parent, ref.col))

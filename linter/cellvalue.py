@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .text import nfkc, parse_chinese_number
 
@@ -68,9 +69,11 @@ def _dec(text: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=16384)
 def parse_value(text: str, kind: str = "integer", minimum: float | None = 0) -> Value:
     """Read ``text`` as a number of ``kind`` (``integer`` or ``decimal``) not below ``minimum``
-    (``None``: any sign)."""
+    (``None``: any sign). Cached: the same cell texts (``0``, ``1``, blanks) recur in every
+    report, and a :class:`Value` is immutable."""
     raw = text
     t = nfkc(text or "").strip()
     t = re.sub(r"\s+", "", t).replace("\u2212", "-")

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from .cellvalue import Value, looks_numeric, parse_value
 from .diagnostics import Edit, Fix, Message, Span
+from .profileindex import columns_by_key, rows_by_key
 from .tables import Cell, Row, Table
 from .text import label_key, leading_numbering, strip_numbering
 
@@ -233,7 +234,7 @@ class CellHit:
 
     @property
     def column(self) -> "ColumnSpec":
-        return self.table.spec.column(self.col_key)
+        return columns_by_key(self.table.spec).get(self.col_key)
 
     @property
     def parsed(self) -> Value:
@@ -390,10 +391,11 @@ class LogicalTable:
         return cache[row_key]
 
     def _row_label(self, row_key: str) -> str:
-        spec = self.spec.row(row_key)
+        rows = rows_by_key(self.spec)
+        spec = rows.get(row_key)
         if spec is None or spec.label is None:
             return ""
-        parent = self.spec.row(spec.parent) if spec.parent else None
+        parent = rows.get(spec.parent) if spec.parent else None
         if parent is not None and parent.parent is not None and parent.label:
             return f"{parent.label} {spec.label}"
         return spec.label
@@ -405,12 +407,13 @@ class LogicalTable:
         return cache[col_key]
 
     def _column_label(self, col_key: str) -> str:
-        spec = self.spec.column(col_key)
+        columns = columns_by_key(self.spec)
+        spec = columns.get(col_key)
         if spec is None:
             return col_key
         same = [c for c in self.spec.data_columns if label_key(c.label) == label_key(spec.label)]
         if len(same) > 1 and spec.parent:
-            parent = self.spec.column(spec.parent)
+            parent = columns.get(spec.parent)
             if parent is not None:
                 return f"{parent.label} {spec.label}"
         return spec.label
@@ -948,7 +951,7 @@ class _Recogniser:
             run = runs[h][j]
             taken.add(it.key)
             last_order = it.order
-            hits[it.key] = ColumnHit(it.key, lt.spec.column(it.key), table, j, run[1], c, how, pth[-1])
+            hits[it.key] = ColumnHit(it.key, columns_by_key(lt.spec).get(it.key), table, j, run[1], c, how, pth[-1])
         starts = sorted(hit.col for hit in hits.values())
         for hit in hits.values():
             nxt = [s for s in starts if s > hit.col]
@@ -1002,9 +1005,9 @@ class _Recogniser:
                     for key, j in zip(order[i:k], free):
                         cell = unknown.pop(j, None)
                         written = cell.text if cell is not None else ""
-                        official = lt.spec.column(key).label
+                        official = columns_by_key(lt.spec).get(key).label
                         same = bool(written) and bool(_column_matches(lt, written, key))
-                        hits[key] = ColumnHit(key, lt.spec.column(key), part.table, j, j + 1, cell,
+                        hits[key] = ColumnHit(key, columns_by_key(lt.spec).get(key), part.table, j, j + 1, cell,
                                               EXACT if same else POSITION, written)
                         if not same:
                             pairs.append((written, official))
@@ -1142,7 +1145,7 @@ class _Recogniser:
                     # an official row split into local sub-rows (Beijing: 其他对外管理服务事项 →
                     # 行政检查, 行政确认): the official row is there, its values are not
                     pcell = next(c for c in path[:-1] if idx.rows.match(c.text))
-                    lt.rows[parent] = RowHit(parent, lt.spec.row(parent), part.table, row, pcell, NORMALISED, pcell.text)
+                    lt.rows[parent] = RowHit(parent, rows_by_key(lt.spec).get(parent), part.table, row, pcell, NORMALISED, pcell.text)
                     part.contributed = True
             return
 
@@ -1164,7 +1167,7 @@ class _Recogniser:
         if not has_values:
             return  # a group row: context for the rows below
         # a group row carrying values: the other edition's single row (（六）其他处理 in 2021)
-        lt.group_rows.setdefault(it.key, RowHit(it.key, lt.spec.row(it.key), part.table, row, leaf, how, written))
+        lt.group_rows.setdefault(it.key, RowHit(it.key, rows_by_key(lt.spec).get(it.key), part.table, row, leaf, how, written))
         for ck, cell, synth in values:
             lt.cells.setdefault((it.key, ck), CellHit(lt, it.key, ck, cell, row, part.table, synth))
         part.contributed = True
@@ -1200,7 +1203,7 @@ class _Recogniser:
         if key in lt.rows and values and all((key, ck) in lt.cells for ck, _, _ in values):
             lt.extra_rows.append(ExtraRow(part.table, row, leaf, written, duplicate_of=key))
             return
-        lt.rows.setdefault(key, RowHit(key, lt.spec.row(key), part.table, row, leaf, how, written))
+        lt.rows.setdefault(key, RowHit(key, rows_by_key(lt.spec).get(key), part.table, row, leaf, how, written))
         for ck, cell, synth in values:
             lt.cells.setdefault((key, ck), CellHit(lt, key, ck, cell, row, part.table, synth))
         part.contributed = True
