@@ -17,6 +17,8 @@ from .diagnostics import Span
 _MD_MARKUP = re.compile(r"(\*\*|__|(?<!\\)\*|`)")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+_MARKUP_CHARS = frozenset("<\\*_`")  # a cell without any of these is its own text
+_PIPE_SPECIAL = re.compile(r"[\\`|]")  # what split_pipe_row must look at
 
 
 @dataclass(eq=False)
@@ -81,6 +83,8 @@ class Table:
 def clean_cell_text(raw: str) -> str:
     """Visible text of a cell: ``<br>`` becomes a line break, tags and emphasis markers go,
     ``\\|`` becomes ``|``."""
+    if not _MARKUP_CHARS.intersection(raw):
+        return raw.strip()  # most cells: plain text, nothing to remove
     text = _BR.sub("\n", raw)
     text = _TAG.sub("", text)
     text = text.replace("\\|", "|")
@@ -104,10 +108,14 @@ def split_pipe_row(line: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = i
     in_code = 0  # length of the backtick run that opened a code span
-    while i < n:
+    while True:
+        m = _PIPE_SPECIAL.search(line, i)  # jump to the next backslash, backtick or pipe
+        if m is None:
+            break
+        i = m.start()
         ch = line[i]
-        if ch == "\\" and i + 1 < n:
-            i += 2
+        if ch == "\\":
+            i += 2 if i + 1 < n else 1
             continue
         if ch == "`":
             j = i
@@ -125,7 +133,7 @@ def split_pipe_row(line: str) -> list[tuple[int, int]]:
                 in_code = 0
             i = j
             continue
-        if ch == "|" and not in_code:
+        if not in_code:
             bounds.append((start, i))
             start = i + 1
         i += 1
@@ -152,18 +160,14 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
         if k == 1:
             continue  # delimiter row
         lineno = first_line + k
+        header = k == 0
+        r = len(rows)
         cells = []
-        for s, e in split_pipe_row(text):
+        for c, (s, e) in enumerate(split_pipe_row(text)):
             raw = text[s:e]
-            if e == s:
-                span = Span(lineno, s + 1, lineno, s + 2)
-            else:
-                span = Span(lineno, s + 1, lineno, e + 1)
-            cells.append(Cell(raw, clean_cell_text(raw), span, header=(k == 0)))
-        rows.append(Row(cells, lineno, header=(k == 0)))
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row.cells):
-            cell.row, cell.col = r, c
+            span = Span(lineno, s + 1, lineno, s + 2 if e == s else e + 1)
+            cells.append(Cell(raw, clean_cell_text(raw), span, header, r, c))
+        rows.append(Row(cells, lineno, header))
     last = first_line + len(lines) - 1
     return Table("pipe", Span(first_line, 1, last, len(lines[-1]) + 1), rows, header_rows=1)
 
