@@ -43,11 +43,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .cellvalue import Value, looks_numeric, parse_value
 from .diagnostics import Edit, Fix, Message, Span
-from .profileindex import columns_by_key, rows_by_key
+from .profileindex import columns_by_key, derived, rows_by_key
 from .tables import Cell, Row, Table
 from .text import label_key, leading_numbering, strip_numbering
 
@@ -539,18 +540,17 @@ def row_span(row: Row) -> Span:
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:
-    seen: set[int] = set()
-    out = []
-    for c in cells:
-        if id(c) not in seen:
-            seen.add(id(c))
-            out.append(c)
-    return out
+    """The cells in order, each merged cell once."""
+    return list({id(c): c for c in cells}.values())
 
 
-def _split_path(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _split_path(text: str) -> tuple[str, ...]:
     """``（三）不予公开：1.属于国家秘密`` → its parts; a colon inside brackets does not split
-    (``本年收费金额（单位：万元）``)."""
+    (``本年收费金额（单位：万元）``). Cached: the same labels recur in every report."""
+    if ":" not in text and "：" not in text:
+        part = text.strip()
+        return (part,) if part else ()
     parts, depth, cur = [], 0, []
     for ch in text:
         if ch in "(（[【":
@@ -563,7 +563,7 @@ def _split_path(text: str) -> list[str]:
         else:
             cur.append(ch)
     parts.append("".join(cur))
-    return [p for p in (x.strip() for x in parts) if p]
+    return tuple(p for p in (x.strip() for x in parts) if p)
 
 
 def _column_matches(lt: LogicalTable, written: str, key: str) -> bool:
@@ -597,10 +597,15 @@ _FOREIGN_OK = (EXACT, NORMALISED, VARIANT)
 def _is_corner(text: str, idx: _SpecIndex) -> bool:
     if not idx.corner:
         return False
-    k = label_key(text)
-    if len(k) >= 6 and (k in idx.corner or idx.corner in k):
+    return _corner_like(label_key(text), idx.corner)
+
+
+@lru_cache(maxsize=4096)
+def _corner_like(k: str, corner: str) -> bool:
+    """Whether a header text (label key ``k``) is the table's corner note ``corner``."""
+    if len(k) >= 6 and (k in corner or corner in k):
         return True
-    return len(k) >= 10 and SequenceMatcher(None, k, idx.corner, autojunk=False).ratio() >= 0.6
+    return len(k) >= 10 and SequenceMatcher(None, k, corner, autojunk=False).ratio() >= 0.6
 
 
 @dataclass(eq=False)
@@ -611,18 +616,30 @@ class _Segment:
     parts: list[Part] = field(default_factory=list)
 
 
+def _edition_indexes(edition: "Edition") -> tuple[dict[str, _SpecIndex], dict[str, list[tuple[str, _SpecIndex]]],
+                                                 list[tuple[str, _SpecIndex]]]:
+    """The label indexes of an edition's tables and of its other editions' tables (built once
+    per process: they depend on the profile only)."""
+    def spec_index(spec: "TableSpec") -> _SpecIndex:
+        return derived(spec, "spec-index", _SpecIndex)
+
+    index = {tid: spec_index(t) for tid, t in edition.tables.items()}
+    others: dict[str, list[tuple[str, _SpecIndex]]] = {}
+    other_only: list[tuple[str, _SpecIndex]] = []
+    for ed in edition.other_editions():
+        for tid, t in ed.tables.items():
+            others.setdefault(tid, []).append((ed.id, spec_index(t)))
+            if tid not in edition.tables:
+                other_only.append((ed.id, spec_index(t)))
+    return index, others, other_only
+
+
 class _Recogniser:
     def __init__(self, doc: "Document", edition: "Edition") -> None:
         self.doc = doc
         self.edition = edition
-        self.index = {tid: _SpecIndex(t) for tid, t in edition.tables.items()}
-        self.others: dict[str, list[tuple[str, _SpecIndex]]] = {}  # table id -> other editions' specs
-        self.other_only: list[tuple[str, _SpecIndex]] = []  # tables that only other editions have
-        for ed in edition.other_editions():
-            for tid, t in ed.tables.items():
-                self.others.setdefault(tid, []).append((ed.id, _SpecIndex(t)))
-                if tid not in edition.tables:
-                    self.other_only.append((ed.id, _SpecIndex(t)))
+        # table id -> index; table id -> other editions' specs; tables only other editions have
+        self.index, self.others, self.other_only = derived(edition, "recogniser", _edition_indexes)
 
     # ---- entry point
 

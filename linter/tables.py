@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 
 from .diagnostics import Span
@@ -40,7 +41,7 @@ class Cell:
     def column(self) -> int:
         return self.span.column
 
-    @property
+    @cached_property
     def is_blank(self) -> bool:
         return not self.text.strip()
 
