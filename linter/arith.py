@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Callable
 
 from .diagnostics import Message, Span
-from .profileindex import rows_by_key
+from .profileindex import derived, rows_by_key
 from .relations import Ref, Relation, compare
 
 
@@ -253,6 +253,9 @@ def describe(ev: Evaluation) -> Message:
 # --------------------------------------------------------------------------- documents
 
 
+_UNSEEN = object()
+
+
 def model_lookup(model) -> tuple[Lookup, Substitute]:
     """Lookup and group substitution over a :class:`~reportlint.tablemodel.TableModel`
     (current-year references only)."""
@@ -260,8 +263,9 @@ def model_lookup(model) -> tuple[Lookup, Substitute]:
     seen: dict[Ref, _HitRef | None] = {}
 
     def lookup(ref: Ref) -> Cellref | None:
-        if ref in seen:
-            return seen[ref]
+        found = seen.get(ref, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
         found = None
         lt = None if ref.prev else model.get(ref.table)
         if lt is not None:
@@ -292,6 +296,11 @@ def model_lookup(model) -> tuple[Lookup, Substitute]:
     return lookup, substitute
 
 
+def in_document_relations(edition) -> list[Relation]:
+    """The relations of ``edition`` that need no other report (not ``prev.``), once per process."""
+    return derived(edition, "in-document-relations", lambda ed: [r for r in ed.relations if not r.cross_year])
+
+
 def document_evaluations(doc, edition) -> list[Evaluation]:
     """Every in-document relation of ``edition`` evaluated on ``doc`` (computed once)."""
     from .tablemodel import table_model
@@ -299,7 +308,7 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
     def compute():
         model = table_model(doc, edition)
         lookup, substitute = model_lookup(model)
-        return [evaluate(r, lookup, substitute) for r in edition.relations if not r.cross_year]
+        return [evaluate(r, lookup, substitute) for r in in_document_relations(edition)]
 
     return doc.memo(f"relations:{edition.profile_id}:{edition.id}", compute)
 
