@@ -86,33 +86,57 @@ class NormText:
         return re.sub(r"\s*\n\s*", "", raw).strip()
 
 
+# what normalise must look at one by one: whitespace, dropped markup, and characters outside
+# ASCII and CJK text (which NFKC leaves as they are); everything else is copied in runs
+_SPECIAL = _Lazy(r"[\s*`]|[^\x00-\x9f\u3001-\u3011\u4e00-\u9fff]")
+
+
 def normalise(para: "Paragraph") -> NormText:
     src = para.text
     out: list[str] = []
     omap: list[int] = []
-    pending_space = -1
-    for i, ch in enumerate(src):
+    last = ""  # the last character written
+    pending_space = -1  # offset of a whitespace run not yet decided on
+
+    def end_space(first: str) -> None:
+        """A whitespace run ends before ``first``: keep one space between two digits so that
+        "12 34" stays two numbers."""
+        nonlocal pending_space, last
+        if pending_space >= 0:
+            if last.isdigit() and first[:1].isdigit():
+                out.append(" ")
+                omap.append(pending_space)
+                last = " "
+            pending_space = -1
+
+    pos = 0
+    for m in _SPECIAL.finditer(src):
+        i = m.start()
+        if i > pos:  # a run of ASCII and CJK text: NFKC leaves it as it is
+            end_space(src[pos])
+            out.append(src[pos:i])
+            omap.extend(range(pos, i))
+            last = src[i - 1]
+        pos = i + 1
+        ch = src[i]
         if ch.isspace():
             if pending_space < 0:
                 pending_space = i
             continue
         if ch in _DROP:
             continue
-        if ch < "\u00a0" or "\u4e00" <= ch <= "\u9fff" or "\u3001" <= ch <= "\u3011":
-            folded = ch  # ASCII and CJK text: NFKC leaves them as they are (fast path)
-        else:
-            folded = unicodedata.normalize("NFKC", ch)  # ，→ ,  （→ (  ３→ 3  ％→ %
-        if pending_space >= 0:
-            # keep one space between two digits so that "12 34" stays two numbers
-            if out and out[-1].isdigit() and folded[:1].isdigit():
-                out.append(" ")
-                omap.append(pending_space)
-            pending_space = -1
+        folded = unicodedata.normalize("NFKC", ch)  # ，→ ,  （→ (  ３→ 3  ％→ %
+        end_space(folded)
         for f in folded:
             if f.isspace():
                 continue
             out.append(f)
             omap.append(i)
+            last = f
+    if pos < len(src):
+        end_space(src[pos])
+        out.append(src[pos:])
+        omap.extend(range(pos, len(src)))
     return NormText("".join(out), omap, para)
 
 
@@ -813,6 +837,12 @@ def _case_scope(before: str) -> str:
 _CLAIM_WORDS = set("均全所无未没都")
 
 
+def _may_claim(text: str) -> bool:
+    """Whether a paragraph's text may hold a claim (a claim found in a clause is found in the
+    whole text too: no claim pattern is anchored, and no separator is a word they look around for)."""
+    return not _CLAIM_WORDS.isdisjoint(text) and any(rx.search(text) for _, rx in _CLAIMS)
+
+
 def _claims(sent: Sentence, section: str, apps_ctx: bool = False) -> list[Claim]:
     out: list[Claim] = []
     if _CLAIM_WORDS.isdisjoint(sent.text):
@@ -893,6 +923,11 @@ def _analyse(doc: "Document", section_lines: dict[str, tuple[int, int]]) -> Pros
         if not nt.text:
             continue
         figs = _figures(nt)
+        if not figs and not _may_claim(nt.text) and not (
+                "中" in nt.text and any(pindex - i <= 2 for _, i in last_whole.values())):
+            # no figure, no claim, and no 在…中 that could open a breakdown of a recent whole:
+            # the paragraph states nothing (most of a report's prose)
+            continue
         sentences = _sentences(nt, figs)
         section = _section_of(para.line, section_lines)
         for f in figs:
