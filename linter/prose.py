@@ -296,71 +296,68 @@ class Sentence:
         return self.norm.text[self.start:self.end]
 
 
+_SENT_MARKS = _Lazy(r"[()。!?]")  # brackets and _SENT_END
+_CLAUSE_MARKS = _Lazy(r"[()、,;:。!?]")  # brackets, 、, _CLAUSE_SEP and _SENT_END
+
+
 def _sentences(nt: NormText, figures: list[Figure]) -> list[Sentence]:
+    """Cut at 。！？ outside brackets; each sentence gets its clauses."""
     text = nt.text
+    bounds: list[tuple[int, int]] = []
+    start = depth = 0
+    for m in _SENT_MARKS.finditer(text):
+        ch = m.group()
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            bounds.append((start, m.end()))
+            start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
     sentences: list[Sentence] = []
-    fig_at = {f.start: f for f in figures}
-    fig_end = {f.end: f for f in figures}
-    i = 0
-    n = len(text)
-    while i < n:
-        j = i
-        depth = 0
-        while j < n:
-            ch = text[j]
-            if ch == "(":
-                depth += 1
-            elif ch == ")" and depth:
-                depth -= 1
-            elif ch in _SENT_END and depth == 0:
-                break
-            j += 1
-        sent = Sentence(i, min(j + 1, n), nt, len(sentences))
-        _clauses(sent, fig_at, fig_end)
+    for a, b in bounds:
+        sent = Sentence(a, b, nt, len(sentences))
+        _clauses(sent, [f for f in figures if a <= f.start < b])
         sentences.append(sent)
-        i = j + 1
     return sentences
 
 
-def _clauses(sent: Sentence, fig_at: dict[int, Figure], fig_end: dict[int, Figure]) -> None:
+def _clauses(sent: Sentence, figures: list[Figure]) -> None:
+    """Cut a sentence at ，；： (and its end), at brackets, and at 、 once the clause holds a figure;
+    ``figures`` are the sentence's, in order."""
     text = sent.norm.text
+    fig_end = {f.end: f for f in figures}
     group: Group | None = None
     start = sent.start
     sep = ""
-    has_fig = False
-    last_fig: Figure | None = None
-    k = sent.start
 
     def close(end: int, new_sep: str) -> None:
-        nonlocal start, sep, has_fig
+        nonlocal start, sep
         if end > start:
             sent.clauses.append(Clause(start, end, sent.norm, sent, group, sep))
-        start, sep, has_fig = end + 1, new_sep, False
+        start, sep = end + 1, new_sep
 
-    while k < sent.end:
-        ch = text[k]
-        if k in fig_at:
-            has_fig = True
-        if k in fig_end:
-            last_fig = fig_end[k]
+    for m in _CLAUSE_MARKS.finditer(text, sent.start, sent.end):
+        k = m.start()
+        ch = m.group()
         if ch == "(":
             close(k, "(")
-            host = last_fig if last_fig is not None and last_fig.end == k else None
-            group = Group(k, k, host, group)
-        elif ch == ")" and group is not None:
-            close(k, ")")
-            group.end = k
-            group = group.parent
-        elif ch in _CLAUSE_SEP or ch in _SENT_END:
+            group = Group(k, k, fig_end.get(k), group)  # the host: a figure right before the bracket
+        elif ch == ")":
+            if group is not None:
+                close(k, ")")
+                group.end = k
+                group = group.parent
+        elif ch != "、":
             close(k, ch)
-        elif ch == "、" and (has_fig or text[k - 1:k] == ")"):
+        elif text[k - 1:k] == ")" or any(start <= f.start <= k for f in figures):
             close(k, ch)  # 予以公开71件、部分公开5件 / 行政复议1件(撤回)、行政诉讼0件
-        k += 1
     close(sent.end, "")
     for cl in sent.clauses:
-        for pos in range(cl.start, cl.end):
-            f = fig_at.get(pos)
-            if f is not None:
+        for f in figures:
+            if cl.start <= f.start < cl.end:
                 f.clause = cl
                 cl.figures.append(f)
 
