@@ -90,7 +90,10 @@ def _table_bounds(state, startLine: int, endLine: int, silent: bool) -> bool:
     while nextLine < endLine:
         if state.sCount[nextLine] < state.blkIndent:
             break
-        if any(rule(state, nextLine, endLine, True) for rule in terminatorRules):
+        # a block that would end the table starts with its marker (` ~ > * - _ + digit < #): a
+        # line starting with a pipe, as table rows do, cannot start one
+        start = state.bMarks[nextLine] + state.tShift[nextLine]
+        if state.src[start:start + 1] != "|" and any(rule(state, nextLine, endLine, True) for rule in terminatorRules):
             break
         lineText = getLine(state, nextLine).strip()
         if not lineText or state.is_code_block(nextLine):
