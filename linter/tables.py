@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from html.parser import HTMLParser
 
 from .diagnostics import Span
@@ -41,7 +40,7 @@ class Cell:
     def column(self) -> int:
         return self.span.column
 
-    @cached_property
+    @property
     def is_blank(self) -> bool:
         return not self.text.strip()
 
@@ -84,7 +83,7 @@ class Table:
 def clean_cell_text(raw: str) -> str:
     """Visible text of a cell: ``<br>`` becomes a line break, tags and emphasis markers go,
     ``\\|`` becomes ``|``."""
-    if not _MARKUP_CHARS.intersection(raw):
+    if _MARKUP_CHARS.isdisjoint(raw):
         return raw.strip()  # most cells: plain text, nothing to remove
     text = _BR.sub("\n", raw)
     text = _TAG.sub("", text)
