@@ -509,7 +509,12 @@ class TableModel:
 
     def cells_with(self, *reasons: str):
         """The cells whose value could not be read for one of ``reasons`` (see reportlint.cellvalue)."""
-        return (c for c in self.all_cells() if c.reason in reasons)
+        if None in reasons:
+            return (c for c in self.all_cells() if c.reason in reasons)
+        unreadable = self.__dict__.get("_unreadable")
+        if unreadable is None:  # found once: most cells are valid numbers, several rules ask
+            unreadable = self.__dict__["_unreadable"] = [c for c in self.all_cells() if c.reason is not None]
+        return (c for c in unreadable if c.reason in reasons)
 
 
 def cell_fix(cell: Cell, replacement: str, part: str | None = None, applicability: str = "safe") -> Fix | None:

@@ -15,7 +15,7 @@ SEVERITY = "error"
 
 def check(doc, profile, options):
     model = table_model(doc, profile)
-    for c in model.all_cells():
+    for c in model.cells_with("non-numeric", "note"):
         t = c.cell.text.replace("\n", " ")
         data = {"table": c.table.id, "row": c.row_key, "column": c.col_key}
         if c.reason == "non-numeric":

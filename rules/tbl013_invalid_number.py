@@ -15,7 +15,7 @@ SEVERITY = "error"
 
 def check(doc, profile, options):
     model = table_model(doc, profile)
-    for c in model.all_cells():
+    for c in model.cells_with("decimal", "negative"):
         data = {"table": c.table.id, "row": c.row_key, "column": c.col_key}
         if c.reason == "decimal":
             yield finding(c.span, f"{c.label} is {num(c.parsed.number)}, but it counts things: a whole number",
