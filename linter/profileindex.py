@@ -31,11 +31,19 @@ def _by_key(items) -> dict:
     return out
 
 
+def _rows(spec) -> dict:
+    return _by_key(spec.rows)
+
+
+def _columns(spec) -> dict:
+    return _by_key(spec.columns)
+
+
 def rows_by_key(spec) -> dict:
     """``{row key: RowSpec}`` of a ``TableSpec``."""
-    return derived(spec, "rows_by_key", lambda s: _by_key(s.rows))
+    return derived(spec, "rows_by_key", _rows)
 
 
 def columns_by_key(spec) -> dict:
     """``{column key: ColumnSpec}`` of a ``TableSpec``."""
-    return derived(spec, "columns_by_key", lambda s: _by_key(s.columns))
+    return derived(spec, "columns_by_key", _columns)

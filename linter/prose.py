@@ -91,6 +91,9 @@ class NormText:
 _SPECIAL = _Lazy(r"[\s*`]|[^\x00-\x9f\u3001-\u3011\u4e00-\u9fff]")
 
 
+_NFKC_CHARS: dict[str, str] = {}  # character -> its NFKC form (the same few recur in every report)
+
+
 def normalise(para: "Paragraph") -> NormText:
     src = para.text
     out: list[str] = []
@@ -125,7 +128,9 @@ def normalise(para: "Paragraph") -> NormText:
             continue
         if ch in _DROP:
             continue
-        folded = unicodedata.normalize("NFKC", ch)  # ，→ ,  （→ (  ３→ 3  ％→ %
+        folded = _NFKC_CHARS.get(ch)
+        if folded is None:
+            folded = _NFKC_CHARS[ch] = unicodedata.normalize("NFKC", ch)  # ，→ ,  （→ (  ３→ 3  ％→ %
         end_space(folded)
         for f in folded:
             if f.isspace():

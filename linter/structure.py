@@ -47,6 +47,12 @@ class SectionMap:
 
     def lines_of(self, section_id: str) -> tuple[int, int] | None:
         """(first, last) line of a section's content: from its title to the next section title."""
+        known = self.__dict__.setdefault("_ranges", {})  # several rules ask, for every section
+        if section_id not in known:
+            known[section_id] = self._lines_of(section_id)
+        return known[section_id]
+
+    def _lines_of(self, section_id: str) -> tuple[int, int] | None:
         hit = self.first.get(section_id)
         if hit is None:
             return None

@@ -115,6 +115,7 @@ class LabelIndex:
                 tuple(_keys(v) for v in (getattr(it, "deviations", None) or [])),
                 i, bool(getattr(it, "data", True)), getattr(it, "parent", None)))
         self.by_key = {it.key: it for it in self.items}
+        self.lks = {it.lk for it in self.items}
         self._cache: dict[str, list] = {}
 
     @classmethod
@@ -867,7 +868,7 @@ class _Recogniser:
         for ed, oidx in self.others.get(lt.spec.id, []):
             fc = [x for x in (oidx.cols.match(text) or oidx.cols.match(leaf)) if x[1] in _FOREIGN_OK and x[0].data
                   and x[0].key in oidx.data_cols]
-            if fc and not any(it.lk == fc[0][0].lk for it in own.cols.items):
+            if fc and fc[0][0].lk not in own.cols.lks:
                 return ed, fc[0][0]
         return None
 
@@ -1123,7 +1124,7 @@ class _Recogniser:
         own = self.index[lt.spec.id]
         for ed, oidx in self.others.get(lt.spec.id, []):
             fc = [x for x in (oidx.rows.match(text) or oidx.rows.match(leaf)) if x[1] in _FOREIGN_OK]
-            if fc and not any(it.lk == fc[0][0].lk for it in own.rows.items):
+            if fc and fc[0][0].lk not in own.rows.lks:
                 return ed, fc[0][0]
         return None
 
