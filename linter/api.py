@@ -34,7 +34,7 @@ _EXPORTS = {
     "Cell": "tables", "Row": "tables", "Table": "tables",
     # reportlint.text
     "compact": "text", "core_key": "text", "label_key": "text", "leading_numbering": "text", "nfkc": "text",
-    "parse_chinese_number": "text", "strip_numbering": "text",
+    "parse_chinese_number": "text", "strip_numbering": "text", "CompactText": "text",
     # reportlint.cellvalue
     "Value": "cellvalue", "parse_value": "cellvalue",
     # reportlint.arith

@@ -77,6 +77,30 @@ def leading_numbering(text: str) -> str:
     return m.group(0) if m else ""
 
 
+_IDEOGRAPHS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+class CompactText:
+    """``compact(text)`` for substring tests, normalised only when it matters.
+
+    ``word in CompactText(text)`` is ``word in compact(text)`` for a ``word`` that is compact
+    already. A word of CJK ideographs found in the text as written is in its compact form too (NFKC
+    leaves ideographs alone and never composes them with their neighbours, and removing whitespace
+    only joins text), so the NFKC of a whole report is computed only when such a word is not
+    found as written, or for other words."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._compact: str | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if word in self.text and _IDEOGRAPHS.fullmatch(word):
+            return True
+        if self._compact is None:
+            self._compact = compact(self.text)
+        return word in self._compact
+
+
 _CN_VAL = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}

@@ -10,7 +10,7 @@ within one section. For 政府信息公开工作年度报告:
 A mention is a plain substring match of any of a topic's terms (e.g. 考核 or 工作考核), so the
 check errs on the side of silence.
 """
-from reportlint.api import compact, finding, section_map
+from reportlint.api import CompactText, compact, finding, section_map
 
 CODE = "SEC007"
 NAME = "missing-mention"
@@ -30,7 +30,7 @@ def check(doc, profile, options):
     fm = doc.front_matter
     data = fm.data if fm is not None and fm.data else {}
     sm = section_map(doc, profile)
-    body = compact(doc.source_between(doc.body_start_line, len(doc.lines)))
+    body = CompactText(doc.source_between(doc.body_start_line, len(doc.lines)))  # NFKC, whitespace removed
     for m in profile.mentions:
         if not _applies(m, data):
             continue
@@ -38,7 +38,7 @@ def check(doc, profile, options):
             lines = sm.lines_of(m.section)
             if lines is None or not sm.has_content(doc, m.section):
                 continue  # the section is missing or empty: SEC002 / SEC005 say so
-            text = compact(doc.source_between(*lines))
+            text = CompactText(doc.source_between(*lines))
             at = sm.first[m.section].span
         else:
             text = body
