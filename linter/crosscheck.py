@@ -15,6 +15,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from .arith import num as fmt
+from .profileindex import columns_by_key, rows_by_key
 from .prose import Concept, ProseAnalysis, Statement, analyse
 from .structure import section_map
 
@@ -129,7 +130,7 @@ def readings(doc: "Document", edition: "Edition", concept: Concept | None) -> li
         refs = [_ref(r) for r in alternative]
         table_id = refs[0][0]
         spec = edition.tables.get(table_id)
-        if spec is None or any(spec.row(r) is None or spec.column(c) is None for _, r, c in refs):
+        if spec is None or any(r not in rows_by_key(spec) or c not in columns_by_key(spec) for _, r, c in refs):
             continue  # this edition has no such cell: not a reading here
         lt = model.get(table_id)
         if lt is None:
@@ -137,7 +138,7 @@ def readings(doc: "Document", edition: "Edition", concept: Concept | None) -> li
         explained = getattr(lt, "explained", set())
         if any(r in explained or c in explained for _, r, c in refs):
             continue  # absent because the table follows the other edition's layout
-        if any(not spec.row(r).data for _, r, _ in refs) and not all(_row_known(lt, r) for _, r, _ in refs):
+        if any(not rows_by_key(spec)[r].data for _, r, _ in refs) and not all(_row_known(lt, r) for _, r, _ in refs):
             continue  # a group row carries values only in some layouts
         hits = []
         broken = _broken_cells(doc, edition)
@@ -203,7 +204,7 @@ def table_sum(doc: "Document", edition: "Edition", refs: list[str]) -> list[Read
     for ref in refs:
         t, r, c = _ref(ref)
         spec = edition.tables.get(t)
-        if spec is None or spec.row(r) is None or spec.column(c) is None:
+        if spec is None or r not in rows_by_key(spec) or c not in columns_by_key(spec):
             continue
         rd = table_value(doc, edition, ref)
         if rd is None:

@@ -315,6 +315,10 @@ class Part:
     hits: dict = field(default_factory=dict)
 
 
+def _new_dict(_spec) -> dict:
+    return {}
+
+
 @dataclass(eq=False)
 class LogicalTable:
     """One table of the profile as found in a document."""
@@ -386,8 +390,10 @@ class LogicalTable:
     def name(self) -> str:
         return self.spec.name.zh
 
+    # labels depend on the profile only: each is built once per process (derived)
+
     def row_label(self, row_key: str) -> str:
-        cache = self.__dict__.setdefault("_row_labels", {})
+        cache = derived(self.spec, "row-labels", _new_dict)
         if row_key not in cache:
             cache[row_key] = self._row_label(row_key)
         return cache[row_key]
@@ -403,7 +409,7 @@ class LogicalTable:
         return spec.label
 
     def column_label(self, col_key: str) -> str:
-        cache = self.__dict__.setdefault("_col_labels", {})
+        cache = derived(self.spec, "column-labels", _new_dict)
         if col_key not in cache:
             cache[col_key] = self._column_label(col_key)
         return cache[col_key]
@@ -422,9 +428,13 @@ class LogicalTable:
 
     def label(self, row_key: str, col_key: str) -> str:
         """The cell's human name: ``表三 （七）总计 / 自然人``, ``表四 行政复议 总计``."""
-        rl = self.row_label(row_key)
-        cl = self.column_label(col_key)
-        return f"{self.name} {rl} / {cl}" if rl else f"{self.name} {cl}"
+        cache = derived(self.spec, "cell-labels", _new_dict)
+        label = cache.get((row_key, col_key))
+        if label is None:
+            rl = self.row_label(row_key)
+            cl = self.column_label(col_key)
+            label = cache[row_key, col_key] = f"{self.name} {rl} / {cl}" if rl else f"{self.name} {cl}"
+        return label
 
     # ---- what is missing
 

@@ -15,7 +15,10 @@ SEVERITY = "error"
 
 def check(doc, profile, options):
     model = table_model(doc, profile)
+    with_blanks = {c.table.id for c in model.cells_with("blank")}
     for lt in model.tables.values():
+        if lt.id not in with_blanks:
+            continue
         cells = list(lt.cells.values())
         if cells and all(c.reason == "blank" for c in cells):
             yield finding(lt.span, f"{lt.name} holds no values: all {len(cells)} cells are blank "
