@@ -43,7 +43,8 @@ class _HitRef:
 
     def __init__(self, lt, hit, ref: Ref) -> None:
         self._lt, self._hit = lt, hit
-        self.value, self.span, self.reason = hit.value, hit.span, hit.reason
+        parsed = hit.parsed
+        self.value, self.span, self.reason = parsed.value, hit.span, parsed.reason
         self.key = (False, ref.table, ref.row, ref.col)
 
     @cached_property
@@ -118,17 +119,8 @@ Substitute = Callable[[list[Ref]], "list[tuple[list[Ref], Ref]]"]
 def evaluate(relation: Relation, lookup: Lookup, substitute: Substitute | None = None) -> Evaluation:
     """Evaluate ``relation``; ``lookup(ref)`` gives a cell or None when it is not in the report;
     ``substitute(missing_refs)`` may name group rows that stand for missing sub-rows."""
-    sides: dict[str, list[TermValue]] = {"lhs": [], "rhs": []}
     missing: list[Ref] = []
-    for side, terms in (("lhs", relation.lhs), ("rhs", relation.rhs)):
-        for t in terms:
-            if t.ref is None:
-                sides[side].append(TermValue(t.sign, None, None, t.const))
-                continue
-            cell = lookup(t.ref)
-            if cell is None:
-                missing.append(t.ref)
-            sides[side].append(TermValue(t.sign, t.ref, cell))
+    sides = {"lhs": _term_values(relation.lhs, lookup, missing), "rhs": _term_values(relation.rhs, lookup, missing)}
     if missing and substitute is not None:
         for children, group in substitute(missing):
             group_cell = lookup(group)
@@ -152,6 +144,21 @@ def evaluate(relation: Relation, lookup: Lookup, substitute: Substitute | None =
         return ev
     ev.status = "holds" if compare(relation.op, ev.lhs_sum, ev.rhs_sum) else "broken"
     return ev
+
+
+def _term_values(terms, lookup: Lookup, missing: list[Ref]) -> list[TermValue]:
+    """The terms of one side with their cells; references not in the report go to ``missing``."""
+    out = []
+    for t in terms:
+        ref = t.ref
+        if ref is None:
+            out.append(TermValue(t.sign, None, None, t.const))
+            continue
+        cell = lookup(ref)
+        if cell is None:
+            missing.append(ref)
+        out.append(TermValue(t.sign, ref, cell))
+    return out
 
 
 def _choose_target(ev: Evaluation) -> None:
