@@ -656,6 +656,15 @@ class _Recogniser:
         self.edition = edition
         # table id -> index; table id -> other editions' specs; tables only other editions have
         self.index, self.others, self.other_only = derived(edition, "recogniser", _edition_indexes)
+        self._filled_cells: dict[int, list[Cell]] = {}  # id(row) -> its non-blank cells
+        self._ordered_hits: dict[int, tuple[dict, list]] = {}  # id(hits) -> (hits, data columns in order)
+
+    def _filled(self, row: Row) -> list[Cell]:
+        """The row's non-blank cells, each merged cell once (several steps ask, for every row)."""
+        cells = self._filled_cells.get(id(row))
+        if cells is None:
+            cells = self._filled_cells[id(row)] = [c for c in _distinct(row.cells) if not c.is_blank]
+        return cells
 
     # ---- entry point
 
@@ -725,7 +734,7 @@ class _Recogniser:
         return None
 
     def _caption_row(self, row: Row, own, foreign_here) -> tuple[str, str | None] | None:
-        texts = [c.text for c in _distinct(row.cells) if not c.is_blank]
+        texts = [c.text for c in self._filled(row)]
         if not texts or len(texts) > 2 or len(caption_key(texts[0])) > 40:
             return None
         if any(looks_numeric(t) for t in texts):
@@ -782,8 +791,8 @@ class _Recogniser:
             for part in seg.parts:
                 claimed.add(id(part.table))
                 for r in part.body:
-                    for c in _distinct(part.table.rows[r].cells):
-                        if not c.is_blank and c.text not in labels and (
+                    for c in self._filled(part.table.rows[r]):
+                        if c.text not in labels and (
                                 idx.rows.match(c.text) or any(x[0].data for x in idx.cols.match(c.text))):
                             labels.append(c.text)
             model.foreign_tables.append(ForeignTable(idx.spec, seg.foreign_edition, section,
@@ -810,9 +819,7 @@ class _Recogniser:
             idx = self.index[tid]
             score = 0
             for r in part.header + part.body:
-                for c in _distinct(part.table.rows[r].cells):
-                    if c.is_blank:
-                        continue
+                for c in self._filled(part.table.rows[r]):
                     if idx.rows.match(c.text):
                         score += 3
                     elif idx.cols.match(c.text):
@@ -825,7 +832,7 @@ class _Recogniser:
 
     def _row_kind(self, row: Row, idxs: list[_SpecIndex]) -> str:
         """'empty', 'data', 'header' or 'unknown'."""
-        cells = [c for c in _distinct(row.cells) if not c.is_blank]
+        cells = self._filled(row)
         if not cells or all(_DELIMITER.match(c.text) for c in cells):
             return "empty"  # nothing, or a stray delimiter row (|---|---|) inside a table
         first = cells[0].text
@@ -1211,12 +1218,18 @@ class _Recogniser:
                 lt.explained.add(it.key)
                 break
 
+    def _data_hits(self, hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[tuple[str, ColumnHit]]:
+        """The data columns of ``hits`` in column order (the same for every row of a part)."""
+        known = self._ordered_hits.get(id(hits))
+        if known is None or known[0] is not hits:
+            ordered = [(k, h) for k, h in sorted(hits.items(), key=lambda kv: kv[1].col) if k in idx.data_cols]
+            known = self._ordered_hits[id(hits)] = (hits, ordered)
+        return known[1]
+
     def _values(self, row: Row, hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[tuple[str, Cell, bool]]:
         out = []
         cells = row.cells
-        for key, h in sorted(hits.items(), key=lambda kv: kv[1].col):
-            if key not in idx.data_cols:
-                continue
+        for key, h in self._data_hits(hits, idx):
             if h.col < len(cells):
                 cell = cells[h.col]
                 if cell.is_blank:
