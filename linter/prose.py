@@ -49,16 +49,15 @@ if TYPE_CHECKING:  # pragma: no cover
 class _Lazy:
     """A regular expression compiled on first use (importing this module stays cheap)."""
 
-    __slots__ = ("pattern", "_compiled")
-
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._compiled = None
 
     def __getattr__(self, name: str):
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
-        return getattr(self._compiled, name)
+        # called only for what the instance does not have yet: compile (re caches the pattern)
+        # and keep the method, so that later calls go straight to it
+        method = getattr(re.compile(self.pattern), name)
+        setattr(self, name, method)
+        return method
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -86,9 +85,10 @@ class NormText:
         return re.sub(r"\s*\n\s*", "", raw).strip()
 
 
-# what normalise must look at one by one: whitespace, dropped markup, and characters outside
-# ASCII and CJK text (which NFKC leaves as they are); everything else is copied in runs
-_SPECIAL = _Lazy(r"[\s*`]|[^\x00-\x9f\u3001-\u3011\u4e00-\u9fff]")
+# what normalise must look at one by one: whitespace, dropped markup, and characters NFKC may
+# change; the runs between them (ASCII and CJK text, curly quotes: NFKC leaves them as they are)
+# are copied at once
+_SPECIAL = _Lazy(r"[\s*`]|[^\x00-\x9f\u3001-\u3011\u4e00-\u9fff\u2018\u2019\u201c\u201d]")
 
 
 _NFKC_CHARS: dict[str, str] = {}  # character -> its NFKC form (the same few recur in every report)
@@ -115,7 +115,7 @@ def normalise(para: "Paragraph") -> NormText:
     pos = 0
     for m in _SPECIAL.finditer(src):
         i = m.start()
-        if i > pos:  # a run of ASCII and CJK text: NFKC leaves it as it is
+        if i > pos:  # a run NFKC leaves as it is
             end_space(src[pos])
             out.append(src[pos:i])
             omap.extend(range(pos, i))
@@ -151,6 +151,7 @@ COUNT_UNITS = ("件", "份", "条", "个", "人", "名", "项", "篇", "场", "�
 UNITS = ("万元", "元", "%") + COUNT_UNITS + ("人次",)
 _UNIT_ALT = "万元|人次|" + "|".join(re.escape(u) for u in ("元", "%") + COUNT_UNITS)
 _FIGURE = _Lazy(
+    r"(?=[约近逾超共\d零〇一二两三四五六七八九十百千万])"  # what a figure starts with: skips other text fast
     r"(?P<pre>约|近|逾|超过|超|共约)?"
     r"(?:(?P<num>(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"|(?P<cn>(?<![零〇一二两三四五六七八九十百千万第])[零〇一二两三四五六七八九十百千万]+))"
