@@ -108,7 +108,12 @@ def split_pipe_row(line: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = i
     in_code = 0  # length of the backtick run that opened a code span
-    while True:
+    if "\\" not in line and "`" not in line:
+        for piece in line[i:].split("|")[:-1]:  # no escape, no code span: every pipe separates
+            bounds.append((start, start + len(piece)))
+            start += len(piece) + 1
+        i = n
+    while i < n:
         m = _PIPE_SPECIAL.search(line, i)  # jump to the next backslash, backtick or pipe
         if m is None:
             break
