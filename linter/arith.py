@@ -121,6 +121,7 @@ def evaluate(relation: Relation, lookup: Lookup, substitute: Substitute | None =
     ``substitute(missing_refs)`` may name group rows that stand for missing sub-rows."""
     missing: list[Ref] = []
     sides = {"lhs": _term_values(relation.lhs, lookup, missing), "rhs": _term_values(relation.rhs, lookup, missing)}
+    substituted = False
     if missing and substitute is not None:
         for children, group in substitute(missing):
             group_cell = lookup(group)
@@ -134,8 +135,12 @@ def evaluate(relation: Relation, lookup: Lookup, substitute: Substitute | None =
                     sides[side] = [t for i, t in enumerate(sides[side]) if i not in idx]
                     sides[side].insert(first, TermValue(sign, group, group_cell))
                     missing = [m for m in missing if m not in children]
+                    substituted = True
     ev = Evaluation(relation, "skipped", sides["lhs"], sides["rhs"])
-    _choose_target(ev)
+    if substituted:
+        _choose_target(ev)
+    else:  # the terms are the relation's: where it is reported depends on the relation only
+        _set_target(ev, derived(relation, "target", _relation_target))
     if missing:
         ev.skipped_because = "previous-year" if all(m.prev for m in missing) else "missing"
         return ev
@@ -162,23 +167,37 @@ def _term_values(terms, lookup: Lookup, missing: list[Ref]) -> list[TermValue]:
 
 
 def _choose_target(ev: Evaluation) -> None:
-    r = ev.relation
-    if r.report_at is not None:
-        for side in ("lhs", "rhs"):
-            for t in getattr(ev, side):
-                if t.ref == r.report_at:
-                    ev.target, ev.target_side = t, side
-                    return
-    for side in ("lhs", "rhs"):
-        refs = [t for t in getattr(ev, side) if t.ref is not None and not t.ref.prev]
-        if len(getattr(ev, side)) == 1 and refs:
-            ev.target, ev.target_side = refs[0], side
-            return
-    for t in ev.terms:
-        if t.ref is not None and not t.ref.prev:
-            ev.target = t
-            ev.target_side = "lhs" if any(x is t for x in ev.lhs) else "rhs"
-            return
+    _set_target(ev, _target_position(ev.relation, [t.ref for t in ev.lhs], [t.ref for t in ev.rhs]))
+
+
+def _relation_target(relation: Relation) -> tuple[str, int] | None:
+    return _target_position(relation, [t.ref for t in relation.lhs], [t.ref for t in relation.rhs])
+
+
+def _set_target(ev: Evaluation, position: tuple[str, int] | None) -> None:
+    if position is not None:
+        side, i = position
+        ev.target, ev.target_side = getattr(ev, side)[i], side
+
+
+def _target_position(relation: Relation, lhs: list[Ref | None], rhs: list[Ref | None]) -> tuple[str, int] | None:
+    """Where a relation with these terms is reported (side, index of the term): at ``report_at``,
+    else at the side that is a single current-year cell, else at the first current-year cell."""
+    sides = (("lhs", lhs), ("rhs", rhs))
+    if relation.report_at is not None:
+        for side, refs in sides:
+            for i, ref in enumerate(refs):
+                if ref == relation.report_at:
+                    return side, i
+    for side, refs in sides:
+        current = [i for i, ref in enumerate(refs) if ref is not None and not ref.prev]
+        if len(refs) == 1 and current:
+            return side, current[0]
+    for side, refs in sides:
+        for i, ref in enumerate(refs):
+            if ref is not None and not ref.prev:
+                return side, i
+    return None
 
 
 # --------------------------------------------------------------------------- messages
