@@ -62,6 +62,8 @@ class _HitRef:
 
 @dataclass(eq=False)
 class TermValue:
+    """One term of an evaluated relation: its sign and its cell (or constant)."""
+
     sign: int
     ref: Ref | None
     cell: Cellref | None
@@ -74,6 +76,8 @@ class TermValue:
 
 @dataclass
 class Evaluation:
+    """A relation evaluated on one document: holds, broken or skipped (and why), with every term."""
+
     relation: Relation
     status: str  # "holds" | "broken" | "skipped"
     lhs: list[TermValue] = field(default_factory=list)
@@ -341,6 +345,8 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
 
 @dataclass
 class Culprit:
+    """A cell that alone explains several broken relations, and the value that would mend them all."""
+
     cell: Cellref
     value: Decimal  # the value that would satisfy every broken relation
     relations: list[Evaluation]

@@ -218,6 +218,8 @@ def table_sum(doc: "Document", edition: "Edition", refs: list[str]) -> list[Read
 
 @dataclass
 class PercentCheck:
+    """A printed percentage recomputed: the exact share, rounded and truncated at the printed precision."""
+
     ok: bool
     exact: Decimal
     rounded: Decimal

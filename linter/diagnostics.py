@@ -53,6 +53,8 @@ class Fix:
 
 @dataclass
 class Diagnostic:
+    """A finding of a rule in a file, as the formatters receive it."""
+
     path: str
     line: int
     column: int

@@ -37,6 +37,8 @@ class FileProblem:
 
 @dataclass(eq=False)
 class Heading:
+    """A Markdown heading: level, inline source, visible title, and the span of its text."""
+
     level: int
     raw: str  # the heading's inline source
     title: str  # visible text
@@ -49,6 +51,8 @@ class Heading:
 
 @dataclass(eq=False)
 class Paragraph:
+    """A paragraph's inline source, with a map from text offsets to source positions."""
+
     text: str  # the paragraph's inline source, lines joined with "\n"
     span: Span
     # for each line of ``text``: (source line, 0-based column offset of the line's first character)
@@ -82,6 +86,8 @@ class Block:
 
 @dataclass(eq=False)
 class Section:
+    """A heading's section: its lines and the blocks inside it."""
+
     heading: Heading | None  # None for the preamble before the first heading
     level: int
     start_line: int

@@ -20,6 +20,8 @@ MAX_BYTES = 256 * 1024
 
 @dataclass
 class FrontMatterError:
+    """Why the front matter block could not be read (FM002), in both languages."""
+
     message_en: str
     message_zh: str
     span: Span
@@ -27,6 +29,8 @@ class FrontMatterError:
 
 @dataclass
 class FrontMatter:
+    """The YAML front matter block: its lines, its data, and the spans of its keys and values."""
+
     start_line: int  # the opening ``---``
     end_line: int  # the closing ``---`` (or the last line when unclosed)
     raw: str

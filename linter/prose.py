@@ -163,6 +163,8 @@ _NOT_A_UNIT_AFTER = {"件": "事", "条": "龙例款", "个": "人", "名": "称
 
 @dataclass(eq=False)
 class Figure:
+    """A number with its unit in a paragraph's normalised text (``3119件``, ``17.46%``)."""
+
     value: Decimal
     unit: str  # one of UNITS
     start: int  # normalised offsets of number + unit
@@ -247,6 +249,8 @@ class Group:
 
 @dataclass(eq=False)
 class Clause:
+    """A part of a sentence between separators (，；： brackets 、) and the figures it holds."""
+
     start: int
     end: int
     norm: NormText
@@ -291,6 +295,8 @@ class Clause:
 
 @dataclass(eq=False)
 class Sentence:
+    """A sentence of a paragraph (cut at 。！？ outside brackets) and its clauses."""
+
     start: int
     end: int
     norm: NormText
@@ -395,6 +401,8 @@ def _t4(*cols: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Concept:
+    """What a stated count means, and the table cells a careful reader may take it from."""
+
     id: str
     role: str  # whole | part
     dim: str  # for parts: result, applicant, channel, review_result, lit_result, lit_kind, category…
@@ -603,6 +611,8 @@ class Statement:
 
 @dataclass(eq=False)
 class Breakdown:
+    """A whole and the parts a text breaks it into (``其中…``), with the shares stated for them."""
+
     whole: Statement
     dims: set[str]
     parts: list[Statement] = field(default_factory=list)
@@ -614,6 +624,8 @@ class Breakdown:
 
 @dataclass(eq=False)
 class Claim:
+    """Words that assert something the tables can contradict (``所有申请均已办结``)."""
+
     kind: str  # all_done none_carried all_upheld all_closed all_natural no_cases no_correct no_apps
     clause: Clause
     start: int  # normalised offsets of the words making the claim
@@ -637,6 +649,8 @@ class Claim:
 
 @dataclass
 class ProseAnalysis:
+    """Everything the prose of one document states (``analyse(doc)``)."""
+
     figures: list[Figure] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)

@@ -35,6 +35,8 @@ class RelationSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Ref:
+    """A reference to one cell by table, row and column key, in this report or last year's (``prev.``)."""
+
     table: str
     row: str
     col: str
@@ -46,6 +48,8 @@ class Ref:
 
 @dataclass(frozen=True)
 class Term:
+    """One term of a sum: a signed cell reference or number."""
+
     sign: int  # +1 or -1
     ref: Ref | None = None
     const: Decimal | None = None

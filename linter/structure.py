@@ -24,6 +24,8 @@ FUZZY_RATIO = 0.8
 
 @dataclass(eq=False)
 class SectionHit:
+    """A heading (or a plain-text line) recognised as one of the profile's sections."""
+
     spec: SectionSpec
     how: str  # "exact" | "variant" | "fuzzy" | "plain"
     span: Span
@@ -39,6 +41,8 @@ class SectionHit:
 
 @dataclass
 class SectionMap:
+    """Which headings of a document are which official sections (``section_map``)."""
+
     hits: list[SectionHit] = field(default_factory=list)  # document order, duplicates included
     first: dict[str, SectionHit] = field(default_factory=dict)  # section id -> first hit
     duplicates: list[SectionHit] = field(default_factory=list)

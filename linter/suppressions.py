@@ -57,6 +57,8 @@ def today() -> _dt.date:
 
 @dataclass
 class Directive:
+    """One ``reportlint-…`` comment: what it names, whether it is valid, and what it did."""
+
     kind: str  # one of KINDS, or the unknown word written after "reportlint-"
     span: Span  # the whole comment
     selectors: list[str] = field(default_factory=list)  # as written
@@ -107,6 +109,8 @@ class Directive:
 
 @dataclass
 class Segment:
+    """The lines one directive covers."""
+
     directive: Directive
     start: int
     end: int

@@ -80,6 +80,8 @@ def caption_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Item:
+    """One row or column label of a profile table, with the keys it is matched by."""
+
     key: str
     label: str
     lk: str
@@ -184,6 +186,8 @@ class LabelIndex:
 
 @dataclass(eq=False)
 class ColumnHit:
+    """A column of a logical table found in a physical table: where its values are, how its header was matched."""
+
     key: str
     spec: "ColumnSpec"
     table: Table
@@ -200,6 +204,8 @@ class ColumnHit:
 
 @dataclass(eq=False)
 class RowHit:
+    """A row of a logical table found in a physical table, and how its label was matched."""
+
     key: str
     spec: "RowSpec"
     table: Table
@@ -262,6 +268,8 @@ class CellHit:
 
 @dataclass(eq=False)
 class ExtraRow:
+    """A row that is none of the table's: a local sub-row, a repeated row, or values under an unknown label."""
+
     table: Table
     row: Row
     cell: Cell | None
@@ -276,6 +284,8 @@ class ExtraRow:
 
 @dataclass(eq=False)
 class ExtraColumn:
+    """A column with values under a header that is none of the table's."""
+
     table: Table
     cell: Cell
     written: str
@@ -475,6 +485,8 @@ class ForeignTable:
 
 @dataclass(eq=False)
 class UnrecognisedTable:
+    """A table in a section whose rows match none of the section's tables."""
+
     table: Table
     section: str
     specs: list[str]
@@ -482,6 +494,8 @@ class UnrecognisedTable:
 
 @dataclass(eq=False)
 class MissingTable:
+    """A table of the edition not found in its section."""
+
     spec: "TableSpec"
     section: str
     span: Span  # the section title
@@ -490,6 +504,8 @@ class MissingTable:
 
 @dataclass
 class TableModel:
+    """Every table of an edition found in one document (see the module docstring)."""
+
     edition: "Edition"
     tables: dict[str, LogicalTable] = field(default_factory=dict)
     missing: list[MissingTable] = field(default_factory=list)
@@ -626,6 +642,8 @@ def _corner_like(k: str, corner: str) -> bool:
 
 @dataclass(eq=False)
 class _Segment:
+    """Rows that belong to one table of a section (a caption starts a new segment)."""
+
     spec_id: str | None
     foreign_edition: str | None = None
     caption_span: Span | None = None

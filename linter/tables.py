@@ -23,6 +23,8 @@ _PIPE_SPECIAL = re.compile(r"[\\`|]")  # what split_pipe_row must look at
 
 @dataclass(eq=False)
 class Cell:
+    """One cell of a table grid: its source text, visible text and source span."""
+
     raw: str  # the source text of the cell, trimmed
     text: str  # the cell's text: markup and tags removed, escapes resolved
     span: Span
@@ -50,6 +52,8 @@ class Cell:
 
 @dataclass(eq=False)
 class Row:
+    """One row of a table grid."""
+
     cells: list[Cell]  # one per grid column (merged cells repeat the same Cell object)
     line: int
     header: bool = False
@@ -60,6 +64,8 @@ class Row:
 
 @dataclass(eq=False)
 class Table:
+    """A pipe or HTML table as a grid of cells (a merged cell is the same Cell in every slot it covers)."""
+
     kind: str  # "pipe" or "html"
     span: Span
     rows: list[Row] = field(default_factory=list)
