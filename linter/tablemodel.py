@@ -71,6 +71,7 @@ _BRACKETS = re.compile(r"[()\[\]【】]")
 _DELIMITER = re.compile(r"^:?-{3,}:?$")
 
 
+@lru_cache(maxsize=4096)
 def caption_key(text: str) -> str:
     return _BRACKETS.sub("", label_key(text))
 
@@ -897,7 +898,15 @@ class _Recogniser:
     # ---- columns
 
     def _foreign_column(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
-        """A data column label of another edition that is not (also) one of ours."""
+        """A data column label of another edition that is not (also) one of ours (the answer
+        depends on the edition and the text only: kept for the next report)."""
+        known = derived(self.edition, "foreign-columns", _new_dict)
+        key = (lt.spec.id, text)
+        if key not in known:
+            known[key] = self._find_foreign_column(lt, text)
+        return known[key]
+
+    def _find_foreign_column(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
         leaf = (_split_path(text) or [text])[-1]
         own = self.index[lt.spec.id]
         for ed, oidx in self.others.get(lt.spec.id, []):
@@ -1155,6 +1164,14 @@ class _Recogniser:
                     [label_key(p) for p in _split_path(leaf.text)[:-1]]
 
     def _foreign_row(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
+        """A row label of another edition that is not (also) one of ours (kept, as above)."""
+        known = derived(self.edition, "foreign-rows", _new_dict)
+        key = (lt.spec.id, text)
+        if key not in known:
+            known[key] = self._find_foreign_row(lt, text)
+        return known[key]
+
+    def _find_foreign_row(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
         leaf = (_split_path(text) or [text])[-1]
         own = self.index[lt.spec.id]
         for ed, oidx in self.others.get(lt.spec.id, []):
