@@ -1011,7 +1011,7 @@ class _Recogniser:
                     p = pit.parent if pit is not None else None
                 return (-s, it.key in taken, RANK[x[1]], it.order <= last_order, it.order)
 
-            it, how, _ = min(cands, key=score)
+            it, how, _ = cands[0] if len(cands) == 1 else min(cands, key=score)
             if it.key in taken:
                 unknown[j] = c
                 continue
@@ -1235,7 +1235,7 @@ class _Recogniser:
                 p = pit.parent if pit is not None else None
             return (RANK[x[1]], -s, it.key in lt.rows, it.order)
 
-        it, how, _ = min(cands, key=score)
+        it, how, _ = cands[0] if len(cands) == 1 else min(cands, key=score)
         if it.data:
             self._record_row(lt, part, row, it.key, leaf, how, written, values)
             return
