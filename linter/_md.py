@@ -2,10 +2,7 @@
 only documents that are actually parsed pay for it)."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-
-_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
 @lru_cache(maxsize=None)
@@ -98,8 +95,9 @@ def _table_bounds(state, startLine: int, endLine: int, silent: bool) -> bool:
         lineText = getLine(state, nextLine).strip()
         if not lineText or state.is_code_block(nextLine):
             break
-        # cells as escapedSplit would count them, without building them
-        n = len(_UNESCAPED_PIPE.findall(lineText)) + 1
+        # cells as escapedSplit would count them, without building them: the pipes not preceded
+        # by a backslash (each "\\|" is one escaped pipe: the pair cannot overlap itself)
+        n = lineText.count("|") - lineText.count("\\|") + 1
         if lineText[0] == "|":
             n -= 1
         if n > 0 and lineText[-1] == "|" and not lineText.endswith("\\|"):
