@@ -22,11 +22,12 @@ SEVERITY = "warning"
 def check(doc, profile, options):
     model = table_model(doc, profile)
     for lt in model.tables.values():
-        hits = [("row", h, lt.spec.row(h.key).label) for h in lt.rows.values()] + \
-               [("column", h, lt.spec.column(h.key).label) for h in lt.columns.values() if h.how != "position"]
-        for kind, h, official in hits:
+        hits = [("row", h) for h in lt.rows.values()] + \
+               [("column", h) for h in lt.columns.values() if h.how != "position"]
+        for kind, h in hits:
             if not h.differs or h.cell is None:
                 continue
+            official = (lt.spec.row if kind == "row" else lt.spec.column)(h.key).label
             what_zh = "行" if kind == "row" else "列"
             yield finding(h.cell, f"{lt.name}: {kind} label '{h.written}' differs from the official '{official}'",
                           f"{lt.name}的{what_zh}标题“{h.written}”与规定的“{official}”不一致",
