@@ -898,15 +898,7 @@ class _Recogniser:
     # ---- columns
 
     def _foreign_column(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
-        """A data column label of another edition that is not (also) one of ours (the answer
-        depends on the edition and the text only: kept for the next report)."""
-        known = derived(self.edition, "foreign-columns", _new_dict)
-        key = (lt.spec.id, text)
-        if key not in known:
-            known[key] = self._find_foreign_column(lt, text)
-        return known[key]
-
-    def _find_foreign_column(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
+        """A data column label of another edition that is not (also) one of ours."""
         leaf = (_split_path(text) or [text])[-1]
         own = self.index[lt.spec.id]
         for ed, oidx in self.others.get(lt.spec.id, []):
@@ -1164,14 +1156,6 @@ class _Recogniser:
                     [label_key(p) for p in _split_path(leaf.text)[:-1]]
 
     def _foreign_row(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
-        """A row label of another edition that is not (also) one of ours (kept, as above)."""
-        known = derived(self.edition, "foreign-rows", _new_dict)
-        key = (lt.spec.id, text)
-        if key not in known:
-            known[key] = self._find_foreign_row(lt, text)
-        return known[key]
-
-    def _find_foreign_row(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
         leaf = (_split_path(text) or [text])[-1]
         own = self.index[lt.spec.id]
         for ed, oidx in self.others.get(lt.spec.id, []):
