@@ -338,9 +338,68 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
     def compute():
         model = table_model(doc, edition)
         lookup, substitute = model_lookup(model)
-        return [evaluate(r, lookup, substitute) for r in in_document_relations(edition)]
+        values: dict[tuple[str, str, str], Decimal | None] = {}
+
+        def value_of(key: tuple[str, str, str]) -> Decimal | None:
+            value = values.get(key, _UNSEEN)
+            if value is _UNSEEN:
+                hit = model.cell(*key)
+                value = values[key] = hit.value if hit is not None else None
+            return value
+
+        out: list[Evaluation] = []
+        for r in in_document_relations(edition):
+            if _holds_on_values(r, value_of):
+                out.append(_Holding(r, lambda r=r: evaluate(r, lookup, substitute)))
+            else:
+                out.append(evaluate(r, lookup, substitute))
+        return out
 
     return doc.memo(f"relations:{edition.profile_id}:{edition.id}", compute)
+
+
+def _value_terms(relation: Relation) -> tuple[tuple, tuple]:
+    """Each side's terms as (sign, (table, row, column) or None, constant)."""
+    def side(terms):
+        return tuple((t.sign, (t.ref.table, t.ref.row, t.ref.col) if t.ref is not None else None, t.const)
+                     for t in terms)
+    return side(relation.lhs), side(relation.rhs)
+
+
+def _holds_on_values(relation: Relation, value_of) -> bool:
+    """Whether every cell of an in-document relation is in the report with a valid number and
+    the relation holds: what :func:`evaluate` would say, summed in the same order, from the
+    cells' values alone."""
+    sums = []
+    for terms in derived(relation, "value-terms", _value_terms):
+        total = Decimal(0)
+        for sign, key, const in terms:
+            value = const if key is None else value_of(key)
+            if value is None:
+                return False  # missing or not a valid number: evaluate says why
+            total = total + sign * value
+        sums.append(total)
+    return compare(relation.op, sums[0], sums[1])
+
+
+class _Holding(Evaluation):
+    """An evaluation that holds, found from the cells' values alone: its terms and target are
+    worked out by :func:`evaluate` only if someone reads them (most relations hold, and then
+    nobody does)."""
+
+    def __init__(self, relation: Relation, full: Callable[[], Evaluation]) -> None:
+        self.relation, self.status, self.skipped_because = relation, "holds", ""
+        self._full: Callable[[], Evaluation] | Evaluation = full
+
+    def _evaluation(self) -> Evaluation:
+        if callable(self._full):
+            self._full = self._full()
+        return self._full
+
+    lhs = property(lambda self: self._evaluation().lhs)
+    rhs = property(lambda self: self._evaluation().rhs)
+    target = property(lambda self: self._evaluation().target)
+    target_side = property(lambda self: self._evaluation().target_side)
 
 
 @dataclass
@@ -357,16 +416,20 @@ def likely_culprits(evaluations: list[Evaluation]) -> list[Culprit]:
     broken, one value of the cell would make all of them hold, and in each of them no other cell
     could do the same."""
     broken = [e for e in evaluations if e.broken and e.relation.op == "==" and e.relation.severity == "error"]
-    holding = [e for e in evaluations if e.status == "holds"]
-    in_holding = {t.cell.key for e in holding for t in e.terms if t.cell is not None}
     by_cell: dict[tuple, list[tuple[Evaluation, TermValue]]] = {}
     for e in broken:
         for t in e.terms:
             if t.cell is not None and t.cell.key:
                 by_cell.setdefault(t.cell.key, []).append((e, t))
+    in_holding = None  # cells of holding relations: read only when a cell is in two broken ones
     candidates: dict[tuple, Culprit] = {}
     for key, items in by_cell.items():
-        if len(items) < 2 or key in in_holding:
+        if len(items) < 2:
+            continue
+        if in_holding is None:
+            holding = [e for e in evaluations if e.status == "holds"]
+            in_holding = {t.cell.key for e in holding for t in e.terms if t.cell is not None}
+        if key in in_holding:
             continue
         values = {e.solve(t) for e, t in items}
         if len(values) != 1:
