@@ -25,13 +25,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def prose_of(doc: "Document", edition: "Edition") -> ProseAnalysis:
-    sm = section_map(doc, edition)
-    lines = {}
-    for spec in edition.sections:
-        rng = sm.lines_of(spec.id)
-        if rng is not None:
-            lines[spec.id] = rng
-    return analyse(doc, lines)
+    def compute():
+        sm = section_map(doc, edition)
+        lines = {}
+        for spec in edition.sections:
+            rng = sm.lines_of(spec.id)
+            if rng is not None:
+                lines[spec.id] = rng
+        return analyse(doc, lines)
+
+    return doc.memo(f"prose-of:{edition.profile_id}:{edition.id}", compute)  # every TXT rule asks
 
 
 # --------------------------------------------------------------------------- formatting
