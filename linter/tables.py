@@ -111,14 +111,19 @@ def split_pipe_row(line: str) -> list[tuple[int, int]]:
         i += 1
     if i < n and line[i] == "|":
         i += 1
+    if "\\" not in line and "`" not in line:
+        # no escape, no code span: every pipe separates cells; text after the last pipe is a
+        # cell only if it is not blank
+        pieces = line[i:].split("|")
+        out = []
+        for k, piece in enumerate(pieces):
+            if k < len(pieces) - 1 or piece.strip():
+                out.append(_trimmed(i, piece))
+            i += len(piece) + 1
+        return out
     bounds: list[tuple[int, int]] = []
     start = i
     in_code = 0  # length of the backtick run that opened a code span
-    if "\\" not in line and "`" not in line:
-        for piece in line[i:].split("|")[:-1]:  # no escape, no code span: every pipe separates
-            bounds.append((start, start + len(piece)))
-            start += len(piece) + 1
-        i = n
     while i < n:
         m = _PIPE_SPECIAL.search(line, i)  # jump to the next backslash, backtick or pipe
         if m is None:
@@ -151,16 +156,16 @@ def split_pipe_row(line: str) -> list[tuple[int, int]]:
     tail = line[start:]
     if tail.strip():
         bounds.append((start, n))
-    out = []
-    for s, e in bounds:
-        seg = line[s:e]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg.rstrip())
-        if trail == 0:
-            out.append((s, s))
-        else:
-            out.append((s + lead, s + trail))
-    return out
+    return [_trimmed(s, line[s:e]) for s, e in bounds]
+
+
+def _trimmed(start: int, seg: str) -> tuple[int, int]:
+    """Offsets of ``seg`` (at ``start``) without its surrounding whitespace; (start, start) when blank."""
+    body = seg.strip()
+    if not body:
+        return start, start
+    lead = len(seg) - len(seg.lstrip())
+    return start + lead, start + lead + len(body)
 
 
 def parse_pipe_table(lines: list[str], first_line: int) -> Table:
