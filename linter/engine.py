@@ -372,7 +372,10 @@ class Linter:
                     keys[i] = key
         todo = [i for i, r in enumerate(results) if r is None]
         if jobs > 1 and len(todo) >= max(16, 4 * jobs):
-            fresh = _parallel(self, [(str(files[i]), settings[i]) for i in todo], jobs)
+            # the first file in this process: with the fork start method the workers inherit what
+            # it warmed up (imports, compiled regexes, label indexes) instead of each redoing it
+            fresh = [self.lint_path(files[todo[0]], settings[todo[0]])]
+            fresh += _parallel(self, [(str(files[i]), settings[i]) for i in todo[1:]], jobs)
         else:
             fresh = [self.lint_path(files[i], settings[i]) for i in todo]
         for i, res in zip(todo, fresh):
@@ -452,13 +455,17 @@ class Linter:
 # --------------------------------------------------------------------------- worker processes
 
 _WORKER: "Linter | None" = None
+_PARENT: "Linter | None" = None  # set just before forking workers
 
 
 def _worker_init(settings: Settings, today: Any) -> None:
     """In a worker: a Linter of its own (the registry and profiles are loaded once per worker;
     with the fork start method they are inherited already loaded)."""
     global _WORKER
-    _WORKER = Linter(settings, today=today)
+    if _PARENT is not None:  # forked: the parent's linter, already warmed up
+        _WORKER = _PARENT
+    else:
+        _WORKER = Linter(settings, today=today)
     import gc
 
     # what the worker inherited or loaded (modules, profiles, label indexes) lives for the whole
@@ -477,11 +484,17 @@ def _parallel(linter: Linter, tasks: list[tuple[str, Settings]], jobs: int) -> l
     """Lint ``tasks`` in ``jobs`` processes; results come back in the order of ``tasks``."""
     import multiprocessing as mp
 
+    global _PARENT
     methods = mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+    fork = "fork" in methods
+    ctx = mp.get_context("fork" if fork else "spawn")
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    with ctx.Pool(jobs, initializer=_worker_init, initargs=(linter.settings, linter.today)) as pool:
-        return pool.map(_worker_lint, tasks, chunksize=chunk)
+    _PARENT = linter if fork else None
+    try:
+        with ctx.Pool(jobs, initializer=_worker_init, initargs=(linter.settings, linter.today)) as pool:
+            return pool.map(_worker_lint, tasks, chunksize=chunk)
+    finally:
+        _PARENT = None
 
 
 def default_jobs() -> int:
