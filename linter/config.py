@@ -321,7 +321,7 @@ def _read_toml(path: Path, display: str, text: str) -> Source | None:
 def _read_yaml(path: Path, display: str, text: str) -> Source:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    from .frontmatter import FrontMatter, _count_nodes, _plain, _positions, _yaml
+    from .frontmatter import FrontMatter, _count_nodes, _positions, _yaml, plain
 
     try:
         tree = _yaml().load(text)
@@ -340,7 +340,7 @@ def _read_yaml(path: Path, display: str, text: str) -> Source:
         raise ConfigError([(display, 1, 1, "the configuration must be a mapping of keys to values")])
     fm = FrontMatter(0, 0, text)
     _positions(fm, tree, (), 0, text.split("\n"))
-    data = _plain(tree)
+    data = plain(tree)
     return Source(path, data, fm.key_spans, fm.value_spans, (), text)
 
 

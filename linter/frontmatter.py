@@ -224,7 +224,7 @@ def _load(fm: FrontMatter, raw: str, first_line: int) -> None:
         return
     lines = raw.split("\n")
     _positions(fm, tree, (), offset, lines)
-    fm.data = _plain(tree)
+    fm.data = plain(tree)
 
 
 def _count_nodes(node: Any, limit: int = MAX_NODES) -> int:
@@ -280,11 +280,13 @@ def _value_span(line0: int, col0: int, offset: int, lines: list[str]) -> Span:
     return Span(line0 + offset + 1, col0 + 1, line0 + offset + 1, col0 + 1 + width)
 
 
-def _plain(node: Any) -> Any:
+def plain(node: Any) -> Any:
+    """Plain Python values from a ruamel.yaml tree: dict, list, str, int, float, bool (ruamel's
+    own subclasses would drag ruamel.yaml into every process that unpickles them)."""
     if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [plain(v) for v in node]
     if isinstance(node, bool):
         return bool(node)
     if isinstance(node, int):

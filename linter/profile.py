@@ -14,6 +14,7 @@ from typing import Any
 
 from . import relations as rel
 from .diagnostics import Message
+from .frontmatter import plain
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -183,24 +184,6 @@ def _pos(node: Any, path: tuple) -> tuple[int, int]:
     return line, col
 
 
-def _plain(node: Any) -> Any:
-    """Plain Python values (ruamel.yaml's scalar subclasses would drag ruamel.yaml into every
-    process that unpickles a compiled profile)."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, bool):
-        return bool(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return node
-
-
 _CACHE: dict[tuple[str, int, int], Profile] = {}
 
 
@@ -248,7 +231,7 @@ def _compile(path: Path, text: str) -> Profile:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ProfileError(path, line, col, f"invalid YAML: {problem}") from None
-    data = _plain(tree)
+    data = plain(tree)
     _validate_schema(path, tree, data)
     return _build(path, tree, data)
 
