@@ -65,6 +65,17 @@ def test_findings_exit_1_sorted_text_lines_and_summary(tmp_path):
     assert lines[-1] == "Found 3 problems (3 errors) in 2 of 2 files."
 
 
+def test_findings_at_one_place_keep_the_rules_order(tmp_path):
+    """Two sections missing after 一: SEC002 names them in the official order (二 before 三),
+    not in the code-point order of their messages (三 U+4E09 sorts before 二 U+4E8C)."""
+    src = CLEAN.read_text(encoding="utf-8")
+    start, end = src.index("## 二、"), src.index("## 四、")
+    proc = run("check", "--select", "SEC002", report(tmp_path, "r.md", src[:start] + src[end:]))
+    lines = [ln for ln in out(proc).splitlines() if " SEC002 " in ln]
+    assert len(lines) == 2, out(proc)
+    assert "二、主动公开政府信息情况" in lines[0] and "三、收到和处理政府信息公开申请情况" in lines[1]
+
+
 def test_warnings_alone_exit_0(tmp_path):
     src = CLEAN.read_text(encoding="utf-8").replace("## 五、存在的主要问题及改进情况", "## 五、政府信息公开工作存在的主要问题及改进情况")
     proc = run("check", report(tmp_path, "w.md", src))
