@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .backref import backref
 from .diagnostics import Span
 from .frontmatter import FrontMatter, parse_front_matter, split_front_matter
 from .tables import Table, clean_cell_text, parse_html_table, parse_pipe_table
@@ -92,7 +93,7 @@ class Section:
     level: int
     start_line: int
     end_line: int
-    parent: "Section | None" = None
+    parent: "Section | None" = backref(default=None)  # the document holds every section
     children: list["Section"] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)  # blocks directly or indirectly inside
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .backref import backref
 from .diagnostics import Span
 from .text import parse_chinese_number
 
@@ -174,7 +175,7 @@ class Figure:
     approx: bool = False
     chinese: bool = False
     decimals: int = 0  # digits after the point as written
-    clause: "Clause | None" = None
+    clause: "Clause | None" = backref(default=None)  # the clause's sentence holds the clause
     index: int = 0  # document order
 
     @property
@@ -254,7 +255,7 @@ class Clause:
     start: int
     end: int
     norm: NormText
-    sentence: "Sentence"
+    sentence: "Sentence" = backref()  # the analysis holds the sentence (``ProseAnalysis.sentences``)
     group: Group | None  # innermost bracket group
     sep_before: str  # the separator that opened the clause ("" at the sentence start)
     figures: list[Figure] = field(default_factory=list)
@@ -597,7 +598,7 @@ class Statement:
     clause: Clause
     scoped: str = ""  # why the statement is not about the report's own year and body ("" if it is)
     percent: Figure | None = None  # the share stated for it
-    breakdown: "Breakdown | None" = None  # the breakdown it is a part of
+    breakdown: "Breakdown | None" = backref(default=None)  # the breakdown it is a part of (``ProseAnalysis.breakdowns``)
     aside_of: Figure | None = None
 
     @property
@@ -652,6 +653,7 @@ class ProseAnalysis:
     """Everything the prose of one document states (``analyse(doc)``)."""
 
     figures: list[Figure] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)  # of the paragraphs with figures or claims
     statements: list[Statement] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     percents: list[Statement] = field(default_factory=list)  # statements with a percentage
@@ -946,6 +948,7 @@ def _analyse(doc: "Document", section_lines: dict[str, tuple[int, int]]) -> Pros
             # the paragraph states nothing (most of a report's prose)
             continue
         sentences = _sentences(nt, figs)
+        out.sentences.extend(sentences)
         section = _section_of(para.line, section_lines)
         for f in figs:
             f.index = len(out.figures)

@@ -46,6 +46,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .backref import backref
 from .cellvalue import Value, looks_numeric, parse_value
 from .diagnostics import Edit, Fix, Message, Span
 from .profileindex import columns_by_key, derived, rows_by_key
@@ -228,7 +229,7 @@ class RowHit:
 class CellHit:
     """One data cell of a logical table."""
 
-    table: "LogicalTable"
+    table: "LogicalTable" = backref()  # the logical table holds its cells: a weak back-reference
     row_key: str
     col_key: str
     cell: Cell

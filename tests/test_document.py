@@ -77,3 +77,39 @@ def test_sections_tree_and_paragraph_positions():
     assert p.position(p.text.index("2")) == (5, 10)
     assert d.paragraphs[-1].text == "列表项 5 条" and d.paragraphs[-1].span.column == 3
     assert [b.kind for b in d.blocks] == ["heading", "heading", "paragraph", "heading", "paragraph", "heading", "list"]
+
+
+def test_a_linted_document_is_freed_by_reference_counting():
+    """Back-references in the model (a cell hit's table, a section's parent, a clause's sentence,
+    a figure's clause) are weak: dropping a linted document frees it and everything it built
+    at once, leaving no reference cycle for the garbage collector."""
+    import gc
+    import weakref
+    from pathlib import Path
+
+    from reportlint.document import load
+    from reportlint.engine import Linter
+    from reportlint.settings import Settings
+
+    linter = Linter(Settings())
+    for path in sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.md")):
+        linter.lint_path(path)  # warm up: imports, profiles, caches
+        gc.collect()
+        gc.disable()
+        try:
+            doc = load(path)
+            linter.lint_document(doc)
+            models = [v for k, v in doc._memo.items() if k.startswith("tablemodel:")]
+            proses = [v for k, v in doc._memo.items() if k.startswith("prose:")]
+            assert models and proses and doc.tables and any(s.parent for s in doc.sections)
+            cell = next(models[0].all_cells())
+            assert cell.table.cell(cell.row_key, cell.col_key) is cell
+            clause = proses[0].figures[0].clause
+            assert clause.sentence.clauses and clause in clause.sentence.clauses
+            parts = [doc, doc.tables[0], doc.sections[-1], cell, cell.table, clause, clause.sentence]
+            refs = [weakref.ref(x) for x in parts]
+            del doc, models, proses, cell, clause, parts
+            assert [r() for r in refs] == [None] * len(refs), path.name
+            assert gc.collect() == 0, path.name
+        finally:
+            gc.enable()
