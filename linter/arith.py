@@ -338,18 +338,11 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
     def compute():
         model = table_model(doc, edition)
         lookup, substitute = model_lookup(model)
-        values: dict[tuple[str, str, str], Decimal | None] = {}
-
-        def value_of(key: tuple[str, str, str]) -> Decimal | None:
-            value = values.get(key, _UNSEEN)
-            if value is _UNSEEN:
-                hit = model.cell(*key)
-                value = values[key] = hit.value if hit is not None else None
-            return value
-
+        values = {(tid, row, col): hit.value for tid, lt in model.tables.items()
+                  for (row, col), hit in lt.cells.items()}
         out: list[Evaluation] = []
         for r in in_document_relations(edition):
-            if _holds_on_values(r, value_of):
+            if _holds_on_values(r, values):
                 out.append(_Holding(r, lambda r=r: evaluate(r, lookup, substitute)))
             else:
                 out.append(evaluate(r, lookup, substitute))
@@ -366,15 +359,16 @@ def _value_terms(relation: Relation) -> tuple[tuple, tuple]:
     return side(relation.lhs), side(relation.rhs)
 
 
-def _holds_on_values(relation: Relation, value_of) -> bool:
+def _holds_on_values(relation: Relation, values: dict[tuple[str, str, str], Decimal | None]) -> bool:
     """Whether every cell of an in-document relation is in the report with a valid number and
     the relation holds: what :func:`evaluate` would say, summed in the same order, from the
-    cells' values alone."""
+    cells' values alone (``values``: every cell of the document's table model by (table, row,
+    column), None when not a valid number)."""
     sums = []
     for terms in derived(relation, "value-terms", _value_terms):
         total = Decimal(0)
         for sign, key, const in terms:
-            value = const if key is None else value_of(key)
+            value = const if key is None else values.get(key)
             if value is None:
                 return False  # missing or not a valid number: evaluate says why
             total = total + sign * value
