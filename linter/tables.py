@@ -21,7 +21,7 @@ _MARKUP_CHARS = frozenset("<\\*_`")  # a cell without any of these is its own te
 _PIPE_SPECIAL = re.compile(r"[\\`|]")  # what split_pipe_row must look at
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cell:
     """One cell of a table grid: its source text, visible text and source span."""
 
@@ -50,7 +50,7 @@ class Cell:
         return f"Cell({self.text!r} @{self.span.line}:{self.span.column})"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Row:
     """One row of a table grid."""
 
@@ -101,10 +101,10 @@ def clean_cell_text(raw: str) -> str:
 # --------------------------------------------------------------------------- pipe tables
 
 
-def split_pipe_row(line: str) -> list[tuple[int, int]]:
-    """Split one table line into cells; returns (start, end) character offsets of each cell's
-    content, leading/trailing whitespace excluded (an empty cell gives start == end at the
-    position just after its opening pipe)."""
+def split_pipe_row(line: str) -> list[tuple[int, str]]:
+    """Split one table line into cells; returns (start, text) of each cell's content: its
+    character offset and its source text, leading/trailing whitespace excluded (an empty cell
+    gives "" at the position just after its opening pipe)."""
     n = len(line)
     i = 0
     while i < n and line[i] in " \t":
@@ -159,13 +159,13 @@ def split_pipe_row(line: str) -> list[tuple[int, int]]:
     return [_trimmed(s, line[s:e]) for s, e in bounds]
 
 
-def _trimmed(start: int, seg: str) -> tuple[int, int]:
-    """Offsets of ``seg`` (at ``start``) without its surrounding whitespace; (start, start) when blank."""
+def _trimmed(start: int, seg: str) -> tuple[int, str]:
+    """``seg`` (at ``start``) without its surrounding whitespace, and where that begins; (start, "")
+    when blank."""
     body = seg.strip()
     if not body:
-        return start, start
-    lead = len(seg) - len(seg.lstrip())
-    return start + lead, start + lead + len(body)
+        return start, ""
+    return start + len(seg) - len(seg.lstrip()), body
 
 
 def parse_pipe_table(lines: list[str], first_line: int) -> Table:
@@ -179,9 +179,8 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
         header = k == 0
         r = len(rows)
         cells = []
-        for c, (s, e) in enumerate(split_pipe_row(text)):
-            raw = text[s:e]
-            span = Span(lineno, s + 1, lineno, s + 2 if e == s else e + 1)
+        for c, (s, raw) in enumerate(split_pipe_row(text)):
+            span = Span(lineno, s + 1, lineno, s + 1 + (len(raw) or 1))
             cells.append(Cell(raw, clean_cell_text(raw), span, header, r, c))
         rows.append(Row(cells, lineno, header))
     last = first_line + len(lines) - 1
