@@ -232,6 +232,7 @@ class CellHit:
     table: "LogicalTable" = backref()  # the logical table holds its cells: a weak back-reference
     row_key: str
     col_key: str
+    column: "ColumnSpec"  # the column's spec (of ``col_key``)
     cell: Cell
     row: Row
     physical: Table
@@ -241,10 +242,6 @@ class CellHit:
     @property
     def span(self) -> Span:
         return self.cell.span
-
-    @property
-    def column(self) -> "ColumnSpec":
-        return columns_by_key(self.table.spec).get(self.col_key)
 
     @property
     def parsed(self) -> Value:
@@ -1228,8 +1225,8 @@ class _Recogniser:
             return  # a group row: context for the rows below
         # a group row carrying values: the other edition's single row (（六）其他处理 in 2021)
         lt.group_rows.setdefault(it.key, RowHit(it.key, rows_by_key(lt.spec).get(it.key), part.table, row, leaf, how, written))
-        for ck, cell, synth in values:
-            lt.cells.setdefault((it.key, ck), CellHit(lt, it.key, ck, cell, row, part.table, synth))
+        for col, cell, synth in values:
+            lt.cells.setdefault((it.key, col.key), CellHit(lt, it.key, col.key, col.spec, cell, row, part.table, synth))
         part.contributed = True
         for ed, oidx in self.others.get(lt.spec.id, []):
             fc = [x for x in oidx.rows.match(text) if x[0].data and x[1] in _FOREIGN_OK + (DEVIATION,)]
@@ -1238,40 +1235,41 @@ class _Recogniser:
                 lt.explained.add(it.key)
                 break
 
-    def _data_hits(self, hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[tuple[str, ColumnHit]]:
+    def _data_hits(self, hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[ColumnHit]:
         """The data columns of ``hits`` in column order (the same for every row of a part)."""
         known = self._ordered_hits.get(id(hits))
         if known is None or known[0] is not hits:
-            ordered = [(k, h) for k, h in sorted(hits.items(), key=lambda kv: kv[1].col) if k in idx.data_cols]
+            ordered = [h for k, h in sorted(hits.items(), key=lambda kv: kv[1].col) if k in idx.data_cols]
             known = self._ordered_hits[id(hits)] = (hits, ordered)
         return known[1]
 
-    def _values(self, row: Row, hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[tuple[str, Cell, bool]]:
+    def _values(self, row: Row, hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[tuple[ColumnHit, Cell, bool]]:
+        """The row's value cells: (column, cell, synthetic: the row is too short to have one)."""
         out = []
         cells = row.cells
-        for key, h in self._data_hits(hits, idx):
+        for h in self._data_hits(hits, idx):
             if h.col < len(cells):
                 cell = cells[h.col]
                 if cell.is_blank:
                     inside = [c for c in _distinct(cells[h.col:h.end]) if not c.is_blank]
                     if len(inside) == 1:
                         cell = inside[0]  # a value placed anywhere under its merged header
-                out.append((key, cell, False))
+                out.append((h, cell, False))
             else:
                 last = cells[-1] if cells else None
                 line = last.span.end_line if last else row.line
                 col = last.span.end_column + 1 if last else 1
-                out.append((key, Cell("", "", Span(line, col, line, col + 1), col=h.col), True))
+                out.append((h, Cell("", "", Span(line, col, line, col + 1), col=h.col), True))
         return out
 
     def _record_row(self, lt: LogicalTable, part: Part, row: Row, key: str, leaf: Cell | None, how: str,
                     written: str, values) -> None:
-        if key in lt.rows and values and all((key, ck) in lt.cells for ck, _, _ in values):
+        if key in lt.rows and values and all((key, col.key) in lt.cells for col, _, _ in values):
             lt.extra_rows.append(ExtraRow(part.table, row, leaf, written, duplicate_of=key))
             return
         lt.rows.setdefault(key, RowHit(key, rows_by_key(lt.spec).get(key), part.table, row, leaf, how, written))
-        for ck, cell, synth in values:
-            lt.cells.setdefault((key, ck), CellHit(lt, key, ck, cell, row, part.table, synth))
+        for col, cell, synth in values:
+            lt.cells.setdefault((key, col.key), CellHit(lt, key, col.key, col.spec, cell, row, part.table, synth))
         part.contributed = True
 
     # ---- after all parts
