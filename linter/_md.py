@@ -5,11 +5,27 @@ from __future__ import annotations
 from functools import lru_cache
 
 
-@lru_cache(maxsize=None)
-def full_parser():
+def _commonmark():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.core.ruler.at("normalize", _normalize)
+    return md
+
+
+def _normalize(state) -> None:
+    """markdown-it-py's ``normalize`` core rule (line breaks to ``\n``, NUL to U+FFFD), which
+    rewrites the whole text even when there is nothing to change, as for documents (decoding
+    already turned their line breaks into ``\n``)."""
+    if "\r" in state.src or "\0" in state.src:
+        from markdown_it.rules_core.normalize import normalize
+
+        normalize(state)
+
+
+@lru_cache(maxsize=None)
+def full_parser():
+    return _commonmark()
 
 
 @lru_cache(maxsize=None)
@@ -19,9 +35,7 @@ def block_parser():
     GFM table rule does, but only ``table_open``/``table_close`` (with their line map) are
     emitted: the document re-splits table lines itself to keep cell positions, so the per-cell
     tokens would be built for nothing (they are two thirds of the block parse of a report)."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    md = _commonmark().disable(["inline", "text_join"])
     md.block.ruler.at("table", _table_bounds, {"alt": ["paragraph", "reference"]})
     return md
 
