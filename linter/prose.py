@@ -93,10 +93,15 @@ _SPECIAL = _Lazy(r"[\s*`]|[^\x00-\x9f\u3001-\u3011\u4e00-\u9fff\u2018\u2019\u201
 
 
 _NFKC_CHARS: dict[str, str] = {}  # character -> its NFKC form (the same few recur in every report)
+# the full-width punctuation of Chinese prose, dozens of times in a paragraph: NFKC maps each to one
+# ASCII character, so it is replaced in the whole text at once (offsets stay the same)
+_FULLWIDTH_PUNCT = (("，", ","), ("（", "("), ("）", ")"), ("：", ":"), ("；", ";"))
 
 
 def normalise(para: "Paragraph") -> NormText:
     src = para.text
+    for wide, narrow in _FULLWIDTH_PUNCT:
+        src = src.replace(wide, narrow)
     out: list[str] = []
     omap: list[int] = []
     last = ""  # the last character written
