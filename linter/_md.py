@@ -43,7 +43,7 @@ def block_parser():
 def _table_bounds(state, startLine: int, endLine: int, silent: bool) -> bool:
     """markdown-it-py's ``rules_block.table.table`` with the same acceptance and termination
     logic, emitting no cell tokens."""
-    from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit, getLine, headerLineRe
+    from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, getLine, headerLineRe
 
     if startLine + 2 > endLine:
         return False
@@ -81,12 +81,7 @@ def _table_bounds(state, startLine: int, endLine: int, silent: bool) -> bool:
     lineText = getLine(state, startLine).strip()
     if "|" not in lineText or state.is_code_block(startLine):
         return False
-    columns = escapedSplit(lineText)
-    if columns and columns[0] == "":
-        columns.pop(0)
-    if columns and columns[-1] == "":
-        columns.pop()
-    columnCount = len(columns)
+    columnCount = _cell_count(lineText)
     if columnCount == 0 or columnCount != aligns:
         return False
     if silent:
@@ -109,14 +104,7 @@ def _table_bounds(state, startLine: int, endLine: int, silent: bool) -> bool:
         lineText = getLine(state, nextLine).strip()
         if not lineText or state.is_code_block(nextLine):
             break
-        # cells as escapedSplit would count them, without building them: the pipes not preceded
-        # by a backslash (each "\\|" is one escaped pipe: the pair cannot overlap itself)
-        n = lineText.count("|") - lineText.count("\\|") + 1
-        if lineText[0] == "|":
-            n -= 1
-        if n > 0 and lineText[-1] == "|" and not lineText.endswith("\\|"):
-            n -= 1
-        autocompleted += columnCount - n
+        autocompleted += columnCount - _cell_count(lineText)
         if autocompleted > MAX_AUTOCOMPLETED_CELLS:
             break
         nextLine += 1
@@ -125,3 +113,16 @@ def _table_bounds(state, startLine: int, endLine: int, silent: bool) -> bool:
     state.parentType = oldParentType
     state.line = nextLine
     return True
+
+
+def _cell_count(lineText: str) -> int:
+    """The cells of a (stripped, non-empty) table line as markdown-it-py's ``escapedSplit`` and
+    the removal of an empty first and last piece count them, without building them: the pipes
+    not preceded by a backslash separate cells (each "\\|" is one escaped pipe: the pair cannot
+    overlap itself)."""
+    n = lineText.count("|") - lineText.count("\\|") + 1
+    if lineText[0] == "|":
+        n -= 1
+    if n > 0 and lineText[-1] == "|" and not lineText.endswith("\\|"):
+        n -= 1
+    return n

@@ -92,3 +92,23 @@ def test_parsers_give_what_the_stock_parser_gives_on_every_report_and_odd_input(
         stock = STOCK.parse(text)
         assert rule_view(block_parser().parse(text), False) == rule_view(stock, False), text[:80]
         assert rule_view(full_parser().parse(text), True) == rule_view(stock, True), text[:80]
+
+
+def test_cell_count_is_escaped_split_without_empty_ends():
+    import random
+
+    from markdown_it.rules_block.table import escapedSplit
+
+    from reportlint._md import _cell_count
+
+    rnd = random.Random(7)
+    for _ in range(20000):
+        line = "".join(rnd.choice("|\\a `") for _ in range(rnd.randint(1, 9))).strip()
+        if not line:
+            continue
+        columns = escapedSplit(line)
+        if columns and columns[0] == "":
+            columns.pop(0)
+        if columns and columns[-1] == "":
+            columns.pop()
+        assert _cell_count(line) == len(columns), line
