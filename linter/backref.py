@@ -3,9 +3,10 @@
 The document model points both ways: a section knows its parent, which lists it among its
 children; a clause knows its sentence, which lists its clauses. Held strongly, each such pair is
 a reference cycle, and everything reachable from it waits for the garbage collector instead of
-being freed when the document is dropped. A :class:`backref` attribute holds
-its value through a weak reference: the owner (the document, its table model, its prose
-analysis) keeps the target alive, the back-reference only points at it.
+being freed when the document is dropped. A :class:`backref` attribute holds its value through
+a weak reference: the owner (the document, its prose analysis) keeps the target alive, the
+back-reference only points at it. (A cell hit, built hundreds of times per report, holds a plain
+``weakref.ref`` to its logical table instead: the descriptor's ``__set__`` costs more.)
 """
 from __future__ import annotations
 
