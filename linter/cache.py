@@ -33,12 +33,12 @@ def enabled() -> bool:
 
 
 def _digest(*parts: bytes | str) -> str:
-    h = hashlib.blake2b(digest_size=20)
+    h = hashlib.sha256()  # the fastest of hashlib's on current CPUs (SHA extensions)
     for p in parts:
         b = p.encode("utf-8", "surrogatepass") if isinstance(p, str) else p
         h.update(len(b).to_bytes(8, "little"))
         h.update(b)
-    return h.hexdigest()
+    return h.hexdigest()[:40]
 
 
 def runtime_salt() -> str:

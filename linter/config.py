@@ -436,22 +436,25 @@ class Config:
     def folder(self) -> Path | None:
         return self.source.folder if self.source else None
 
-    def relative(self, path: Path) -> str:
+    def relative(self, path: str | Path) -> str:
         """``path`` relative to the configuration's folder, with ``/`` (what globs match)."""
-        key = str(path)
+        key = os.fspath(path)
         rel = self._relative.get(key)
         if rel is None:
             from .engine import real_path
 
-            folder = self.folder or Path.cwd()
-            try:
-                rel = os.path.relpath(real_path(path), real_path(folder)).replace(os.sep, "/")
-            except ValueError:
-                rel = str(path)
+            real, base = real_path(path), real_path(self.folder or Path.cwd())
+            if real.startswith(base) and real[len(base):len(base) + 1] == os.sep:
+                rel = real[len(base) + 1:].replace(os.sep, "/")
+            else:
+                try:
+                    rel = os.path.relpath(real, base).replace(os.sep, "/")
+                except ValueError:
+                    rel = key
             self._relative[key] = rel
         return rel
 
-    def is_excluded(self, path: Path) -> str | None:
+    def is_excluded(self, path: str | Path) -> str | None:
         """The exclude glob that matches ``path``, or None."""
         rel = self.relative(path)
         for g in self.exclude:
@@ -459,7 +462,7 @@ class Config:
                 return g.pattern
         return None
 
-    def layers_for(self, path: Path) -> list[Layer]:
+    def layers_for(self, path: str | Path) -> list[Layer]:
         rel = self.relative(path)
         layers = [self.top]
         layers += [layer for g, layer in self.overrides if g.matches(rel)]
@@ -668,7 +671,7 @@ class Resolver:
         self.registry = registry
         self.isolated = isolated
         self.cli = cli or CommandLine()
-        self._by_dir: dict[Path, Config] = {}
+        self._by_dir: dict[Path | str, Config] = {}  # folder (also as its real path string) -> its configuration
         self._by_path: dict[str, Config] = {}
         self._by_file: dict[Path, Config] = {}
         self._settings: dict[tuple, Settings] = {}
@@ -701,11 +704,13 @@ class Resolver:
     def _discover(self, path: str | Path) -> Config:
         from .engine import real_path
 
-        start = Path(real_path(path))
-        folder = start if start.is_dir() else start.parent
+        real = real_path(path)
+        folder = real if os.path.isdir(real) else os.path.dirname(real)
+        found: Config | None = self._by_dir.get(folder)  # type: ignore[call-overload]
+        if found is not None:  # the usual case: another file of an already seen folder
+            return found
         chain = []
-        cur = folder
-        found: Config | None = None
+        cur = Path(folder)
         while True:
             if cur in self._by_dir:
                 found = self._by_dir[cur]
@@ -721,6 +726,7 @@ class Resolver:
             cur = cur.parent
         for d in chain:
             self._by_dir[d] = found
+        self._by_dir[folder] = found  # type: ignore[index]
         return found
 
     def _source_in(self, folder: Path) -> Source | None:
@@ -740,11 +746,11 @@ class Resolver:
     # ------------------------------------------------------------------ settings
 
     def is_excluded(self, path: str | Path) -> str | None:
-        return self.config_for(path).is_excluded(Path(path))
+        return self.config_for(path).is_excluded(path)
 
     def layers_for(self, path: str | Path) -> tuple[Config, list[Layer]]:
         cfg = self.config_for(path)
-        return cfg, cfg.layers_for(Path(path)) + [self.cli.layer()]
+        return cfg, cfg.layers_for(path) + [self.cli.layer()]
 
     def settings_for(self, path: str | Path) -> Settings:
         cfg, layers = self.layers_for(path)

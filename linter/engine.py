@@ -47,8 +47,14 @@ class RunResult:
 
 
 def display_path(path: Path) -> str:
+    """``path`` relative to the working folder when it lies inside it, else as given."""
+    p = os.fspath(path)
+    if not os.path.isabs(p):
+        rel = os.path.normpath(p)  # what relpath gives for a relative path that stays inside
+        if not rel.startswith(".."):
+            return rel
     try:
-        rel = os.path.relpath(path)
+        rel = os.path.relpath(p)
     except ValueError:  # another drive on Windows
         return str(path)
     return str(path) if rel.startswith("..") else rel
@@ -82,8 +88,14 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
 
 def real_path(path: str | os.PathLike) -> str:
     """``os.path.realpath`` of a file, resolving its folder once for all the files in it (a
-    repository holds thousands of reports in a few folders)."""
-    path = os.path.abspath(path)
+    repository holds thousands of reports in a few folders). Remembered per working folder:
+    one run asks for the same file several times (collection, configuration, cache key)."""
+    return _real_path(os.getcwd(), os.fspath(path))
+
+
+@lru_cache(maxsize=16384)
+def _real_path(cwd: str, path: str) -> str:
+    path = os.path.normpath(os.path.join(cwd, path))
     folder, name = os.path.split(path)
     if os.path.islink(path):
         return os.path.realpath(path)
@@ -338,6 +350,8 @@ class Linter:
         """Lint files and folders. ``jobs`` > 1 lints in that many worker processes; ``cache`` (a
         :class:`reportlint.cache.ResultCache`) skips files whose result is known. Neither changes
         the result."""
+        _real_path.cache_clear()  # a long-lived process may see links change between runs
+        _real_dir.cache_clear()
         files = collect_files(paths)
         excluded = 0
         if self.resolver is not None:

@@ -126,6 +126,19 @@ def test_exclude_holds_even_for_files_named_explicitly(tmp_path):
     assert proc.returncode == 0 and proc.stdout == "All checks passed (0 files).\n"
 
 
+def test_a_file_named_in_any_way_is_the_same_file(tmp_path):
+    """./x, a/../x, absolute and symlinked names: one display path, the same exclusion."""
+    repo = make_repo(tmp_path, {"reports/a.md": VARIANT, "reports/b.md": VARIANT, "reports/c.md": VARIANT,
+                                "drafts/d.md": VARIANT, ".reportlint.toml": 'exclude = ["drafts"]\n'})
+    (repo / "linked").symlink_to(repo / "drafts", target_is_directory=True)
+    proc = run_cli("check", "--format", "json", "./reports/a.md", "drafts/../reports/b.md",
+                   str(repo / "reports" / "c.md"), "linked/d.md", "reports/../drafts/d.md", cwd=repo)
+    assert [f[0] for f in findings(proc)] == ["reports/a.md", "reports/b.md", "reports/c.md"], proc.stderr
+    # from a subfolder: paths are shown relative to it, globs still match from the configuration's folder
+    proc = run_cli("check", "--format", "json", "a.md", "../drafts/d.md", "../linked/d.md", cwd=repo / "reports")
+    assert [f[0] for f in findings(proc)] == ["a.md"], proc.stderr
+
+
 def test_per_file_ignores_and_overrides(tmp_path):
     old = VARIANT.replace('edition: "2021"\n', "")
     repo = make_repo(tmp_path, {"reports/2024/a.md": VARIANT, "reports/2019/b.md": old,
