@@ -8,6 +8,7 @@ the number of cores.
 """
 from __future__ import annotations
 
+import argparse
 import gc
 import statistics
 import sys
@@ -23,8 +24,14 @@ def main() -> None:
     from reportlint.engine import Linter
     from reportlint.registry import load_registry
 
-    if len(sys.argv) > 1:
-        files = sorted(Path(sys.argv[1]).rglob("*.md"))
+    ap = argparse.ArgumentParser(description="Per-report CPU time of the per-file flow in one process.")
+    ap.add_argument("folder", nargs="?", type=Path,
+                    help="reports to lint (at least 51 *.md files; default: 450 generated reports)")
+    args = ap.parse_args()
+    if args.folder is not None:
+        files = sorted(args.folder.rglob("*.md"))
+        if len(files) < 51:
+            ap.error(f"{args.folder}: {len(files)} Markdown files; at least 51 are needed (50 warm up the process)")
     else:
         from generate import generate
 
