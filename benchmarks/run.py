@@ -14,7 +14,9 @@ files and in one run:
   (``pymarkdown scan``) when they are installed — see the README for how to install them.
 
 It prints the median wall time of each, the ratios, and the peak memory (resident set of the
-whole process tree, sampled every 5 ms).
+whole process tree, sampled every 5 ms). Memory is sampled in one extra run before the timed
+runs (it also warms the file-system cache): reading /proc costs CPU that would otherwise be taken
+from the measured tool on a 2-core machine.
 """
 from __future__ import annotations
 
@@ -65,8 +67,9 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def measure(cmd: list[str], *, cwd: Path, env: dict | None = None, stdin: Path | None = None) -> tuple[float, int, int]:
-    """(wall seconds, peak tree RSS in KB, exit code) of one run of ``cmd``."""
+def measure(cmd: list[str], *, cwd: Path, env: dict | None = None, stdin: Path | None = None,
+            sample: bool = True) -> tuple[float, int, int]:
+    """(wall seconds, peak tree RSS in KB or 0 when not ``sample``d, exit code) of one run of ``cmd``."""
     # as on a user's machine: Python keeps compiled bytecode (some sandboxes turn that off)
     full_env = {k: v for k, v in {**os.environ, **(env or {})}.items() if k != "PYTHONDONTWRITEBYTECODE"}
     peak = [0]
@@ -76,30 +79,32 @@ def measure(cmd: list[str], *, cwd: Path, env: dict | None = None, stdin: Path |
     proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdin=fin, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
 
-    def sample():
+    def watch():
         while not done.is_set():
             peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
             done.wait(0.005)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    sampler = threading.Thread(target=watch, daemon=True)
+    if sample:
+        sampler.start()
     code = proc.wait()
     wall = time.perf_counter() - start
     done.set()
-    sampler.join()
+    if sample:
+        sampler.join()
     if stdin:
         fin.close()
     return wall, peak[0], code
 
 
 def series(name, cmd, repeat, **kw) -> dict:
-    walls, peaks = [], []
+    _, peak, _ = measure(cmd, **kw)  # memory, and a warm-up
+    walls = []
     for _ in range(repeat):
-        wall, peak, code = measure(cmd, **kw)
+        wall, _, code = measure(cmd, sample=False, **kw)
         walls.append(wall)
-        peaks.append(peak)
     return {"name": name, "cmd": " ".join(cmd), "median_s": statistics.median(walls), "runs_s": walls,
-            "peak_mb": max(peaks) / 1024, "exit": code}
+            "peak_mb": peak / 1024, "exit": code}
 
 
 def main() -> None:
@@ -109,6 +114,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=0, help="reportlint --jobs (default 0 = all cores)")
     ap.add_argument("--json", type=Path, help="also write the results to this file")
     ap.add_argument("--keep", action="store_true", help="keep the generated folder")
+    ap.add_argument("--no-compare", action="store_true",
+                    help="do not run markdownlint-cli2 and pymarkdown even when they are installed")
     ap.add_argument("--scaling", action="store_true",
                     help="also time the full check on a quarter and a half of the files (linear growth)")
     args = ap.parse_args()
@@ -147,15 +154,19 @@ def main() -> None:
                           [reportlint, "check", "--stdin-filename", str(one.relative_to(work))],
                           args.repeat * 3, cwd=work, env=env_cold, stdin=one))
 
+    bad = [r for r in results + scaling if r["exit"] not in (0, 1)]
+    if bad:  # a usage error or a crash: the times would mean nothing
+        sys.exit(f"{bad[0]['cmd']} exited with {bad[0]['exit']}; run it by hand in {work} to see why")
+
     others = []
-    npx = shutil.which("npx")
+    npx = None if args.no_compare else shutil.which("npx")
     if npx and subprocess.run([npx, "--no-install", "markdownlint-cli2", "--help"], capture_output=True).returncode in (0, 2):
         (work / ".markdownlint-cli2.jsonc").write_text(json.dumps({"config": {"MD013": False, "MD060": False}}))
         others.append(series(f"markdownlint-cli2, {args.count} files", [npx, "--no-install", "markdownlint-cli2", "reports/**/*.md"],
                              args.repeat, cwd=work))
         others.append(series("markdownlint-cli2, one file", [npx, "--no-install", "markdownlint-cli2", str(one.relative_to(work))],
                              args.repeat * 3, cwd=work))
-    pymarkdown = shutil.which("pymarkdown")
+    pymarkdown = None if args.no_compare else shutil.which("pymarkdown")
     if pymarkdown:
         others.append(series(f"pymarkdown scan, {args.count} files", [pymarkdown, "scan", "-r", "reports"], args.repeat, cwd=work))
     results += others + scaling

@@ -1,0 +1,39 @@
+"""The benchmark scripts run (their figures are measured by hand, never asserted in a test)."""
+import json
+import os
+import subprocess
+import sys
+
+from test_cli import ROOT
+
+
+def bench(*args, cwd):
+    env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
+    return subprocess.run([sys.executable, str(ROOT / "benchmarks" / args[0]), *args[1:]], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_run_measures_every_reportlint_case_and_writes_json(tmp_path):
+    out = tmp_path / "results.json"
+    proc = bench("run.py", "--count", "8", "--repeat", "1", "--no-compare", "--scaling", "--json", str(out),
+                 cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text())
+    names = [r["name"] for r in data["results"]]
+    assert names == ["reportlint check, 8 files, no cache", "reportlint check, 8 files, warm cache",
+                     "reportlint, one file from an editor (--stdin-filename)",
+                     "reportlint check, 2 files, no cache", "reportlint check, 4 files, no cache"]
+    # generated reports carry a few defects: the checks ran and found them (exit 1), nothing crashed
+    assert {r["exit"] for r in data["results"][:2]} <= {0, 1}
+    assert all(r["median_s"] > 0 for r in data["results"])
+    if sys.platform.startswith("linux"):  # memory is read from /proc
+        assert all(r["peak_mb"] > 0 for r in data["results"])
+    assert "full check / markdownlint-cli2" not in proc.stdout  # --no-compare
+    assert "warm cache, 8 files:" in proc.stdout and "peak RSS" in proc.stdout
+
+
+def test_per_report_says_what_it_needs(tmp_path):
+    (tmp_path / "a.md").write_text("# x\n")
+    proc = bench("per_report.py", str(tmp_path), cwd=tmp_path)
+    assert proc.returncode == 2 and "1 Markdown files; at least 51 are needed" in proc.stderr
+    assert "Traceback" not in proc.stderr
