@@ -671,7 +671,8 @@ class Resolver:
         self.registry = registry
         self.isolated = isolated
         self.cli = cli or CommandLine()
-        self._by_dir: dict[Path | str, Config] = {}  # folder (also as its real path string) -> its configuration
+        self._by_dir: dict[Path, Config] = {}
+        self._by_real_folder: dict[str, Config] = {}  # the same, keyed by the folder's real path
         self._by_path: dict[str, Config] = {}
         self._by_file: dict[Path, Config] = {}
         self._settings: dict[tuple, Settings] = {}
@@ -706,7 +707,7 @@ class Resolver:
 
         real = real_path(path)
         folder = real if os.path.isdir(real) else os.path.dirname(real)
-        found: Config | None = self._by_dir.get(folder)  # type: ignore[call-overload]
+        found = self._by_real_folder.get(folder)
         if found is not None:  # the usual case: another file of an already seen folder
             return found
         chain = []
@@ -726,7 +727,7 @@ class Resolver:
             cur = cur.parent
         for d in chain:
             self._by_dir[d] = found
-        self._by_dir[folder] = found  # type: ignore[index]
+        self._by_real_folder[folder] = found
         return found
 
     def _source_in(self, folder: Path) -> Source | None:
