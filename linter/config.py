@@ -600,6 +600,28 @@ def _check_profiles(cfg: Config, problem, profiles_factory) -> None:
                                          f"{', '.join(prof.editions)}", value=ed)
 
 
+_FORMAT_WORDS = {"regex": "a regular expression", "ip-network": "an IP address or network (CIDR)"}
+
+
+def _option_formats():
+    """The ``format`` keywords a rule's option schema can rely on: jsonschema's own (``regex``,
+    ``date``, ``ipv4``…) plus ``ip-network`` (an address or CIDR network, ``10.0.0.0/8``). A value
+    that is not of its format is a configuration error, like any other invalid option."""
+    import ipaddress
+
+    import jsonschema
+
+    checker = jsonschema.FormatChecker()
+
+    @checker.checks("ip-network", raises=ValueError)
+    def _ip_network(value: object) -> bool:
+        if isinstance(value, str):
+            ipaddress.ip_network(value, strict=False)
+        return True
+
+    return checker
+
+
 def _check_options(rule, opts: dict, path: tuple, problem) -> None:
     import jsonschema
 
@@ -612,11 +634,16 @@ def _check_options(rule, opts: dict, path: tuple, problem) -> None:
                                    f"{_suggest(key, known)}{hint}", key=True)
     merged = {**rule.defaults(), **opts}
     if schema:
-        for err in jsonschema.Draft202012Validator(schema).iter_errors(merged):
+        validator = jsonschema.Draft202012Validator(schema, format_checker=_option_formats())
+        for err in validator.iter_errors(merged):
             sub = tuple(err.absolute_path)
             if (sub and sub[0] not in opts) or (err.validator == "additionalProperties" and not sub):
                 continue  # a default value, or an unknown option (reported above)
-            problem(path + sub, f"invalid option of rule {rule.code} ({rule.name}): {err.message}",
+            message = err.message
+            if err.validator == "format":
+                what = _FORMAT_WORDS.get(str(err.validator_value), f"a valid {err.validator_value}")
+                message = f"{err.instance!r} is not {what}" + (f" ({err.cause})" if err.cause else "")
+            problem(path + sub, f"invalid option of rule {rule.code} ({rule.name}): {message}",
                     value=err.instance)
 
 

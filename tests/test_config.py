@@ -93,6 +93,30 @@ def test_unknown_keys_and_invalid_values_name_file_line_and_key(tmp_path):
     ], proc.stderr
 
 
+def test_option_values_of_the_wrong_format_are_configuration_errors(tmp_path):
+    """A regular expression that does not compile or a network that is not one must stop the run
+    at the configuration (exit 2, file and line), not make the rule fail or silently match nothing."""
+    repo = make_repo(tmp_path, {"a.md": CLEAN, ".reportlint.yaml": (
+        "options:\n"
+        "  LNK008:\n"
+        "    exclude: ['^http://ok\\.', '[a-']\n"
+        "  broken-external-link:\n"
+        "    allow-networks: [10.0.0.0/8, 10.0.0.0/33]\n")})
+    for args in (["a.md"], ["--check-external", "a.md"]):
+        proc = run_cli("check", *args, cwd=repo)
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr.splitlines() == [
+            ".reportlint.yaml:3:31: error: options.LNK008.exclude[1]: invalid option of rule LNK008 "
+            "(insecure-http-url): '[a-' is not a regular expression (unterminated character set at position 0)",
+            ".reportlint.yaml:5:34: error: options.broken-external-link.allow-networks[1]: invalid option of rule "
+            "LNK009 (broken-external-link): '10.0.0.0/33' is not an IP address or network (CIDR) "
+            "('10.0.0.0/33' does not appear to be an IPv4 or IPv6 network)",
+        ], proc.stderr
+    (repo / ".reportlint.yaml").write_text("options:\n  LNK009:\n    allow-networks: [10.0.0.0/8, 'fd00::/8']\n"
+                                           "    exclude: ['^https://intranet\\.']\n")
+    assert run_cli("check", "a.md", cwd=repo).returncode == 0
+
+
 def test_yaml_errors_have_positions_too(tmp_path):
     repo = make_repo(tmp_path, {"a.md": CLEAN, ".reportlint.yaml": (
         "ignore: [FM006]\n"
