@@ -251,7 +251,8 @@ def run_config(args, lang: str) -> int:
     wn = max((len(r["name"]) for r in info["rules"]), default=4)
     for r in info["rules"]:
         opts = " " + json.dumps(r["options"], ensure_ascii=False) if r["options"] else ""
-        out.append(f"  {r['code']:<{wc}}  {r['name']:<{wn}}  {r['severity']}{opts}")
+        when = " (runs only with --check-external)" if r["network"] else ""
+        out.append(f"  {r['code']:<{wc}}  {r['name']:<{wn}}  {r['severity']}{when}{opts}")
     out.append("disabled: " + (", ".join(info["disabled"]) or "(none)"))
     print("\n".join(out))
     return EXIT_OK

@@ -820,7 +820,7 @@ class Resolver:
             rule = reg.rules[code]
             opts = st.options_for(rule)
             rules.append({"code": code, "name": rule.name, "severity": st.severity_of(rule, reg),
-                          "options": opts})
+                          "options": opts, "network": rule.network})
         return {
             "file": str(path),
             "config": str(cfg.source.path) if cfg.source else None,

@@ -198,6 +198,10 @@ def test_config_show_text(tmp_path):
     assert "profile: gov-info-disclosure" in out
     assert re.search(r'^  SUP003 +expired-waiver +error \{"warn-before-days": 30\}$', out, re.M), out
     assert "disabled: FM006" in out
+    # enabled, but it needs the network: say when it runs
+    assert re.search(r'^  LNK009 +broken-external-link +error \(runs only with --check-external\) \{"timeout"', out,
+                     re.M), out
+    assert not re.search(r"^  LNK00[1-8] .*check-external", out, re.M), out
     out = run_cli("config", "--show", "drafts/x.md", cwd=repo).stdout
     assert "excluded: yes, by 'drafts'" in out
 
