@@ -187,7 +187,8 @@ def run_check(args, lang: str) -> int:
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     stdout = sys.stdout
     options = {
-        "version": __version__, "statistics": args.statistics, "sources": sources, "errors": result.errors,
+        "version": __version__, "statistics": args.statistics, "sources": sources,
+        "errors": registry.errors + result.errors,  # plugins that did not load, rules that crashed
         "paths": result.paths, "fail_on": args.fail_on,
     }
     report = Report(result.diagnostics, result.files, lang, dict(options, color=_want_color(args.color, stdout),

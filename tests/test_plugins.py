@@ -83,9 +83,21 @@ def test_broken_plugins_are_reported_and_the_run_goes_on(tmp_path):
         "crashes": 'CODE = "BAD003"\nNAME = "crashes"\nSEVERITY = "error"\nSUMMARY = "x"\n'
                    'def check(d, p, o):\n    raise ZeroDivisionError("boom")\n',
     })
-    proc = run("check", CLEAN, env={"PYTHONPATH": str(site)})
+    env = {"PYTHONPATH": str(site)}
+    proc = run("check", "--lang", "en", CLEAN, env=env)
     assert proc.returncode == 0
-    assert out(proc).startswith("All checks passed")
+    # the summary does not claim more than what ran: two plugins did not load, one crashed
+    assert out(proc) == ("All checks that ran passed (1 file). 3 rule failures (warnings on stderr): "
+                         "some checks did not run.\n"), out(proc)
+    zh = run("check", "--lang", "zh", CLEAN, env=env)
+    assert out(zh).startswith("已运行的检查全部通过（1 个文件）。规则加载或运行失败 3 次"), out(zh)
+    sarif = json.loads(out(run("check", "--format", "sarif", CLEAN, env=env)))
+    invocation = sarif["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert len(invocation["toolExecutionNotifications"]) == 3
+    gh = out(run("check", "--format", "github", CLEAN, env=env)).splitlines()
+    assert [ln.split("::")[1] for ln in gh[:-1]] == ["warning title=reportlint rule failure"] * 3, gh
+    assert "BAD003" in gh[2] and "ZeroDivisionError: boom" in gh[2], gh
     e = err(proc)
     assert "BAD001" in e and "could not be loaded" in e and "ModuleNotFoundError" in e
     assert "BAD002" in e and "CODE 'bad-code'" in e

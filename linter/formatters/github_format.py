@@ -1,5 +1,6 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` annotation per
-finding, on its file and line (shown on the pull request's diff), then the summary line."""
+finding, on its file and line (shown on the pull request's diff), a ``::warning`` for each rule
+that could not load or run, then the summary line."""
 from __future__ import annotations
 
 from .text_format import summary
@@ -25,5 +26,7 @@ def render(report) -> str:
             props.append(f"endColumn={d.end_column}")
         props.append(f"title={_prop(f'{d.code} ({d.name})')}")
         out.append(f"::{LEVEL.get(d.severity, 'warning')} {','.join(props)}::{_data(d.message.get(report.lang))}")
+    for e in report.options.get("errors") or ():  # a rule that did not run: visible in the run's summary
+        out.append(f"::warning title=reportlint rule failure::{_data(e)}")
     out.append(summary(report))
     return "\n".join(out) + "\n"

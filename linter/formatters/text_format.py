@@ -23,15 +23,20 @@ def summary(report) -> str:
     total = len(report.diagnostics)
     nfiles = len({d.path for d in report.diagnostics})
     nwaived = len(report.waived)
+    nfailed = len(report.options.get("errors") or ())  # rules that could not load or crashed
     if report.lang == "zh":
         extra = f"另有 {nwaived} 个问题已豁免。" if nwaived else ""
+        if nfailed:
+            extra += f"规则加载或运行失败 {nfailed} 次（见标准错误输出中的警告），部分检查未执行。"
         if not total:
-            return f"全部检查通过（{report.files} 个文件）。{extra}"
+            return f"{'已运行的检查全部通过' if nfailed else '全部检查通过'}（{report.files} 个文件）。{extra}"
         parts = [f"{counts[k]} 个{name}" for k, name in (("error", "错误"), ("warning", "警告"), ("info", "提示")) if counts[k]]
         return f"共发现 {total} 个问题（{'，'.join(parts)}），涉及 {report.files} 个文件中的 {nfiles} 个。{extra}"
     extra = f" {_plural(nwaived, 'finding')} waived." if nwaived else ""
+    if nfailed:
+        extra += f" {_plural(nfailed, 'rule failure')} (warnings on stderr): some checks did not run."
     if not total:
-        return f"All checks passed ({_plural(report.files, 'file')}).{extra}"
+        return f"All checks {'that ran ' if nfailed else ''}passed ({_plural(report.files, 'file')}).{extra}"
     parts = [_plural(counts[k], k if k != "info" else "info") for k in ("error", "warning", "info") if counts[k]]
     parts = [p.replace("infos", "info") for p in parts]
     return f"Found {_plural(total, 'problem')} ({', '.join(parts)}) in {nfiles} of {_plural(report.files, 'file')}.{extra}"
