@@ -26,6 +26,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -603,6 +604,7 @@ def _check_profiles(cfg: Config, problem, profiles_factory) -> None:
 _FORMAT_WORDS = {"regex": "a regular expression", "ip-network": "an IP address or network (CIDR)"}
 
 
+@lru_cache(maxsize=1)
 def _option_formats():
     """The ``format`` keywords a rule's option schema can rely on: jsonschema's own (``regex``,
     ``date``, ``ipv4``…) plus ``ip-network`` (an address or CIDR network, ``10.0.0.0/8``). A value

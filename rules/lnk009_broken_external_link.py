@@ -87,19 +87,8 @@ def _options(options):
         cache_path = os.path.join(folder, "external-links.json")
     ua = options.get("user-agent")
     kw = {"user_agent": ua} if ua else {}
-    import ipaddress
-    import re
-
-    for net in options.get("allow-networks") or ():
-        try:
-            ipaddress.ip_network(net, strict=False)
-        except ValueError as exc:
-            raise ValueError(f"option allow-networks: {exc}") from None
-    for pattern in options.get("exclude") or ():
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"option exclude: {pattern!r} is not a regular expression: {exc}") from None
+    # exclude and allow-networks were checked when the configuration loaded (formats regex and
+    # ip-network in OPTIONS)
     return CheckOptions(
         timeout=float(options.get("timeout", 10)), max_concurrency=int(options.get("max-concurrency", 8)),
         max_per_host=int(options.get("max-per-host", 2)), max_redirects=int(options.get("max-redirects", 5)),
