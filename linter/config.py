@@ -700,8 +700,7 @@ class Resolver:
         self.registry = registry
         self.isolated = isolated
         self.cli = cli or CommandLine()
-        self._by_dir: dict[Path, Config] = {}
-        self._by_real_folder: dict[str, Config] = {}  # the same, keyed by the folder's real path
+        self._by_dir: dict[str, Config] = {}  # a folder's real path -> the configuration that applies there
         self._by_path: dict[str, Config] = {}
         self._by_file: dict[Path, Config] = {}
         self._settings: dict[tuple, Settings] = {}
@@ -735,28 +734,24 @@ class Resolver:
         from .engine import real_path
 
         real = real_path(path)
-        folder = real if os.path.isdir(real) else os.path.dirname(real)
-        found = self._by_real_folder.get(folder)
-        if found is not None:  # the usual case: another file of an already seen folder
-            return found
+        cur = real if os.path.isdir(real) else os.path.dirname(real)
         chain = []
-        cur = Path(folder)
         while True:
-            if cur in self._by_dir:
-                found = self._by_dir[cur]
+            found = self._by_dir.get(cur)
+            if found is not None:  # the usual case: another file of an already seen folder
                 break
             chain.append(cur)
-            src = self._source_in(cur)
+            src = self._source_in(Path(cur))
             if src is not None:
                 found = self._load(src)
                 break
-            if (cur / ".git").exists() or cur.parent == cur:
+            parent = os.path.dirname(cur)
+            if os.path.exists(os.path.join(cur, ".git")) or parent == cur:
                 found = Config(None)
                 break
-            cur = cur.parent
+            cur = parent
         for d in chain:
             self._by_dir[d] = found
-        self._by_real_folder[folder] = found
         return found
 
     def _source_in(self, folder: Path) -> Source | None:
