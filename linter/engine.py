@@ -30,6 +30,7 @@ class FileResult:
     suppressions: Any = None  # reportlint.suppressions.Suppressions, when the file has directives
     waived: list[Diagnostic] = field(default_factory=list)  # findings an active waiver covers
     errors: list[str] = field(default_factory=list)  # rules that crashed on this file (stderr)
+    not_cached: str = ""  # why this result cannot go to the result cache (collected data not plain)
 
 
 @dataclass
@@ -256,7 +257,7 @@ class Linter:
                 if rule.scope == "repository":
                     data = rule.collect(doc, doc.edition, options)
                     if data is not None:
-                        result.collected[code] = data
+                        result.collected[code] = self._collected(rule, doc.path, data, result)
                     continue
                 findings = rule.check(doc, doc.edition, options) or ()
                 for f in findings:
@@ -269,6 +270,20 @@ class Linter:
         if doc.problem is None:
             self._suppress(doc, result, enabled)
         return result
+
+    @staticmethod
+    def _collected(rule: Rule, path: str, data: Any, result: FileResult) -> Any:
+        """What a repository rule collected, as JSON would give it back (tuples become lists),
+        whether or not it comes from the cache. Data that is not plain is handed over as it is,
+        and the file's result is then not cached."""
+        from .resultdata import NotPlain, plain
+
+        try:
+            return plain(data)
+        except NotPlain as exc:
+            result.not_cached = (f"{path}: not cached: rule {rule.code} collected data that is not plain "
+                                 f"JSON-able data ({exc})")
+            return data
 
     def _suppress(self, doc: docmod.Document, result: FileResult, enabled: list[str]) -> None:
         """Rules -> suppressions and waivers: parse the file's directives, drop what they cover."""
@@ -358,67 +373,132 @@ class Linter:
             kept_files = [f for f in files if not self.resolver.is_excluded(f)]
             excluded = len(files) - len(kept_files)
             files = kept_files
-        fixed = 0
         if fix:
             results = []
+            fixed = 0
             for f in files:
                 res, n = self.fix_path(f, unsafe_fixes)
                 results.append(res)
                 fixed += n
             fixed += self._fix_repository_findings(files, results, unsafe_fixes)
-        else:
-            results = self._lint_files(files, jobs, cache)
-        return self.finish(results, fixed=fixed, excluded=excluded)
-
-    def _lint_files(self, files: list[Path], jobs: int, cache: Any) -> list[FileResult]:
+            return self.finish(results, fixed=fixed, excluded=excluded)
         settings = [self.settings_for(f) for f in files]
-        results: list[FileResult | None] = [None] * len(files)
-        keys: dict[int, str] = {}
-        if cache is not None:
-            for i, f in enumerate(files):
-                key = self._cache_key(cache, f, settings[i])
-                if key is None:
-                    continue
-                hit = cache.get(key)
-                if hit is not None:
-                    results[i] = hit
-                else:
-                    keys[i] = key
-        todo = [i for i, r in enumerate(results) if r is None]
-        if jobs > 1 and len(todo) >= max(16, 4 * jobs):
-            # the first file in this process: with the fork start method the workers inherit what
-            # it warmed up (imports, compiled regexes, label indexes) instead of each redoing it
-            fresh = [self.lint_path(files[todo[0]], settings[todo[0]])]
-            fresh += _parallel(self, [(str(files[i]), settings[i]) for i in todo[1:]], jobs)
-        else:
-            fresh = [self.lint_path(files[i], settings[i]) for i in todo]
-        for i, res in zip(todo, fresh):
+        return self._finish_cached(lambda c: self._lint_files(files, settings, jobs, c), cache, excluded)
+
+    def run_text(self, text: str | bytes, path: str, cache: Any = None) -> RunResult:
+        """:meth:`lint_text` and :meth:`finish`, with the result cache (an editor sending an
+        unchanged buffer, a hook run on a staged file)."""
+        settings = self.settings_for(path)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+
+        def lint(c):
+            key = self._cache_key(c, Path(path), settings, data) if c is not None else None
+            return self._cached_results([(key, path, settings)], c, lambda todo: [self.lint_text(data, path) for _ in todo])
+
+        return self._finish_cached(lint, cache, 0)
+
+    def _finish_cached(self, lint, cache: Any, excluded: int) -> RunResult:
+        """``lint(cache)`` -> (results, keys of the ones that came from the cache) -> finish.
+        When a repository or suppression rule fails on a run that used cached results, those
+        may be of the wrong shape (a cache that others can write): they are deleted and the
+        files linted again without the cache, so a cache never changes what is reported."""
+        results, hits = lint(cache)
+        mark = len(self.errors)
+        out = self.finish(results, excluded=excluded)
+        if hits and len(self.errors) > mark:
+            from .cache import note
+
+            note("cache: a rule failed on results read from the cache; they were dropped and the files linted again")
+            cache.forget(hits)
+            del self.errors[mark:]
+            results, _ = lint(None)
+            out = self.finish(results, excluded=excluded)
+        return out
+
+    def _lint_files(self, files: list[Path], settings: list[Settings], jobs: int,
+                    cache: Any) -> tuple[list[FileResult], list[str]]:
+        keys = [self._cache_key(cache, f, s) if cache is not None else None for f, s in zip(files, settings)]
+
+        def fresh(todo: list[int]) -> list[FileResult]:
+            if jobs > 1 and len(todo) >= max(16, 4 * jobs):
+                # the first file in this process: with the fork start method the workers inherit
+                # what it warmed up (imports, compiled regexes, label indexes) instead of each
+                # redoing it
+                out = [self.lint_path(files[todo[0]], settings[todo[0]])]
+                return out + _parallel(self, [(str(files[i]), settings[i]) for i in todo[1:]], jobs)
+            return [self.lint_path(files[i], settings[i]) for i in todo]
+
+        return self._cached_results(list(zip(keys, map(display_path, files), settings)), cache, fresh)
+
+    def _cached_results(self, items: list[tuple[str | None, str, Settings]], cache: Any,
+                        fresh) -> tuple[list[FileResult], list[str]]:
+        """Results of ``items`` (cache key or None, display path, settings): from the cache when
+        it has them, else from ``fresh(indices)`` (then stored). Returns them and the keys of
+        those that came from the cache."""
+        from . import resultdata
+
+        results: list[FileResult | None] = [None] * len(items)
+        hits: list[str] = []
+        found = cache.lookup(k for k, _, _ in items if k is not None) if cache is not None else {}
+        for i, (key, path, settings) in enumerate(items):
+            if key is None or key not in found:
+                continue
+            try:
+                res = resultdata.load(found[key], path, self.registry)
+            except ValueError:
+                from .cache import note
+
+                note(f"cache: the entry of {path} was not of the expected shape; linted again")
+                continue
+            res.settings = settings
             results[i] = res
-            if i in keys and not res.errors:
-                cache.put(keys[i], res)
+            hits.append(key)
+        if cache is not None:
+            cache.hits += len(hits)
+        todo = [i for i, r in enumerate(results) if r is None]
+        for i, res in zip(todo, fresh(todo)):
+            results[i] = res
+            key = items[i][0]
+            if key is None or res.errors:
+                continue
+            if res.not_cached:
+                from .cache import note
+
+                note(res.not_cached)
+                continue
+            try:
+                cache.put(key, resultdata.dump(res))
+            except resultdata.NotPlain as exc:
+                from .cache import note
+
+                note(f"{res.path}: not cached: a finding's data is not plain JSON-able data ({exc})")
         if cache is not None:
             cache.save()
-        return results  # type: ignore[return-value]
+        return results, hits  # type: ignore[return-value]
 
     _sigs: dict[int, tuple[Settings, str]] = {}
 
     def cache_salt(self) -> str:
         """What every cached result depends on: reportlint and Python, the rules' code and the
-        date (waivers expire). A cache written under another salt is dropped as a whole."""
+        date (waivers expire). A cache written under another salt is never read."""
         import json
 
         from .cache import runtime_salt
 
         return json.dumps([runtime_salt(), self.registry.fingerprint(), str(self.today)], default=str)
 
-    def _cache_key(self, cache: Any, path: Path, settings: Settings) -> str | None:
-        """What a file's result depends on: its bytes and path, its settings (and the profiles
-        they name), the rules and the date. None: do not cache (unreadable, too large)."""
-        try:
-            if path.stat().st_size > settings.max_file_size:
+    def _cache_key(self, cache: Any, path: Path, settings: Settings, data: bytes | None = None) -> str | None:
+        """What a file's result depends on: its bytes (``data``, else read from ``path``) and
+        path, its settings (and the profiles they name), the rules and the date. None: do not
+        cache (unreadable, too large)."""
+        if data is None:
+            try:
+                if path.stat().st_size > settings.max_file_size:
+                    return None
+                data = path.read_bytes()
+            except OSError:
                 return None
-            data = path.read_bytes()
-        except OSError:
+        if len(data) > settings.max_file_size:
             return None
         hit = self._sigs.get(id(settings))
         if hit is None or hit[0] is not settings:

@@ -6,8 +6,6 @@ Any problem is a :class:`ProfileError` naming the file, line and column.
 """
 from __future__ import annotations
 
-import os
-
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -211,15 +209,29 @@ def _load_profile(path: Path) -> Profile:
         raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
     from . import cache
 
+    # parsing the YAML and validating it against the schema take ~200 ms; the validated plain
+    # data is cached per profile and schema content (checked again, quickly, when read back)
+    # and the objects are built from it by the code of this version
     schema = (schema_dir() / "profile.schema.json").read_bytes()
-    # parsing and validating takes ~200 ms; the compiled profile is cached per file content and
-    # per version of the code that compiles it
-    code = "|".join(f"{st.st_size}:{st.st_mtime_ns}" for st in map(os.stat, (__file__, rel.__file__)))
-    return cache.load_compiled(str(path.resolve()).encode(), raw, schema, code.encode(),
-                               build=lambda: _compile(path, text))
+    data = cache.load_plain("profile", (raw, schema), build=lambda: _parse(path, text)[1],
+                            validate=lambda value: _certainly_valid(schema, value))
+    try:
+        return _build(path, None, data)
+    except ProfileError:
+        tree, data = _parse(path, text)  # again, for the line and column of the problem
+        return _build(path, tree, data)
 
 
-def _compile(path: Path, text: str) -> Profile:
+def _certainly_valid(schema: bytes, value: Any) -> bool:
+    import json
+
+    from .quickschema import certainly_valid
+
+    return isinstance(value, dict) and certainly_valid(json.loads(schema), value)
+
+
+def _parse(path: Path, text: str) -> tuple[Any, dict]:
+    """The profile's YAML tree and its plain data, validated against the JSON Schema."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
@@ -233,7 +245,7 @@ def _compile(path: Path, text: str) -> Profile:
         raise ProfileError(path, line, col, f"invalid YAML: {problem}") from None
     data = plain(tree)
     _validate_schema(path, tree, data)
-    return _build(path, tree, data)
+    return tree, data
 
 
 _VALIDATOR = None

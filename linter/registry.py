@@ -223,10 +223,6 @@ class LazyRule(Rule):
     del _get
 
 
-_META = ("code", "name", "severity", "options_schema", "scope", "requires_profile", "checks_input", "doc",
-         "origin", "network", "source_file")
-
-
 def _environment_key() -> str:
     import os
     import sys
@@ -243,47 +239,76 @@ def _environment_key() -> str:
 
 
 def _cached_scan() -> Registry:
-    import hashlib
-    import os
-    import pickle
-
     from . import cache
 
     if not cache.enabled():
         return _scan()
-    from .cachedir import user_cache_dir
-
     env = _environment_key()
-    path = user_cache_dir() / "registry" / (hashlib.blake2b(env.encode(), digest_size=16).hexdigest() + ".pickle")
-    try:
-        with open(path, "rb") as fh:
-            stored = pickle.load(fh)
-        if stored["env"] == env and all(_stamp(f) == st for f, st in stored["files"]):
-            reg = Registry(errors=list(stored["errors"]))
-            for meta, summary, target in stored["rules"]:
-                rule = LazyRule(summary=Message(*summary), check=None, **meta)
-                rule.__dict__["_target"] = target
-                reg.rules[rule.code] = rule
-            return reg
-    except Exception:  # noqa: BLE001 - missing, stale or foreign: scan again
-        pass
-    reg, targets = _scan(with_targets=True)
-    files = sorted({r.source_file for r in reg.rules.values() if r.source_file})
-    record = {
-        "env": env,
-        "files": [(f, _stamp(f)) for f in files],
-        "errors": reg.errors,
-        "rules": [({k: getattr(r, k) for k in _META}, (r.summary.en, r.summary.zh), targets[r.code])
-                  for r in reg.rules.values() if r.code in targets],
-    }
-    if len(record["rules"]) == len(reg.rules):
+    stored = cache.store()
+    key = cache.digest("registry", env)
+    found = stored.get("registry", key) if stored is not None else None
+    if found is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
-        except Exception:  # noqa: BLE001 - an unwritable cache folder only costs time
-            pass
+            reg = _from_plain(found)
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            cache.note(f"cache: the rule registry entry was not of the expected shape ({exc}); rules scanned again")
+            reg = None
+        if reg is not None:
+            return reg
+    reg, targets = _scan(with_targets=True)
+    if stored is not None and all(code in targets for code in reg.rules):
+        stored.put("registry", key, _to_plain(reg, targets))
+    return reg
+
+
+_META = ("code", "name", "severity", "options_schema", "scope", "requires_profile", "checks_input", "doc",
+         "origin", "network", "source_file")
+_TARGET_RE = re.compile(r"^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$")
+
+
+def _to_plain(reg: Registry, targets: dict[str, str]) -> dict:
+    """What the registry cache keeps: each rule's metadata (plain data) and the entry point
+    that loads it; the size and time of every rule module, checked when it is read back."""
+    files = sorted({r.source_file for r in reg.rules.values() if r.source_file})
+    return {
+        "files": [[f, *_stamp(f)] for f in files],
+        "errors": list(reg.errors),
+        "rules": [{**{k: getattr(r, k) for k in _META}, "summary": [r.summary.en, r.summary.zh],
+                   "target": targets[r.code]} for r in reg.rules.values()],
+    }
+
+
+def _from_plain(data: dict) -> Registry | None:
+    """The registry from :func:`_to_plain`'s data, every field checked (ValueError when one is
+    of the wrong type); None when a rule module changed since (scan again)."""
+    if type(data) is not dict:
+        raise ValueError("not an object")
+    for f, size, mtime in data["files"]:
+        if type(f) is not str or [size, mtime] != list(_stamp(f)):
+            return None
+    errors = data["errors"]
+    if type(errors) is not list or not all(type(e) is str for e in errors):
+        raise ValueError("errors")
+    reg = Registry(errors=list(errors))
+    for meta in data["rules"]:
+        if type(meta) is not dict:
+            raise ValueError("rule")
+        for k in ("code", "name", "severity", "scope", "doc", "origin", "source_file", "target"):
+            if type(meta[k]) is not str:
+                raise ValueError(k)
+        for k in ("requires_profile", "checks_input", "network"):
+            if type(meta[k]) is not bool:
+                raise ValueError(k)
+        summary = meta["summary"]
+        if (type(meta["options_schema"]) is not dict or type(summary) is not list or len(summary) != 2
+                or not all(type(x) is str for x in summary)):
+            raise ValueError("options or summary")
+        if (not CODE_RE.match(meta["code"]) or not NAME_RE.match(meta["name"]) or meta["severity"] not in SEVERITIES
+                or meta["scope"] not in SCOPES or not _TARGET_RE.match(meta["target"]) or meta["code"] in reg.rules):
+            raise ValueError(f"rule {meta['code']!r}")
+        rule = LazyRule(summary=Message(*summary), check=None, **{k: meta[k] for k in _META})
+        rule.__dict__["_target"] = meta["target"]
+        reg.rules[rule.code] = rule
     return reg
 
 

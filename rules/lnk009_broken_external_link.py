@@ -21,7 +21,7 @@ that may be requested although private, e.g. ``["10.0.0.0/8"]`` for an intranet 
 """
 import os
 
-from reportlint.api import classify, finding, links_of, progress, user_cache_dir
+from reportlint.api import Span, classify, finding, links_of, progress, user_cache_dir
 
 CODE = "LNK009"
 NAME = "broken-external-link"
@@ -73,7 +73,7 @@ def collect(doc, profile, options):
     urls = []
     for link in links_of(doc).links:
         if classify(link.dest).kind == "web":
-            urls.append((link.dest, link.span))
+            urls.append([link.dest, list(link.span)])  # plain data (what the result cache keeps)
     return urls or None
 
 
@@ -81,10 +81,9 @@ def _options(options):
     from reportlint.api import CheckOptions, parse_max_age  # the HTTP machinery loads only when needed
 
     cache_dir = options.get("cache-dir")
-    cache_path = None
+    folder = None
     if options.get("cache", True):
         folder = os.path.expanduser(cache_dir) if cache_dir else str(user_cache_dir())
-        cache_path = os.path.join(folder, "external-links.json")
     ua = options.get("user-agent")
     kw = {"user_agent": ua} if ua else {}
     # exclude and allow-networks were checked when the configuration loaded (formats regex and
@@ -95,7 +94,7 @@ def _options(options):
         retries=int(options.get("retries", 2)), max_retry_wait=float(options.get("max-retry-wait", 30)),
         max_bytes=int(options.get("max-response-bytes", 65536)),
         allow_networks=tuple(options.get("allow-networks") or ()), exclude=tuple(options.get("exclude") or ()),
-        accept_status=tuple(options.get("accept-status") or ()), cache_path=cache_path,
+        accept_status=tuple(options.get("accept-status") or ()), cache_dir=folder,
         cache_max_age=parse_max_age(options.get("cache-max-age", "1d")), **kw)
 
 
@@ -103,7 +102,7 @@ def check_repository(items, options):
     from reportlint.api import check_urls
 
     opts = _options(options)
-    occurrences = [(path, url, span) for path, data in items for url, span in data]
+    occurrences = [(path, url, Span(*span)) for path, data in items for url, span in data]
     if not occurrences:
         return
     results = check_urls([u for _, u, _ in occurrences], opts, progress=progress)
