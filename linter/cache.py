@@ -44,19 +44,20 @@ SCHEMA_VERSION = 1  # PRAGMA user_version
 MAX_AGE = 30 * 86400  # seconds an entry may stay unused
 MAX_ENTRIES = 200_000
 MAX_BYTES = 512 * 1024 * 1024
-MAX_VALUE = 64 * 1024 * 1024  # a value that decompresses to more is not ours
+MAX_VALUE = 16 * 1024 * 1024  # a value that decompresses to more is not ours
 PRUNE_EVERY = 86400
 TOUCH_AFTER = 86400  # a used entry's stamp is refreshed at most once a day (keeps writes rare)
 BUSY_TIMEOUT = 10.0  # seconds a run waits for another run's write
 
-_SCHEMA = [  # as sqlite_master lists it, by name
+_SCHEMA = [  # as sqlite_master lists it, by name (a rowid table: values are ~1 KB, too large for WITHOUT ROWID)
     ("table", "entries",
      "CREATE TABLE entries (kind TEXT NOT NULL, key TEXT NOT NULL, stamp INTEGER NOT NULL, "
-     "value BLOB NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID"),
+     "value BLOB NOT NULL, PRIMARY KEY (kind, key))"),
     ("index", "entries_stamp",
      "CREATE INDEX entries_stamp ON entries(stamp)"),
     ("table", "meta",
      "CREATE TABLE meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID"),
+    ("index", "sqlite_autoindex_entries_1", None),
 ]
 
 _DISABLED = False
@@ -126,7 +127,7 @@ def decode(blob: Any) -> Any:
     elif tag != b"j":
         raise ValueError("unknown value tag")
     try:
-        return json.loads(body.decode("utf-8", "surrogatepass"))
+        return json.loads(body.decode("utf-8", "surrogatepass"))  # from str: faster than from bytes
     except RecursionError:
         raise ValueError("value nested too deeply") from None
 
@@ -224,7 +225,8 @@ class Store:
         try:
             if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:  # nobody was faster
                 for _kind, _name, sql in sorted(_SCHEMA, key=lambda s: s[0] != "table"):
-                    conn.execute(sql)
+                    if sql is not None:
+                        conn.execute(sql)
                 conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("INSERT INTO meta VALUES ('pruned', ?)", (str(int(time.time())),))
@@ -385,9 +387,8 @@ class Store:
                     excess = max(excess, int(count * (1 - max_bytes / used)) + 1)
                 if excess > 0:
                     excess = max(excess, count // 10)  # make room for a while
-                    gone += conn.execute(
-                        "DELETE FROM entries WHERE (kind, key) IN "
-                        "(SELECT kind, key FROM entries ORDER BY stamp LIMIT ?)", (excess,)).rowcount
+                    gone += conn.execute("DELETE FROM entries WHERE rowid IN "
+                                         "(SELECT rowid FROM entries ORDER BY stamp LIMIT ?)", (excess,)).rowcount
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -435,7 +436,7 @@ class ResultCache:
     keys of a run in one query, ``put`` what was linted, ``save`` writes it in one transaction."""
 
     def __init__(self, salt: str, directory: Path | None = None) -> None:
-        self.salt = salt
+        self.salt = digest(salt)  # hashed once: it is part of every key
         self.store = store(directory)
         self.path = self.store.path if self.store is not None else None
         self.hits = self.misses = 0

@@ -314,8 +314,13 @@ class Linter:
         their findings, then the rules about the suppression comments of each file."""
         out = []
         by_path = {r.path: r for r in results}
+        # the repository rules some file was linted with (not the defaults: a --select'ed run
+        # neither runs nor imports the others)
+        settings = {id(s): s for s in (r.settings or self.settings for r in results)} if results else {
+            id(self.settings): self.settings}
+        enabled = {c for s in settings.values() for c in self.enabled_for(s)}
         codes = sorted({c for r in results for c in r.collected} | {
-            c for c in self._enabled if self.registry.rules[c].scope == "repository"})
+            c for c in enabled if self.registry.rules[c].scope == "repository"})
         for code in codes:
             rule = self.registry.rules[code]
             if rule.scope != "repository":
@@ -505,8 +510,10 @@ class Linter:
             from dataclasses import asdict
             import json
 
+            from .cache import digest
+
             profiles = self.profiles_for(settings)
-            sig = json.dumps([asdict(settings), profiles.fingerprint()], sort_keys=True, default=str)
+            sig = digest(json.dumps([asdict(settings), profiles.fingerprint()], sort_keys=True, default=str))
             hit = self._sigs[id(settings)] = (settings, sig)
         return cache.key(hit[1], display_path(path), real_path(path), data)
 
