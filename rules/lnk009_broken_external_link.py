@@ -10,7 +10,9 @@ requested (warning).
 
 Never part of a normal run: it needs the network, so it runs only with
 ``reportlint check --check-external`` (meant for CI). Results are cached in the user's cache
-folder (``cache-max-age``, default one day; 429, 5xx and network errors are not cached).
+folder (``cache-max-age``, default one day; 429, 5xx and network errors are not cached), keyed
+by the URL and every option that changes the verdict (``allow-networks``, ``accept-status``, the
+limits, the user agent); ``--no-cache`` neither reads nor writes them.
 
 Options: ``timeout`` (seconds per request), ``max-concurrency``, ``max-per-host``,
 ``max-redirects``, ``retries`` and ``max-retry-wait`` (for 429/503, honouring Retry-After),

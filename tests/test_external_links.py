@@ -244,6 +244,33 @@ def test_cli_check_external(server, tmp_path):
     assert "/error" in asked  # 5xx are not cached
 
 
+def test_cached_results_follow_the_policy_and_never_serve_no_cache(server, tmp_path):
+    """A cached answer is keyed by everything it depends on: after allow-networks changes it is
+    not served, and --no-cache neither reads nor writes it."""
+    (tmp_path / "r.md").write_text(f"# r\n\n[门户]({server.url('/ok')})\n", encoding="utf-8")
+    args = ["--check-external", "--select", "LNK009", "--format", "json", "r.md"]
+
+    def asked():
+        return sum(1 for _, p, _ in server.requests if p == "/ok")
+
+    config(tmp_path)
+    assert json.loads(run_cli(args, tmp_path).stdout) == [] and asked() == 1
+    assert json.loads(run_cli(args, tmp_path).stdout) == [] and asked() == 1  # from the cache
+    config(tmp_path, **{"allow-networks": []})  # loopback no longer allowed: the cached 200 must not count
+    refused = json.loads(run_cli(args, tmp_path).stdout)
+    assert [d["data"]["error"] for d in refused] == ["refused-address"] and asked() == 1
+    config(tmp_path, **{"max-redirects": 1})  # another limit: asked again
+    assert json.loads(run_cli(args, tmp_path).stdout) == [] and asked() == 2
+    config(tmp_path)
+    assert json.loads(run_cli(args, tmp_path).stdout) == [] and asked() == 2  # the first policy's answer
+    assert json.loads(run_cli(["--no-cache", *args], tmp_path).stdout) == [] and asked() == 3
+    cache = tmp_path / "xdg" / "reportlint" / "reportlint.sqlite3"
+    stamp = cache.stat().st_mtime_ns
+    env = {"REPORTLINT_NO_CACHE": "1"}
+    assert json.loads(run_cli(args, tmp_path, env=env).stdout) == [] and asked() == 4
+    assert cache.stat().st_mtime_ns == stamp
+
+
 def test_cli_without_check_external_stays_offline(server, tmp_path):
     report(tmp_path, server)
     config(tmp_path)
