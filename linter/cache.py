@@ -167,7 +167,9 @@ class Store:
             return None
         if self._conn is not None and self._pid == os.getpid():
             return self._conn
-        self._conn = None  # a forked worker never uses its parent's connection
+        if self._conn is not None:  # a forked worker: never use, nor close, its parent's connection
+            _INHERITED.append(self._conn)
+        self._conn = None
         try:
             self._conn = self._open()
             self._pid = os.getpid()
@@ -402,6 +404,7 @@ class Store:
 
 
 _STORES: dict[str, Store] = {}
+_INHERITED: list = []  # connections a forked process inherited: kept, so that they are never closed there
 
 
 def store(folder: Path | str | None = None) -> Store | None:

@@ -112,6 +112,18 @@ def test_hostile_cache_files_run_nothing_and_change_nothing(repo_and_expected, t
     assert not marker.exists()
 
 
+def test_garbage_beside_a_sound_database_is_ignored(repo_and_expected, tmp_path):
+    """A shared cache folder whose WAL and shared-memory files were replaced by garbage."""
+    repo, expected = repo_and_expected
+    cache = tmp_path / "cache"
+    same(check(repo, cache, "."), expected[(".",)])
+    wal_header = bytes.fromhex("377f0682002de218000010000000000000000001000000020000000000000000")
+    (cache / (DB + "-wal")).write_bytes(wal_header + os.urandom(3 * 4096))
+    (cache / (DB + "-shm")).write_bytes(b"\xff" * 32768)
+    verbose = check(repo, cache, "-v", ".")
+    assert out(verbose) == out(expected[(".",)]) and ", 0 linted" in err(verbose), err(verbose)
+
+
 def _every_value(cache: Path, value: bytes) -> None:
     with sqlite3.connect(cache / DB) as db:
         db.execute("UPDATE entries SET value = ?", (value,))
