@@ -52,10 +52,20 @@ def plain(value: Any, _depth: int = 0) -> Any:
 # --------------------------------------------------------------------------- checking
 
 
-def _int(v: Any) -> int:
-    if type(v) is not int:
-        raise ValueError("not an integer")
-    return v
+def _typed(kind: type, what: str):
+    """A checker: its argument if it is exactly of ``kind``, else ValueError."""
+    def check(v: Any):
+        if type(v) is not kind:
+            raise ValueError(f"not {what}")
+        return v
+    return check
+
+
+_int = _typed(int, "an integer")
+_str = _typed(str, "a string")
+_bool = _typed(bool, "a boolean")
+_list = _typed(list, "a list")
+_dict = _typed(dict, "an object")
 
 
 def _pos(v: Any) -> int:
@@ -64,32 +74,8 @@ def _pos(v: Any) -> int:
     return v
 
 
-def _str(v: Any) -> str:
-    if type(v) is not str:
-        raise ValueError("not a string")
-    return v
-
-
 def _opt_str(v: Any) -> str | None:
     return None if v is None else _str(v)
-
-
-def _bool(v: Any) -> bool:
-    if type(v) is not bool:
-        raise ValueError("not a boolean")
-    return v
-
-
-def _list(v: Any) -> list:
-    if type(v) is not list:
-        raise ValueError("not a list")
-    return v
-
-
-def _dict(v: Any) -> dict:
-    if type(v) is not dict:
-        raise ValueError("not an object")
-    return v
 
 
 def _strs(v: Any) -> list[str]:

@@ -454,3 +454,51 @@ def test_plugin_data_that_is_not_plain_is_not_cached(tmp_path):
         assert "0 from the cache, 1 linted" in err(proc)
         assert "rule XYZ009 collected data that is not plain JSON-able data (a value of type set)" in err(proc)
         assert "failed" not in err(proc)
+
+
+# --------------------------------------------------------------------------- the format
+
+
+def _normal(value):
+    """Plain, comparable form of dataclass trees (sets sorted, tuples as lists, dates as text)."""
+    import dataclasses
+    import datetime
+
+    if dataclasses.is_dataclass(value):
+        return {f.name: _normal(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _normal(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted(_normal(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_normal(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def test_every_fixture_result_survives_the_cache_format():
+    """What a file's result holds — findings, waived findings, collected data, suppression
+    comments with what they did — comes back from the stored JSON equal to what was linted."""
+    from reportlint import resultdata
+    from reportlint.engine import Linter
+
+    linter = Linter()
+    files = sorted(FIXTURES.rglob("*.md")) + sorted((ROOT / "examples").glob("*.md"))
+    kinds = set()
+    for path in files:
+        res = linter.lint_path(path)
+        if res.errors or res.not_cached:
+            continue
+        stored = json.loads(json.dumps(resultdata.dump(res), ensure_ascii=False))
+        back = resultdata.load(stored, res.path, linter.registry)
+        assert _normal(back.diagnostics) == _normal(res.diagnostics), path
+        assert _normal(back.waived) == _normal(res.waived), path
+        assert back.collected == _normal(res.collected), path
+        assert _normal(back.suppressions) == _normal(res.suppressions), path
+        kinds.update(["fix"] if any(d.fix for d in res.diagnostics) else [])
+        kinds.update(["data"] if any(d.data for d in res.diagnostics) else [])
+        kinds.update(["waived"] if res.waived else [])
+        kinds.update(["suppressions"] if res.suppressions else [])
+        kinds.update(res.collected)
+    assert kinds >= {"fix", "data", "waived", "suppressions", "LNK001", "LNK004", "SUM004"}, kinds
