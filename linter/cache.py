@@ -22,7 +22,8 @@ a note that ``-v`` prints; none is an error.
 
 Concurrent runs (two terminals, parallel CI jobs on a shared folder) are safe: SQLite's WAL
 mode lets readers go on while one run writes, a busy timeout makes writers wait for each other,
-and every write is one transaction of whole rows. Entries unused for ``MAX_AGE`` are pruned,
+and every write is one transaction of whole rows. Writes are not synced to disk (a cache can be
+rebuilt; a file damaged by a power loss is set aside like any other). Entries unused for ``MAX_AGE`` are pruned,
 and the oldest go first when there are more than ``MAX_ENTRIES`` or the file grows past
 ``MAX_BYTES``; pruning deletes rows (at most once a day), it never rewrites the database.
 """
@@ -214,7 +215,10 @@ class Store:
                 mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
                 if str(mode).lower() != "wal":
                     conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")  # WAL: durable enough for a cache, much faster
+            # no fsync: a write costs 0.1 ms instead of ~20 ms (commit and checkpoint on close).
+            # A crashed run loses nothing (WAL); an operating-system crash or power loss may
+            # corrupt the file, which the next run then sets aside: for a cache, the right trade
+            conn.execute("PRAGMA synchronous=OFF")
         except BaseException:
             conn.close()
             raise
