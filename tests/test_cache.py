@@ -324,6 +324,8 @@ def test_a_run_imports_only_the_rules_it_needs(repo_and_expected, tmp_path):
     selected = _modules_after(repo, cache, "--select", "SEC001,FM004", "examples/2020-xinjiekou-2019-edition.md")
     assert {m for m in selected if m.startswith("reportlint.rules.")} == {
         "reportlint.rules.sec001_title_heading", "reportlint.rules.fm004_year_mismatch"}
+    # the profile came from the cache: no YAML parsing, no schema validation
+    assert "jsonschema" not in selected and "ruamel.yaml" not in selected
     cached = _modules_after(repo, cache, name)  # served from the result cache
     assert "markdown_it" not in cached and "ruamel.yaml" not in cached and "jsonschema" not in cached
     assert {m for m in cached if m.startswith("reportlint.rules.")} <= {
@@ -502,3 +504,18 @@ def test_every_fixture_result_survives_the_cache_format():
         kinds.update(["suppressions"] if res.suppressions else [])
         kinds.update(res.collected)
     assert kinds >= {"fix", "data", "waived", "suppressions", "LNK001", "LNK004", "SUM004"}, kinds
+
+
+def test_every_built_in_profile_is_checked_quickly_when_read_back():
+    """The profile cache checks stored data with reportlint.quickschema (milliseconds, where
+    jsonschema takes ~100 ms with its import): a profile it cannot prove valid is parsed from its
+    YAML on every run. A schema keyword it does not know makes this fail: teach it the keyword."""
+    from reportlint.profile import _parse, schema_dir
+    from reportlint.quickschema import certainly_valid
+
+    schema = json.loads((schema_dir() / "profile.schema.json").read_text(encoding="utf-8"))
+    profiles = sorted((schema_dir() / "profiles").glob("*.yaml"))
+    assert profiles
+    for path in profiles:
+        _, data = _parse(path, path.read_text(encoding="utf-8"))
+        assert certainly_valid(schema, data), path
