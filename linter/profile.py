@@ -453,7 +453,7 @@ class ProfileRegistry:
         """The content of every profile this registry can load, and of the JSON Schemas beside
         them (for the result cache)."""
         if self._fingerprint is None:
-            import hashlib
+            from .cache import digest
 
             files = {p.resolve() for p in self._paths.values()}
             for p in list(files) + [schema_dir() / "profiles" / "x"]:
@@ -462,7 +462,7 @@ class ProfileRegistry:
             out = []
             for f in sorted(files):
                 try:
-                    out.append((str(f), hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest()))
+                    out.append((str(f), digest(f.read_bytes())))
                 except OSError:
                     out.append((str(f), ""))
             self._fingerprint = out
