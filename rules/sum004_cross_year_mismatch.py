@@ -50,7 +50,7 @@ def collect(doc, profile, options):
         hit = lt.cell(rk, ck) if lt is not None else None
         if hit is None:
             continue
-        cells[f"{tid}.{rk}.{ck}"] = [None if hit.value is None else str(hit.value), hit.reason, list(hit.span)]
+        cells[f"{tid}.{rk}.{ck}"] = [None if hit.value is None else str(hit.value), hit.reason, *hit.span]
     # plain data (the result cache keeps it): the relations and the cells' labels come from the
     # profile file and edition when the reports are compared
     return {"org": compact(org), "year": year, "profile": profile.profile_id, "cells": cells,
@@ -70,7 +70,7 @@ def _lookup(cur, prev):
         entry = src["cells"].get(f"{ref.table}.{ref.row}.{ref.col}")
         if entry is None:
             return None
-        value, reason, span = entry
+        value, reason, *span = entry  # the span's four numbers follow
         spec = editions[ref.prev].tables[ref.table]
         lt = LogicalTable(spec, spec.section)  # labels depend on the profile only
         return Cellref(None if value is None else Decimal(value), lt.label(ref.row, ref.col),
