@@ -78,7 +78,7 @@ def repo_and_expected(tmp_path_factory):
     return repo, expected
 
 
-@pytest.mark.parametrize("content", ["pickle", "random", "empty", "sqlite-header"])
+@pytest.mark.parametrize("content", ["pickle", "random", "empty", "sqlite-header", "truncated"])
 def test_hostile_cache_files_run_nothing_and_change_nothing(repo_and_expected, tmp_path, content):
     repo, expected = repo_and_expected
     cache = tmp_path / "cache"
@@ -99,6 +99,8 @@ def test_hostile_cache_files_run_nothing_and_change_nothing(repo_and_expected, t
             f.write_bytes(os.urandom(9000))
         elif content == "empty":
             f.write_bytes(b"")
+        elif content == "truncated":  # a sound database cut in half (a full disk, a copy interrupted)
+            f.write_bytes(f.read_bytes()[: f.stat().st_size // 2])
         else:  # looks like SQLite, is not
             f.write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
     for args in expected:
