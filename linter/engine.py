@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, Finding
 from .profile import ProfileRegistry
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
+from .workers import default_jobs  # noqa: F401 - part of the engine's interface
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -429,8 +430,10 @@ class Linter:
                 # the first file in this process: with the fork start method the workers inherit
                 # what it warmed up (imports, compiled regexes, label indexes) instead of each
                 # redoing it
+                from .workers import parallel
+
                 out = [self.lint_path(files[todo[0]], settings[todo[0]])]
-                return out + _parallel(self, [(str(files[i]), settings[i]) for i in todo[1:]], jobs)
+                return out + parallel(self, [(str(files[i]), settings[i]) for i in todo[1:]], jobs)
             return [self.lint_path(files[i], settings[i]) for i in todo]
 
         return self._cached_results(list(zip(keys, map(display_path, files), settings)), cache, fresh)
@@ -551,55 +554,3 @@ class Linter:
                 fixed += n
                 results[i] = self.lint_path(f)
         return fixed
-
-
-# --------------------------------------------------------------------------- worker processes
-
-_WORKER: "Linter | None" = None
-_PARENT: "Linter | None" = None  # set just before forking workers
-
-
-def _worker_init(settings: Settings, today: Any) -> None:
-    """In a worker: a Linter of its own (the registry and profiles are loaded once per worker;
-    with the fork start method they are inherited already loaded)."""
-    global _WORKER
-    if _PARENT is not None:  # forked: the parent's linter, already warmed up
-        _WORKER = _PARENT
-    else:
-        _WORKER = Linter(settings, today=today)
-    import gc
-
-    # what the worker inherited or loaded (modules, profiles, label indexes) lives for the whole
-    # run: keep the collector from scanning it again and again, and collect less often (a
-    # report allocates many short-lived objects; ~10% of a worker's time went to collection)
-    gc.freeze()
-    gc.set_threshold(5000, 10, 10)
-
-
-def _worker_lint(task: tuple[str, Settings]) -> FileResult:
-    path, settings = task
-    return _WORKER.lint_path(Path(path), settings)  # type: ignore[union-attr]
-
-
-def _parallel(linter: Linter, tasks: list[tuple[str, Settings]], jobs: int) -> list[FileResult]:
-    """Lint ``tasks`` in ``jobs`` processes; results come back in the order of ``tasks``."""
-    import multiprocessing as mp
-
-    global _PARENT
-    methods = mp.get_all_start_methods()
-    fork = "fork" in methods
-    ctx = mp.get_context("fork" if fork else "spawn")
-    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    _PARENT = linter if fork else None
-    try:
-        with ctx.Pool(jobs, initializer=_worker_init, initargs=(linter.settings, linter.today)) as pool:
-            return pool.map(_worker_lint, tasks, chunksize=chunk)
-    finally:
-        _PARENT = None
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)

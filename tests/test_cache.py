@@ -521,3 +521,25 @@ def test_every_built_in_profile_is_checked_quickly_when_read_back():
     for path in profiles:
         _, data = _parse(path, path.read_text(encoding="utf-8"))
         assert certainly_valid(schema, data), path
+
+
+def test_no_cache_reaches_spawned_workers(tmp_path):
+    """With the spawn start method (Windows, macOS) each worker loads the registry and profiles
+    itself: under --no-cache it must not read or write the cache either."""
+    repo = tmp_path / "repo"
+    generate(20, repo, seed=9)
+    cache = tmp_path / "cache"
+    code = ("import multiprocessing, sys\n"
+            "multiprocessing.get_all_start_methods = lambda: ['spawn']\n"
+            "from reportlint.cli import main\n"
+            "if __name__ == '__main__':\n"
+            "    sys.exit(main(['check', '-j', '2', '--no-cache', '--format', 'json', '.']))\n")
+    script = tmp_path / "spawned.py"
+    script.write_text(code, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    env["REPORTLINT_CACHE_DIR"] = str(cache)
+    proc = subprocess.run([sys.executable, str(script)], cwd=repo, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert out(check(repo, None, ".", no_cache=True)) == proc.stdout
+    assert not cache.exists(), sorted(p.name for p in cache.rglob("*"))
