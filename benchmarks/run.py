@@ -18,7 +18,9 @@ included, every offline rule):
   markdownlint-cli2``, not ``npx``, which adds its own start-up; MD013 and MD060 off), and
   pymarkdown (``pymarkdown scan``) when they are installed — see the README for how.
 
-It prints the four targets side by side with markdownlint-cli2, every measurement, and the peak
+The runs compared with markdownlint-cli2 take turns with it (A B A B …), so that the load of a
+shared machine weighs on both alike. It prints the four targets side by side with
+markdownlint-cli2, every measurement, and the peak
 memory (resident set of the whole process tree, sampled every 5 ms). Memory is sampled in one
 extra run before the timed runs (it also warms the file-system cache): reading /proc costs CPU
 that would otherwise be taken from the measured tool on a 2-core machine.
@@ -118,6 +120,27 @@ def series(name, cmd, repeat, before=None, **kw) -> dict:
             "peak_mb": peak / 1024, "exit": code}
 
 
+def interleaved(specs: list[tuple[str, list, object]], repeat: int, **kw) -> list[dict]:
+    """:func:`series` of several ``(name, cmd, before)``, run in turns (A B A B …) so that a
+    change in the machine's load (a shared VM) affects them alike."""
+    out = []
+    for name, cmd, before in specs:
+        if before:
+            before()
+        _, peak, _ = measure(cmd, **kw)
+        out.append({"name": name, "cmd": " ".join(map(str, cmd)), "runs_s": [], "peak_mb": peak / 1024})
+    for _ in range(repeat):
+        for (name, cmd, before), r in zip(specs, out):
+            if before:
+                before()
+            wall, _, code = measure(cmd, sample=False, **kw)
+            r["runs_s"].append(wall)
+            r["exit"] = code
+    for r in out:
+        r["median_s"] = statistics.median(r["runs_s"])
+    return out
+
+
 def find_markdownlint(given: str | None) -> str | None:
     """markdownlint-cli2's own binary: ``--markdownlint``, else on PATH, else in a
     ``node_modules/.bin`` of the working folder."""
@@ -195,19 +218,33 @@ def main() -> None:
         results.append(series(name, [reportlint, "check", *cmd_args], repeat, cwd=work, env=env, **kw))
         return results[-1]
 
-    full_nocache = rl(f"reportlint check, {args.count} files, no cache", ["--no-cache", *jobs, "reports"], args.repeat)
     # every file linted, with the rule registry and the profile cached as on any machine after
-    # its first run: each run starts from a cache that holds only those
+    # its first run (each run starts from a cache that holds only those), and with --no-cache
     seed = work / "seed"
     measure([reportlint, "check", str(buffer_seed(work))], cwd=work, env={"REPORTLINT_CACHE_DIR": str(seed)})
-    full = rl(f"reportlint check, {args.count} files, results not cached", [*jobs, "reports"], args.repeat,
-              before=lambda: _reset_cache(seed, work / "cache"))
+    # the figures compared with markdownlint-cli2 are measured in turns with it (A B A B …)
+    if mdl:
+        (work / ".markdownlint-cli2.jsonc").write_text(json.dumps({"config": {"MD013": False, "MD060": False}}))
+    mdl_specs = [(f"markdownlint-cli2, {args.count} files", [mdl, "reports/**/*.md"], None)] if mdl else []
+    full_nocache, full, *mdl_full = interleaved([
+        (f"reportlint check, {args.count} files, no cache", [reportlint, "check", "--no-cache", *jobs, "reports"],
+         None),
+        (f"reportlint check, {args.count} files, results not cached", [reportlint, "check", *jobs, "reports"],
+         lambda: _reset_cache(seed, work / "cache")),
+        *mdl_specs,
+    ], args.repeat, cwd=work, env=env)
+    results += [full_nocache, full]
     warm = rl(f"reportlint check, {args.count} files, warm cache", [*jobs, "reports"], args.repeat)
     measure([reportlint, "check", *jobs, "defects"], cwd=work, env=env)
     warm_bad = rl(f"reportlint check, {args.count} files with findings, warm cache", [*jobs, "defects"], args.repeat)
     one_warm = rl("reportlint, one file of the repository, warm cache", [one_rel], n1)
     one_nocache = rl("reportlint, one file of the repository, --no-cache", ["--no-cache", one_rel], n1)
-    one_cold = rl("reportlint, one file, cold (edited before each run)", [cold_rel], n1, before=edits(cold))
+    mdl_specs = [("markdownlint-cli2, one file", [mdl, cold_rel], None)] if mdl else []
+    one_cold, *mdl_one = interleaved([
+        ("reportlint, one file, cold (edited before each run)", [reportlint, "check", cold_rel], edits(cold)),
+        *mdl_specs,
+    ], n1, cwd=work, env=env)
+    results.append(one_cold)
     buffer.write_bytes(one.read_bytes())
     write_buffer = edits(buffer)
     rl("reportlint, one file from an editor (--stdin-filename, new buffer)", ["--stdin-filename", one_rel], n1,
@@ -228,13 +265,9 @@ def main() -> None:
     if bad:  # a usage error or a crash: the times would mean nothing
         sys.exit(f"{bad[0]['cmd']} exited with {bad[0]['exit']}; run it by hand in {work} to see why")
 
-    others = []
-    mdl_full = mdl_one = None
-    if mdl:
-        (work / ".markdownlint-cli2.jsonc").write_text(json.dumps({"config": {"MD013": False, "MD060": False}}))
-        mdl_full = series(f"markdownlint-cli2, {args.count} files", [mdl, "reports/**/*.md"], args.repeat, cwd=work)
-        mdl_one = series("markdownlint-cli2, one file", [mdl, cold_rel], n1, cwd=work)
-        others += [mdl_full, mdl_one]
+    others = mdl_full + mdl_one
+    mdl_full = mdl_full[0] if mdl_full else None
+    mdl_one = mdl_one[0] if mdl_one else None
     pymarkdown = None if args.no_compare else shutil.which("pymarkdown")
     if pymarkdown:
         others.append(series(f"pymarkdown scan, {args.count} files", [pymarkdown, "scan", "-r", "reports"], args.repeat,
