@@ -329,8 +329,8 @@ class Store:
         now = int(time.time())
         rows = []
         for key, value in items:
-            try:
-                rows.append((kind, key, now, encode(value)))
+            try:  # bytes: encoded already (by a worker process)
+                rows.append((kind, key, now, value if isinstance(value, bytes) else encode(value)))
             except (TypeError, ValueError):
                 note(f"cache: a {kind} entry that is not plain data was not stored")
         touch = list(touch)
@@ -469,6 +469,7 @@ class ResultCache:
         return {k: v for k, (v, _) in found.items()}
 
     def put(self, key: str, value: Any) -> None:
+        """Store plain data, or the bytes :func:`encode` made of it."""
         self._new[key] = value
 
     def forget(self, keys: Iterable[str]) -> None:

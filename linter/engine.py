@@ -32,6 +32,22 @@ class FileResult:
     waived: list[Diagnostic] = field(default_factory=list)  # findings an active waiver covers
     errors: list[str] = field(default_factory=list)  # rules that crashed on this file (stderr)
     not_cached: str = ""  # why this result cannot go to the result cache (collected data not plain)
+    entry: bytes | str | None = None  # cache_entry(), when a worker process made it
+
+
+def cache_entry(result: FileResult) -> bytes | str:
+    """What the result cache stores for ``result`` (plain data, encoded), or why it stores
+    nothing ('' when there is nothing to say: a rule crashed on the file)."""
+    from . import cache, resultdata
+
+    if result.errors:
+        return ""
+    if result.not_cached:
+        return result.not_cached
+    try:
+        return cache.encode(resultdata.dump(result))
+    except (resultdata.NotPlain, ValueError) as exc:
+        return f"{result.path}: not cached: a finding's data is not plain JSON-able data ({exc})"
 
 
 @dataclass
@@ -433,7 +449,9 @@ class Linter:
                 from .workers import parallel
 
                 out = [self.lint_path(files[todo[0]], settings[todo[0]])]
-                return out + parallel(self, [(str(files[i]), settings[i]) for i in todo[1:]], jobs)
+                # the workers also encode what the cache stores: the parent only writes it
+                tasks = [(str(files[i]), settings[i], cache is not None) for i in todo[1:]]
+                return out + parallel(self, tasks, jobs)
             return [self.lint_path(files[i], settings[i]) for i in todo]
 
         return self._cached_results(list(zip(keys, map(display_path, files), settings)), cache, fresh)
@@ -467,19 +485,16 @@ class Linter:
         for i, res in zip(todo, fresh(todo)):
             results[i] = res
             key = items[i][0]
-            if key is None or res.errors:
+            if key is None:
                 continue
-            if res.not_cached:
+            entry = res.entry if res.entry is not None else cache_entry(res)
+            res.entry = None
+            if isinstance(entry, bytes):
+                cache.put(key, entry)
+            elif entry:
                 from .cache import note
 
-                note(res.not_cached)
-                continue
-            try:
-                cache.put(key, resultdata.dump(res))
-            except resultdata.NotPlain as exc:
-                from .cache import note
-
-                note(f"{res.path}: not cached: a finding's data is not plain JSON-able data ({exc})")
+                note(entry)
         if cache is not None:
             cache.save()
         return results, hits  # type: ignore[return-value]

@@ -42,13 +42,19 @@ def _worker_init(settings: "Settings", today: Any, caching: bool) -> None:
     gc.set_threshold(5000, 10, 10)
 
 
-def _worker_lint(task: "tuple[str, Settings]") -> "FileResult":
-    path, settings = task
-    return _WORKER.lint_path(Path(path), settings)  # type: ignore[union-attr]
+def _worker_lint(task: "tuple[str, Settings, bool]") -> "FileResult":
+    from .engine import cache_entry
+
+    path, settings, encode = task
+    result = _WORKER.lint_path(Path(path), settings)  # type: ignore[union-attr]
+    if encode:
+        result.entry = cache_entry(result)
+    return result
 
 
-def parallel(linter: "Linter", tasks: "list[tuple[str, Settings]]", jobs: int) -> "list[FileResult]":
-    """Lint ``tasks`` in ``jobs`` processes; results come back in the order of ``tasks``."""
+def parallel(linter: "Linter", tasks: "list[tuple[str, Settings, bool]]", jobs: int) -> "list[FileResult]":
+    """Lint ``tasks`` (path, settings, whether to encode the result for the cache: its
+    ``entry``) in ``jobs`` processes; results come back in the order of ``tasks``."""
     import multiprocessing as mp
 
     from . import cache
