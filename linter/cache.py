@@ -448,7 +448,9 @@ class ResultCache:
     """Per-file results (plain data, ``reportlint.resultdata``) in the store: ``lookup`` the
     keys of a run in one query, ``put`` what was linted, ``save`` writes it in one transaction."""
 
-    def __init__(self, salt: str, directory: Path | None = None) -> None:
+    def __init__(self, project: Path | None, salt: str, directory: Path | None = None) -> None:
+        # ``project`` (the folder the run started in) no longer matters: one database per cache
+        # folder holds the entries of every project, keyed by each file's path and content
         self.salt = digest(salt)  # hashed once: it is part of every key
         self.store = store(directory)
         self.path = self.store.path if self.store is not None else None

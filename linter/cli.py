@@ -89,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         _reconfigure_stdio()
+        from . import cache
+
+        # any command's --no-cache: no cache at all, of any kind (results, registry, profiles, links)
+        cache.set_enabled(not getattr(args, "no_cache", False))
         if args.command == "rules":
             return cmd_rules(args)
         if args.command == "config":

@@ -128,7 +128,6 @@ def run_check(args, lang: str) -> int:
     from .registry import load_registry
     from . import cache as cachemod
 
-    cachemod.set_enabled(not args.no_cache)  # every cache: results, registry, profiles, web links
     registry = load_registry()
     for e in registry.errors:
         print(f"reportlint: warning: {e}", file=sys.stderr)
@@ -144,7 +143,7 @@ def run_check(args, lang: str) -> int:
 
     sources: dict[str, str] = {}
     paths = args.paths or []
-    cache = cachemod.ResultCache(linter.cache_salt()) if cachemod.enabled() and not args.fix else None
+    cache = cachemod.ResultCache(Path.cwd(), linter.cache_salt()) if cachemod.enabled() and not args.fix else None
     import time
 
     started = time.perf_counter()

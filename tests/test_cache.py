@@ -359,7 +359,7 @@ def test_one_file_reads_one_entry(tmp_path):
         cwd = os.getcwd()
         os.chdir(repo)
         linter = Linter()
-        results = cachemod.ResultCache(linter.cache_salt())
+        results = cachemod.ResultCache(repo, linter.cache_salt())
         linter.run(["examples/2024-huaian-2021-edition.md"], cache=results)
     finally:
         cachemod.Store.get_many = original
@@ -543,3 +543,14 @@ def test_no_cache_reaches_spawned_workers(tmp_path):
     assert proc.returncode in (0, 1), proc.stderr
     assert out(check(repo, None, ".", no_cache=True)) == proc.stdout
     assert not cache.exists(), sorted(p.name for p in cache.rglob("*"))
+
+
+def test_no_cache_lasts_one_command(capsys):
+    """In one process (an editor integration, a test) --no-cache does not outlive its command."""
+    from reportlint import cache
+    from reportlint.cli import main
+
+    target = str(ROOT / "examples" / "2024-huaian-2021-edition.md")
+    assert main(["check", "--no-cache", target]) == 0 and not cache.enabled()
+    assert main(["check", target]) == 0 and cache.enabled()
+    capsys.readouterr()
