@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--explain", metavar="RULE", help="print the documentation of one rule")
 
     add_config_command(sub)
+    from .status import add_status_command
+
+    add_status_command(sub)
     return parser
 
 
@@ -80,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import run_config
 
             return run_config(args, args.lang if getattr(args, "lang", None) else default_lang())
+        if args.command == "status":
+            from .status import run_status
+
+            return run_status(args, args.lang or default_lang())
         return cmd_check(args)
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)

@@ -191,14 +191,17 @@ def run_check(args, lang: str) -> int:
         "errors": registry.errors + result.errors,  # plugins that did not load, rules that crashed
         "paths": result.paths, "fail_on": args.fail_on,
     }
+    from . import status
+
+    overview = status.overview(result, linter) if status.wanted(result) else None
     report = Report(result.diagnostics, result.files, lang, dict(options, color=_want_color(args.color, stdout),
                     show_source=args.show_source if args.show_source is not None else _isatty(stdout)),
-                    waived=result.waived, rules=_rules_meta(registry))
+                    waived=result.waived, rules=_rules_meta(registry), overview=overview)
     if args.output_file:
         ofmt = args.output_format or OUTPUT_SUFFIXES.get(Path(args.output_file).suffix.lower(), fmt)
         file_report = Report(result.diagnostics, result.files, lang,
                              dict(options, color=False, show_source=False), waived=result.waived,
-                             rules=report.rules)
+                             rules=report.rules, overview=overview)
         text = render(ofmt, file_report)
         try:
             Path(args.output_file).parent.mkdir(parents=True, exist_ok=True)

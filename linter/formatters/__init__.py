@@ -24,6 +24,10 @@ class Report:
     waived: list[Diagnostic] = field(default_factory=list)
     # rule metadata for formats that describe rules (sarif): code -> {name, severity, summary: {en, zh}, doc}
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the repository overview (reportlint.status.overview: plain data), when the run covers a
+    # [repository] list of expected reports: text and github print it after the findings, sarif
+    # keeps it in the run's properties; json, gcc, junit and gitlab leave it out (their shape is fixed)
+    overview: dict[str, Any] | None = None
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITY_RANK}

@@ -82,7 +82,7 @@ def render(report) -> str:
                 lines.append(f"  {c('path', w['path'])}:{w['line']}: {', '.join(w['codes'])} until {w['until']}"
                              f" — {w['reason']} [{found}]")
         lines.append(summary(report))
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _overview(report)) + "\n"
     for d in report.diagnostics:
         lines.append(f"{c('path', d.path)}:{d.line}:{d.column}: {c(d.severity, d.code)} {d.message.get(report.lang)}")
         if show_source:
@@ -95,4 +95,13 @@ def render(report) -> str:
                 lines.append(c("dim", f"{gutter} | ") + c(d.severity, caret_line(src, d.column, d.end_column,
                                                                             d.end_line == d.line)))
     lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _overview(report)) + "\n"
+
+
+def _overview(report) -> list[str]:
+    """The repository overview after the summary (a blank line first), when the run has one."""
+    if not report.overview:
+        return []
+    from .overview import render_text
+
+    return [""] + render_text(report.overview, report.lang).rstrip("\n").split("\n")
