@@ -417,7 +417,7 @@ class Linter:
                 paths=frozenset(r.path for r in results if under(m.folder, real_path(r.path))),
                 settings=self.resolver.settings_for(cfg.source.path)))
         manifests.sort(key=lambda m: m.path)
-        return RepositoryContext(manifests)
+        return RepositoryContext(manifests, [dict(r.facts, path=r.path) for r in results if r.facts])
 
     def _lint_files(self, files: list[Path], jobs: int, cache: Any) -> list[FileResult]:
         settings = [self.settings_for(f) for f in files]

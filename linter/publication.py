@@ -44,13 +44,13 @@ def _int(value: Any) -> int | None:
 
 def report_identity(doc: "Document", profile_id: str | None) -> dict[str, Any] | None:
     """Plain data naming the report (JSON-able, cached with the file's results): ``profile``,
-    ``organization`` (as written), ``org`` (folded), ``year``, ``level``, ``published``
-    (``YYYY-MM-DD`` or None), ``title``. None when the front matter names no organisation or no
-    year (FM003 reports that)."""
+    ``organization`` (as written), ``org`` (folded), ``year`` (None when it is not an integer),
+    ``level``, ``published`` (``YYYY-MM-DD`` or None), ``title``. None when the front matter names
+    no organisation (FM003 reports that)."""
     fm = doc.front_matter
     data = fm.data if fm is not None and fm.error is None and isinstance(fm.data, dict) else {}
     org, year = data.get("organization"), _int(data.get("year"))
-    if not isinstance(org, str) or not org_key(org) or year is None:
+    if not isinstance(org, str) or not org_key(org):
         return None
     published = parse_date(data.get("published"))
     level = data.get("level")

@@ -64,13 +64,18 @@ class Manifest:
 
 @dataclass
 class RepositoryContext:
-    """What the run knows about the repository as a whole."""
+    """What the run knows about the repository as a whole: the ``[repository]`` tables, and every
+    report of the run as plain data (``path``, ``profile``, ``organization``, ``org`` folded,
+    ``year`` or None, ``level``, ``published``: ``reportlint.publication.report_identity``), whatever
+    rules each file's configuration enables."""
 
     manifests: list[Manifest] = field(default_factory=list)
+    reports: list[dict[str, Any]] = field(default_factory=list)
 
     def for_rule(self, code: str, enabled) -> "RepositoryContext":
         """The manifests whose configuration enables rule ``code`` (``enabled(settings, code)``)."""
-        return RepositoryContext([m for m in self.manifests if m.settings is None or enabled(m.settings, code)])
+        return RepositoryContext([m for m in self.manifests if m.settings is None or enabled(m.settings, code)],
+                                 self.reports)
 
 
 def under(folder: str, real: str) -> bool:

@@ -58,7 +58,7 @@ def overview(result: Any, linter: Any) -> dict[str, Any]:
         for o in m.organizations:
             row(m.profile, o.key, o.name, listed=True)
     years = {y for m in manifests for y in m.years}
-    for rep in sorted(result.reports, key=lambda r: (r["year"], r["path"])):
+    for rep in sorted((r for r in result.reports if r.get("year") is not None), key=lambda r: (r["year"], r["path"])):
         profile = rep.get("profile") or ""
         r = row(profile, rep.get("org") or org_key(rep["organization"]), rep["organization"])
         years.add(rep["year"])

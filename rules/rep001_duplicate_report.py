@@ -24,7 +24,7 @@ SCOPE = "repository"
 
 def collect(doc, profile, options):
     facts = report_identity(doc, profile.profile_id)
-    if facts is None:
+    if facts is None or facts["year"] is None:
         return None
     fm = doc.front_matter
     return {"profile": facts["profile"], "org": facts["org"], "organization": facts["organization"],

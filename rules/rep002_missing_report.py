@@ -13,13 +13,13 @@ default the configuration's) the finding is reported in the configuration file, 
 lists the organisation, naming the year. Reports are looked for under the configuration file's
 folder, among the files the run checked; so the rule speaks only when that folder was checked as a
 whole (``reportlint check .``, the ``reportlint-all`` pre-commit hook), never on a run over a few
-named files (the ``reportlint`` hook, an editor), where a report not named is not missing. Files
-the configuration excludes do not count. A finding in the configuration file cannot be suppressed
-by a comment: remove the organisation or the year from the lists instead.
+named files (the ``reportlint`` hook, an editor), where a report not named is not missing. Every
+report under the folder counts, whatever rules its own configuration runs; files the configuration
+excludes do not, nor files that cannot be read (FILE rules). An organisation with a report whose
+``year`` is not a number (FM003) is not reported for any year. A finding in the configuration file
+cannot be suppressed by a comment: remove the organisation or the year from the lists instead.
 """
-import os
-
-from reportlint.api import finding, report_identity
+from reportlint.api import finding
 
 CODE = "REP002"
 NAME = "missing-report"
@@ -31,26 +31,26 @@ CONTEXT = True
 
 
 def collect(doc, profile, options):
-    facts = report_identity(doc, profile.profile_id)
-    if facts is None:
-        return None
-    return {"profile": facts["profile"], "org": facts["org"], "year": facts["year"]}
+    return None  # the run's reports come with the context, whatever rules their configuration enables
 
 
 def check_repository(items, options, context):
     for manifest in context.manifests:
         if not manifest.complete:
             continue
-        present = {(d["profile"], d["org"], d["year"]) for path, d in items if manifest.covers(path)}
-        where = os.path.dirname(manifest.path) or "."
+        mine = [r for r in context.reports if manifest.covers(r["path"]) and r.get("profile") == manifest.profile]
+        present = {(r["org"], r["year"]) for r in mine}
+        undated = {r["org"] for r in mine if r["year"] is None}  # FM003 says why; which year is unknown
         for org in manifest.organizations:
+            if org.key in undated:
+                continue
             for year in manifest.years:
-                if (manifest.profile, org.key, year) in present:
+                if (org.key, year) in present:
                     continue
                 yield manifest.path, finding(
                     org.span,
-                    f"no report of {org.name} on {year}: no file under {where} has organization {org.name!r} "
-                    f"and year {year} ({manifest.profile})",
-                    f"缺少 {org.name} {year} 年度的报告：{where} 下没有 organization 为“{org.name}”、year 为 {year} "
-                    f"的文件（{manifest.profile}）",
+                    f"no report of {org.name} on {year}: no file under this configuration's folder has organization "
+                    f"{org.name!r} and year {year} ({manifest.profile})",
+                    f"缺少 {org.name} {year} 年度的报告：本配置文件所在目录下没有 organization 为“{org.name}”、"
+                    f"year 为 {year} 的文件（{manifest.profile}）",
                     data={"organization": org.name, "year": year, "profile": manifest.profile})

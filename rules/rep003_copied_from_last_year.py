@@ -14,9 +14,10 @@ downloaded, contact details, numbered sub-titles such as （一）主动公开�
 than ``min-length`` Chinese characters (default 10). A report with fewer than ``min-sentences``
 such sentences (default 5) is not judged.
 
-Real consecutive reports of one organisation share about 2–12% of their sentences so counted
-(淮安市洪泽区 2023 → 2024: 2 of 17; 平潭综合实验区 2021 → 2022: 1 of 45); a report made by
-updating last year's figures shares nearly all. The finding sits on the first copied sentence and
+Real consecutive reports of one organisation share few of their sentences so counted
+(淮安市洪泽区 2023 → 2024: 2 of 15, 13%; 平潭综合实验区 2021 → 2022: 1 of 45, 2%); a report made by
+updating last year's figures shares nearly all (the 2024 report of 洪泽区 turned into a 2025 one
+with every figure changed: 15 of 15). The finding sits on the first copied sentence and
 gives the share, last year's file and the first copied sentences. When last year has several
 reports (REP001), the one this year's shares most with is named.
 """
@@ -65,7 +66,7 @@ def _boilerplate(profile):
 
 def collect(doc, profile, options):
     facts = report_identity(doc, profile.profile_id)
-    if facts is None:
+    if facts is None or facts["year"] is None:
         return None
     patterns, labels = _boilerplate(profile)
     kept = []

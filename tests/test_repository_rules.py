@@ -141,6 +141,25 @@ def test_missing_reports_need_the_whole_folder(tmp_path):
                                                               (9, 2024), (10, 2023), (10, 2024)]
 
 
+def test_every_report_counts_whatever_its_rules(tmp_path):
+    """A report whose own settings leave REP002 out is still there; an organisation whose report has
+    an unreadable year is not said to miss any year (FM003 explains it)."""
+    repo = copy_repo("collecting-office", tmp_path)
+    (repo / "reports" / "2024" / "government.md").write_text(
+        (repo / "reports" / "2023" / "government.md").read_text(encoding="utf-8")
+        .replace("2023", "2024").replace("2024-03-29", "2025-03-28"), encoding="utf-8")
+    cfg = repo / ".reportlint.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + '\n[per-file-ignores]\n"reports/2024/**" = ["REP002"]\n',
+                   encoding="utf-8")
+    got = findings(run_cli("check", ".", "--format", "json", "--no-cache", cwd=repo))
+    assert not [d for d in got if d["code"] == "REP002"]
+    (repo / "reports" / "2024" / "government.md").unlink()
+    gov = repo / "reports" / "2023" / "government.md"
+    gov.write_text(gov.read_text(encoding="utf-8").replace("year: 2023", 'year: "2023"'), encoding="utf-8")
+    got = findings(run_cli("check", ".", "--format", "json", "--no-cache", cwd=repo))
+    assert not [d for d in got if d["code"] == "REP002"]
+
+
 def test_repository_table_in_pyproject(tmp_path):
     report = CLEAN  # 淮安市人民政府 2024, published 2025-02-25
     repo = make_repo(tmp_path, {
@@ -447,3 +466,40 @@ def test_no_repository_rule_finding_on_the_real_reports():
     proc = run_cli("check", str(CORPUS), "--select", "DATE001,REP,TXT006", "--format", "json", "--no-cache",
                    "--isolated")
     assert findings(proc) == []
+
+
+def test_rep001_the_later_file_is_decided_by_date_then_path():
+    """Among three reports of one organisation and year: the earliest published is kept; equal
+    dates go by path; a report without a date is later than any dated one."""
+    from reportlint.engine import Linter
+    from reportlint.settings import Settings
+
+    undated = CLEAN.replace("published: 2025-02-25\n", "")
+    linter = Linter(Settings(select=["REP001"]))
+    results = [linter.lint_text(undated, "a.md"), linter.lint_text(CLEAN, "z.md"), linter.lint_text(CLEAN, "b.md")]
+    got = sorted((d.path, d.data["other"]) for d in linter.run_repository_rules(results))
+    assert got == [("a.md", "b.md"), ("z.md", "b.md")]
+    assert all("3 files in all" in d.message.en for d in linter.run_repository_rules(results))
+
+
+def test_what_repository_rules_collect_is_plain_json_data(tmp_path):
+    """The result cache keeps it as plain data and worker processes send it back: no objects."""
+    from reportlint.config import Resolver
+    from reportlint.engine import Linter
+    from reportlint.registry import load_registry
+
+    repo = copy_repo("collecting-office", tmp_path)
+    shutil.copytree(FIXTURES / "copied-text" / "reports", repo / "copied")
+    (repo / "huaian.md").write_text(CLEAN.replace("published: 2025-02-25\n", "published: 2025-02-25\nrevised:\n"
+                                                  "  - date: 2025-03-01\n    reason: 更正\n"), encoding="utf-8")
+    cfg = repo / ".reportlint.toml"
+    cfg.write_text(re.sub(r"(?m)^select = .*$", "", cfg.read_text(encoding="utf-8")), encoding="utf-8")  # every rule
+    reg = load_registry()
+    linter = Linter(registry=reg, resolver=Resolver(reg))
+    results = [linter.lint_path(p) for p in sorted(repo.rglob("*.md"))]
+    seen = set()
+    for r in results:
+        for code, data in [(c, d) for c, d in r.collected.items() if c.startswith("REP")] + [("facts", r.facts)]:
+            assert json.loads(json.dumps(data)) == data, (r.path, code, data)
+            seen.add(code)
+    assert {"REP001", "REP003", "REP004", "facts"} <= seen
