@@ -400,8 +400,9 @@ class Linter:
 
         from .repository import RepositoryContext, under
 
+        reports = [dict(r.facts, path=r.path) for r in results if r.facts]
         if self.resolver is None:
-            return RepositoryContext()
+            return RepositoryContext([], reports)
         folders = [real_path(p) for p in paths if os.path.isdir(p)]
         configs: dict[int, Any] = {}
         for target in [p for p in paths if os.path.isdir(p)] + [r.path for r in results]:
@@ -417,7 +418,7 @@ class Linter:
                 paths=frozenset(r.path for r in results if under(m.folder, real_path(r.path))),
                 settings=self.resolver.settings_for(cfg.source.path)))
         manifests.sort(key=lambda m: m.path)
-        return RepositoryContext(manifests, [dict(r.facts, path=r.path) for r in results if r.facts])
+        return RepositoryContext(manifests, reports)
 
     def _lint_files(self, files: list[Path], jobs: int, cache: Any) -> list[FileResult]:
         settings = [self.settings_for(f) for f in files]

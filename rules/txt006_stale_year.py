@@ -62,6 +62,8 @@ def _patterns(profile, year, org):
     opening = rf"^{year_token}(?:全年)?,(?:{subj})" if subj else None
     compiled = (re.compile(counting) if counting else None, re.compile(opening) if opening else None,
                 re.compile(year_token))
+    if len(_PATTERNS) > 512:  # a long-lived process (an editor's server) sees many organisations
+        _PATTERNS.clear()
     _PATTERNS[key] = (profile.profile, compiled)
     return compiled
 
