@@ -37,3 +37,12 @@ def test_per_report_says_what_it_needs(tmp_path):
     proc = bench("per_report.py", str(tmp_path), cwd=tmp_path)
     assert proc.returncode == 2 and "1 Markdown files; at least 51 are needed" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_hostile_times_every_shape_at_each_size(tmp_path):
+    proc = bench("hostile.py", "--shape", "headings", "--shape", "subtopics", "--sizes", "20,40", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = [line.split() for line in proc.stdout.splitlines()[1:]]
+    assert [(r[0], r[1]) for r in rows] == [("headings", "20"), ("headings", "40"), ("subtopics", "20"), ("subtopics", "40")]
+    assert rows[1][4].endswith("x") and rows[1][3].endswith("s")
+    assert bench("hostile.py", "--sizes", "x", cwd=tmp_path).returncode == 2
