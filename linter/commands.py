@@ -200,8 +200,9 @@ def run_check(args, lang: str) -> int:
     }
     from .formatters import wants_views
 
+    shown = "text" if args.statistics and fmt not in ("text", "json") else fmt
     views = {}
-    if any(wants_views(f) for f in [fmt] + [f for f, _ in outputs]):
+    if any(wants_views(f) for f in [shown] + [f for f, _ in outputs]):
         views = _views(linter, result, sources)
     report = Report(result.diagnostics, result.files, lang, dict(options, color=_want_color(args.color, stdout),
                     show_source=args.show_source if args.show_source is not None else _isatty(stdout)),
@@ -218,7 +219,7 @@ def run_check(args, lang: str) -> int:
         except OSError as exc:
             print(f"reportlint: error: cannot write {ofile}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_USAGE
-    stdout.write(render("text" if args.statistics and fmt not in ("text", "json") else fmt, report))
+    stdout.write(render(shown, report))
     failing = FAIL_ON[args.fail_on]
     return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_OK
 

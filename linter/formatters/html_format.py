@@ -90,7 +90,8 @@ def _legend() -> str:
     items = [("sev-error", "legend_error"), ("sev-warning", "legend_warning"), ("sev-info", "legend_info"),
              ("culprit", "legend_culprit"), ("term", "legend_term")]
     return (f'<h3>{word("legend")}</h3><ul class="legend">'
-            + "".join(f'<li><span class="sw {cls}"></span>{word(key)}</li>' for cls, key in items) + "</ul>")
+            + "".join(f'<li><span class="sw {cls}"></span>{word(key)}</li>' for cls, key in items)
+            + f'<li><span class="badge sev-error">1</span> {word("legend_badge")}</li></ul>')
 
 
 def count_of(n: int, severity: str) -> str:
@@ -145,16 +146,17 @@ def _by_file(report) -> str:
         if row is None and many:
             continue
         view = report.views.get(path) or {}
-        title = esc(view.get("title", ""))
-        name = (f'<a class="path" href="#file-{i}">{esc(path)}</a>' if row
-                else f'✓ <a class="path" href="#file-{i}">{esc(path)}</a>')
+        title = view.get("title") or ""
+        mark = "" if row else "✓ "
+        name = (f'{mark}<a href="#file-{i}">{esc(title)}</a><div class="path">{esc(path)}</div>' if title
+                else f'{mark}<a class="path" href="#file-{i}">{esc(path)}</a>')
         cells = "".join(_count_cell(row[k] if row else 0, k) for k in SEVERITY_ORDER)
-        lines.append(f"<tr><td>{name}</td><td>{title}</td>{cells}</tr>")
+        lines.append(f"<tr><td>{name}</td>{cells}</tr>")
     clean = len(paths) - len(per)
     if many and clean:
-        lines.append(f'<tr><td colspan="5">✓ <a href="#clean">{word("n_clean", clean)}</a></td></tr>')
+        lines.append(f'<tr><td colspan="4">✓ <a href="#clean">{word("n_clean", clean)}</a></td></tr>')
     return (f'<h3>{word("by_file")}</h3><div class="scroll"><table class="list"><thead><tr>'
-            f'<th>{word("file")}</th><th>{word("report")}</th>'
+            f'<th>{word("report")}</th>'
             + "".join(f"<th>{word(k + 's')}</th>" for k in SEVERITY_ORDER)
             + "</tr></thead><tbody>" + "".join(lines) + "</tbody></table></div>")
 

@@ -40,6 +40,7 @@ WORDS = {
     "legend_culprit": ("最可能填错的单元格（改正它，多处合计即可成立）",
                        "The cell most likely wrong (correcting it makes several totals add up)"),
     "legend_term": ("计入不成立合计的单元格", "A cell counted in a total that does not add up"),
+    "legend_badge": ("问题编号：点击可在问题列表与表格之间跳转", "Problem number: tap it to go between the list and the table"),
     "culprit": ("最可能填错", "most likely wrong"),
     "culprit_line": ("最可能的改法：把 {} 由 {} 改为 {}，相关的合计即全部成立。",
                      "Most likely fix: change {} from {} to {}; then every total it is in adds up."),
