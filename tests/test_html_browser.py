@@ -175,4 +175,10 @@ def test_screenshots_at_phone_and_desktop_widths(browser, pages, name):
             path = browser.screenshot(ARTIFACTS / f"{name}-{lang}-{width}.png", width, mobile=width == PHONE)
             data = path.read_bytes()
             assert data.startswith(b"\x89PNG") and len(data) > 10_000, path
+            # nothing but the tables' own boxes is wider than the screen
+            assert browser.evaluate("document.documentElement.scrollWidth") <= width, (name, lang, width)
+            wide = browser.evaluate("[...document.querySelectorAll('.page *')].filter(e => "
+                                    "!e.closest('.scroll') && e.getBoundingClientRect().right > "
+                                    "document.documentElement.clientWidth + 1).map(e => e.className || e.tagName)")
+            assert wide == [], (name, lang, width, wide[:5])
         shutil.copy(page, ARTIFACTS / page.name)  # the page itself, next to its pictures

@@ -135,6 +135,7 @@ text-align:center;color:#fff;background:#57606a;text-decoration:none;font-weight
 .badge.sev-info{background:var(--info)}
 .badge.star{background:#fff;color:var(--culprit);border:1px solid var(--culprit)}
 blockquote.quote{margin:6px 0;padding:6px 10px;border-left:3px solid #b7c0c8;background:#fff;color:#1f2328}
+.msg,.quote,.calc li,.calc-line,.culprit-line,figcaption,.rule,.alert{overflow-wrap:anywhere}
 mark{padding:0 2px;border-radius:2px;font-weight:700}
 mark.sev-error{background:#ffc9c4;color:#7a0d05;box-shadow:0 2px 0 var(--err)}
 mark.sev-warning{background:#ffe08a;color:#5c3d00;box-shadow:0 2px 0 var(--warn-line)}
