@@ -66,13 +66,14 @@ class SectionMap:
 
 
     def has_content(self, doc: Document, section_id: str) -> bool:
-        """Whether a section has anything but headings between its title and the next section."""
+        """Whether a section has anything but headings and HTML comments between its title and the
+        next section."""
         hit = self.first[section_id]
         start, end = self.lines_of(section_id)
         if hit.paragraph is not None and "\n" in hit.paragraph.text:
             return True  # a plain-text title followed by text in the same paragraph
-        return any(b.kind != "heading" and start <= b.span.line <= end and b.obj is not hit.paragraph
-                   for b in doc.blocks)
+        return any(b.kind not in ("heading", "comment") and start <= b.span.line <= end
+                   and (hit.paragraph is None or b.obj is not hit.paragraph) for b in doc.blocks)
 
 
 def _match_title(text: str, edition: Edition) -> tuple[SectionSpec, str] | None:
@@ -92,6 +93,12 @@ def _match_title(text: str, edition: Edition) -> tuple[SectionSpec, str] | None:
                     SequenceMatcher(None, core, core_key(spec.title)).ratio() >= FUZZY_RATIO:
                 return spec, "fuzzy"
     return None
+
+
+def match_section_title(text: str, edition: Edition) -> tuple[SectionSpec, str] | None:
+    """The official section a title names (as a heading of a report would be matched), and how:
+    ``exact``, ``variant`` or ``fuzzy``; None when it names none."""
+    return _match_title(text, edition)
 
 
 def section_map(doc: Document, edition: Edition) -> SectionMap:
