@@ -74,10 +74,6 @@ def corpus_paragraphs(name: str) -> list:
 
 # --------------------------------------------------------------------------- 003-hongze-2023's tables, whole
 
-def _merges_t2(n_rows_by_part):
-    return []
-
-
 HONGZE_T2 = (
     [["第二十条第（一）项", "", "", ""],
      ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],

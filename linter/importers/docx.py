@@ -91,6 +91,7 @@ class _Reader:
         self.numbering = Numbering.of(document)
         self.tables = 0
         self.last_text = ""
+        self.pending: list[str] = []  # what the paragraph being read holds that is not imported
 
     # ------------------------------------------------------------------ document order
 
@@ -108,13 +109,18 @@ class _Reader:
                 if para is not None:
                     self.source.blocks.append(para)
             elif name == "tbl":
+                cells = [tc for tr in self._rows(el) for tc in self._cells(tr)]
+                if len(cells) == 1:  # a frame around text (some offices box the whole report): its content
+                    self._blocks(cells[0])
+                    continue
                 self.tables += 1
                 where = f"table {self.tables}"
                 self.source.blocks.append(TableBlock(self._table(el, where), where))
-            elif name in ("sdt", "customXml", "ins", "moveTo"):
-                self._blocks(el.find(q("sdtContent")) if name == "sdt" and el.find(q("sdtContent")) is not None
-                             else el)
-            elif name == "sdtContent":
+            elif name == "sdt":  # a content control: its content
+                inner = el.find(q("sdtContent"))
+                if inner is not None:
+                    self._blocks(inner)
+            elif name in ("customXml", "ins", "moveTo"):
                 self._blocks(el)
 
     # ------------------------------------------------------------------ paragraphs
@@ -148,28 +154,22 @@ class _Reader:
                 return int(m.group(1))
             if _TITLE_STYLE.match(name.strip()):
                 return 0
-        ppr = p.find(q("pPr"))
-        lvl = _val(ppr.find(q("outlineLvl"))) if ppr is not None else None
-        if lvl is None:
-            for st in self._style_chain(style):
-                sppr = st.element.find(q("pPr"))
-                lvl = _val(sppr.find(q("outlineLvl"))) if sppr is not None else None
-                if lvl is not None:
-                    break
+        lvl = self._para_property(p, style, "outlineLvl")
         if lvl is not None and lvl.isdigit() and int(lvl) < 9:
             return int(lvl) + 1
         return None
 
+    def _para_property(self, p, style, tag: str) -> str | None:
+        """A paragraph property's value: set on the paragraph, else by its style or a base style."""
+        for el in [p] + [st.element for st in self._style_chain(style)]:
+            ppr = el.find(q("pPr"))
+            value = _val(ppr.find(q(tag))) if ppr is not None else None
+            if value is not None:
+                return value
+        return None
+
     def _centered(self, p, style) -> bool:
-        ppr = p.find(q("pPr"))
-        jc = _val(ppr.find(q("jc"))) if ppr is not None else None
-        if jc is None:
-            for st in self._style_chain(style):
-                sppr = st.element.find(q("pPr"))
-                jc = _val(sppr.find(q("jc"))) if sppr is not None else None
-                if jc is not None:
-                    break
-        return jc == "center"
+        return self._para_property(p, style, "jc") == "center"
 
     def _style_bold(self, style) -> bool | None:
         for st in self._style_chain(style):
@@ -195,12 +195,22 @@ class _Reader:
         style = self._para_style(p)
         para_bold = self._style_bold(style)
         pieces: list[tuple[str, bool]] = []
+        self.pending = []
         self._inline(p, pieces, para_bold, in_table)
         text = "".join(t for t, _ in pieces)
         number = self.numbering.label(p, style) if self.numbering else ""
         if number:
             text = number + text
         stripped = text.strip()
+        for what in self.pending:
+            if in_table:
+                where = f"in {in_table}"
+            elif stripped:
+                where = f"in the paragraph '{_short(stripped)}'"
+            else:
+                where = f"after '{_short(self.last_text)}'" if self.last_text else "at the start"
+            self.source.notes.append(f"{what} {where}: not imported")
+        self.pending = []
         if not stripped:
             return None
         self.last_text = stripped
@@ -209,9 +219,7 @@ class _Reader:
         return Para(stripped, heading=self._heading_level(p, style), bold=bold, centered=self._centered(p, style))
 
     def _note(self, what: str, in_table: str | None) -> None:
-        where = f"in {in_table}" if in_table else (f"after '{_short(self.last_text)}'" if self.last_text
-                                                     else "at the start")
-        self.source.notes.append(f"{what} {where}: not imported")
+        self.pending.append(what)  # said once the paragraph's text is known
 
     def _inline(self, el, out: list, para_bold, in_table) -> None:
         for child in el.iterchildren():
@@ -258,25 +266,11 @@ class _Reader:
 
     # ------------------------------------------------------------------ tables
 
-    def _cells(self, tr):
-        for el in tr.iterchildren():
-            name = _local(el)
-            if name == "tc":
-                yield el
-            elif name in ("sdt", "customXml"):
-                inner = el.find(q("sdtContent")) if name == "sdt" else el
-                if inner is not None:
-                    yield from self._cells(inner)
-
     def _rows(self, tbl):
-        for el in tbl.iterchildren():
-            name = _local(el)
-            if name == "tr":
-                yield el
-            elif name in ("sdt", "customXml"):
-                inner = el.find(q("sdtContent")) if name == "sdt" else el
-                if inner is not None:
-                    yield from self._rows(inner)
+        return _children(tbl, "tr")
+
+    def _cells(self, tr):
+        return _children(tr, "tc")
 
     def _cell_text(self, tc, where: str) -> str:
         lines = []
@@ -374,6 +368,18 @@ class _Reader:
             for cell in row:
                 cell.header = False
         return grid
+
+
+def _children(parent, name: str):
+    """The ``w:<name>`` children of a table or row, also those inside content controls."""
+    for el in parent.iterchildren():
+        local = _local(el)
+        if local == name:
+            yield el
+        elif local in ("sdt", "customXml"):
+            inner = el.find(q("sdtContent")) if local == "sdt" else el
+            if inner is not None:
+                yield from _children(inner, name)
 
 
 def _drawing_kind(el) -> str:

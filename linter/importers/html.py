@@ -24,7 +24,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
         "track", "wbr", "basefont", "frame", "keygen"}
 DROP = {"script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside", "form",
         "button", "select", "option", "textarea", "svg", "object", "embed", "head", "o:p", "xml", "map",
-        "del", "s", "strike", "dialog", "canvas", "video", "audio", "frameset"}
+        "dialog", "canvas", "video", "audio", "frameset"}
 BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "section", "article",
          "main", "center", "pre", "dl", "dt", "dd", "address", "figure", "figcaption", "caption", "body",
          "html", "hr", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "fieldset", "legend"}
@@ -45,6 +45,7 @@ TITLE_META = ("articletitle", "og:title", "title", "dc.title")
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
 _CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 class Node:
@@ -257,7 +258,7 @@ class _Page:
         keep = []
         for c in node.children:
             if isinstance(c, Node):
-                if c.tag in DROP:
+                if c.tag in DROP or "hidden" in c.attrs or _HIDDEN.search(c.attrs.get("style", "")):
                     continue
                 if c.tag not in ("td", "th", "tr", "table", "tbody") and (_classes(c) & CHROME_TOKENS):
                     continue
@@ -329,7 +330,11 @@ class _Page:
         self.last_text = text
 
     def _note(self, what: str) -> None:
-        where = f"after '{_short(self.last_text)}'" if self.last_text else "at the start"
+        current = _clean("".join(t for t, _ in self.pieces))
+        if current:
+            where = f"in the paragraph '{_short(current)}'"
+        else:
+            where = f"after '{_short(self.last_text)}'" if self.last_text else "at the start"
         self.source.notes.append(f"{what} {where}: not imported")
 
     def _walk(self, node: Node, bold: bool, centered: bool, heading: int | None) -> None:

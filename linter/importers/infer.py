@@ -21,12 +21,28 @@ def parse_title(title: str, name: str) -> tuple[str | None, int | None]:
     text = re.sub(r"\s+", "", title)
     core = re.sub(r"\s+", "", name)
     m = re.search(rf"^(?P<pre>.*?){_YEAR}(?P<mid>.*?){re.escape(core)}", text)
-    if not m:
-        m2 = re.search(_YEAR, text)
-        return None, (int(m2.group("year")) if m2 else None)
-    org = m.group("pre") or m.group("mid")
+    if m:
+        org = m.group("pre") or m.group("mid")
+    else:  # the name worded differently (政府信息公开年度报告): it starts where the rest is most like it
+        m = re.search(rf"^(?P<pre>.*?){_YEAR}(?P<rest>.*)$", text)
+        if not m:
+            return None, None
+        org = m.group("pre") or _before_name(m.group("rest"), core)
     org = _TRAILING.sub("", org or "").strip() or None
     return org, int(m.group("year"))
+
+
+def _before_name(rest: str, name: str) -> str:
+    """The part of ``rest`` before the point where the longest run of ``name``'s first characters
+    begins (at least two): ``洪泽区人民政府政府信息公开年度报告`` → ``洪泽区人民政府``."""
+    best, at = 1, None
+    for i in range(len(rest)):
+        n = 0
+        while i + n < len(rest) and n < len(name) and rest[i + n] == name[n]:
+            n += 1
+        if n > best:
+            best, at = n, i
+    return rest[:at] if at is not None else ""
 
 
 def infer_level(organization: str | None, levels: list[str]) -> str | None:

@@ -42,8 +42,33 @@ class ImportResult:
 # --------------------------------------------------------------------------- Markdown text
 
 
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def _url_end(url: str) -> str:
+    """A URL without the punctuation that ends the sentence around it (and an unbalanced ``)``)."""
+    while url and (url[-1] in ".,;:!?'\"" or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
+
+
 def escape_line(line: str) -> str:
-    """One line of paragraph text as Markdown that renders as exactly these characters."""
+    """One line of paragraph text as Markdown that renders as exactly these characters; a web
+    address becomes an autolink (``<https://…>``), so that it ends where it ends even when Chinese
+    text follows it without a space."""
+    out, pos = [], 0
+    for m in _URL.finditer(line):
+        url = _url_end(m.group(0))
+        if len(url) <= len("https://"):
+            continue
+        out.append(_escape_inline(line[pos:m.start()]))
+        out.append(f"<{url}>")
+        pos = m.start() + len(url)
+    out.append(_escape_inline(line[pos:]))
+    return _escape_block_start("".join(out))
+
+
+def _escape_inline(line: str) -> str:
     out = []
     for i, ch in enumerate(line):
         nxt = line[i + 1] if i + 1 < len(line) else ""
@@ -62,7 +87,10 @@ def escape_line(line: str) -> str:
             out.append("\\" + ch)
         else:
             out.append(ch)
-    text = "".join(out)
+    return "".join(out)
+
+
+def _escape_block_start(text: str) -> str:
     # what would start a block: a heading, list, quote, fence, thematic break, setext underline, table
     m = re.match(r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|~~~|\||[=\-]+\s*$|(?:\\\*\s*){3,}$)", text)
     if m:
@@ -114,7 +142,7 @@ class _Writer:
             return len(flat(i)) <= 60 and (b.heading is not None and b.heading <= 1 or b.centered or b.bold)
 
         for i in head:
-            if name in flat(i):
+            if name in flat(i) and len(flat(i)) <= 80:  # a sentence that cites the name is no title
                 if i - 1 in head and title_like(i - 1) and title_like(i) and re.match(r"^(19|20)\d\d", flat(i)) \
                         and name not in flat(i - 1):
                     return [i - 1, i], blocks[i - 1].text.strip() + blocks[i].text.strip()
@@ -125,6 +153,9 @@ class _Writer:
         for t in self.source.titles:
             if name in re.sub(r"\s+", "", t):
                 return [], t
+        for i in head:  # the name worded differently: a title-like line that states a year
+            if title_like(i) and re.search(r"(19|20)\d\d\s*年", blocks[i].text):
+                return [i], " ".join(blocks[i].text.split())
         if self.source.titles:
             return [], self.source.titles[0]
         for i in head[:2]:
@@ -169,7 +200,7 @@ class _Writer:
         self._missing(values, org)
         out = [front_matter(self.profile, values)]
         if title is not None:
-            out += [f"# {' '.join(title.split())}", ""]
+            out += [f"# {escape_line(' '.join(title.split()))}", ""]
         for i, block in enumerate(self.source.blocks):
             if i in title_idx:
                 continue
@@ -178,7 +209,7 @@ class _Writer:
                 continue
             level_md = self._heading_level(block, edition)
             if level_md:
-                out += [f"{'#' * level_md} {' '.join(block.text.split())}", ""]
+                out += [f"{'#' * level_md} {escape_line(' '.join(block.text.split()))}", ""]
             else:
                 out += [paragraph_markdown(block.text), ""]
         markdown = "\n".join(out).rstrip("\n") + "\n"
