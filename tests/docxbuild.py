@@ -185,3 +185,45 @@ def hongze_items(t3_header: str = "two-row") -> list:
         elif item == ("section", "四、政府信息公开行政复议、行政诉讼情况"):
             items.append(("table",) + HONGZE_T4)
     return items
+
+
+# --------------------------------------------------------------------------- 023-hanyang-2022 (an excerpt)
+
+HANYANG_T2 = (
+    [["第二十条第(一)项", "", "", ""],
+     ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数 (历史累计)"],
+     ["规章", "0", "0", ""],  # the real defect: 现行有效件数 left blank
+     ["行政规范性文件", "5", "12", "8"],
+     ["第二十条第(五)项", "", "", ""],
+     ["信息内容", "本年处理决定数量", "", ""],
+     ["行政许可", "0", "", ""],
+     ["第二十条第(六)项", "", "", ""],
+     ["信息内容", "本年处理决定数量", "", ""],
+     ["行政处罚", "0", "", ""],
+     ["行政强制", "0", "", ""],
+     ["第二十条第(八)项", "", "", ""],
+     ["信息内容", "本年收费金额(单位:万元)", "", ""],
+     ["行政事业性收费", "0", "", ""]],
+    HONGZE_T2[1],  # the same layout: captions across, single values across the three value columns
+)
+HANYANG_T3 = (
+    [["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况", "", "", "", "", "", ""],
+     ["", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+     ["", "", "商业\n企业", "科研\n机构", "社会公益组织", "法律服务机构", "其他", ""],
+     ["一、本年新收政府信息公开申请数量", "8", "0", "0", "0", "0", "0", "8"],
+     ["二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0"]],
+    [(0, 0, 2, 0), (0, 1, 0, 7), (1, 1, 2, 1), (1, 2, 1, 6), (1, 7, 2, 7)],
+)
+
+
+def hanyang_items() -> list:
+    """023-hanyang-2022 (the page excerpt, which ends inside 表三) as a Word document, with its
+    real defect: the blank 规章 现行有效件数 cell."""
+    items = []
+    for item in corpus_paragraphs("023-hanyang-office-2022-excerpt.md"):
+        items.append(item)
+        if item == ("section", "二、主动公开政府信息情况"):
+            items.append(("table",) + HANYANG_T2)
+        elif item[0] == "p" and item[1].startswith("2022年,区政府办公室共收到8份"):
+            items.append(("table",) + HANYANG_T3)
+    return items

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from clihelp import run_cli
-from docxbuild import HONGZE_T2, build_docx, hongze_items
+from docxbuild import HONGZE_T2, build_docx, hanyang_items, hongze_items
 from importhelpers import CORPUS, FIXTURES, findings, import_
 
 from reportlint.document import decode
@@ -43,6 +43,18 @@ def test_word_report_gets_the_findings_of_the_hand_written_one(tmp_path, titles,
                            "# 洪泽区人民政府2023年政府信息公开工作年度报告\n")
     for title in ("一、总体情况", "二、主动公开政府信息情况", "六、其他需要报告的事项"):
         assert f"\n## {title}\n" in text
+
+
+def test_blank_word_cell_stays_blank(tmp_path):
+    """023-hanyang-2022 in Word: the blank 规章 现行有效件数 cell is reported as blank, exactly as in
+    the hand-converted report (not dropped, not shifted, not 0)."""
+    docx = build_docx(tmp_path / "hy.docx", hanyang_items())
+    text, stderr = import_(docx, tmp_path / "hy.md", "--published", "2023-01-19")
+    hand = findings(CORPUS / "023-hanyang-office-2022-excerpt.md")
+    assert "TBL007" in [c for c, _ in hand]
+    assert findings(tmp_path / "hy.md") == hand
+    assert "<td>规章</td>\n<td>0</td>\n<td>0</td>\n<td></td>" in text
+    assert "level: department" in text and stderr == ""
 
 
 def test_readme_workflow(tmp_path):

@@ -99,3 +99,25 @@ def test_unreadable_page(tmp_path, data, message):
     page.write_bytes(data)
     proc = run_cli("import", str(page))
     assert proc.returncode == 2 and message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_old_page_laid_out_with_tables(tmp_path):
+    """Older sites lay the whole page out with nested tables: the data tables are found inside."""
+    report = ("<p align=center><b>某某县农业农村局2023年政府信息公开工作年度报告</b></p>"
+              "<p>一、总体情况</p><p>" + "本局认真贯彻落实《条例》，" * 30 + "</p>"
+              "<p>二、主动公开政府信息情况</p>"
+              "<table border=1><tr><td colspan=4>第二十条第（一）项</td></tr>"
+              "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+              "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr></table>")
+    body = ("<table width=1000><tr><td class='topnav'><a href='/'>首页</a> <a href='/a'>机构概况</a> "
+            "<a href='/b'>政务公开</a></td></tr>"
+            "<tr><td><table width=100%><tr><td>您的位置：<a href='/'>首页</a> &gt; 年度报告</td></tr>"
+            f"<tr><td id=content>{report}</td></tr></table></td></tr>"
+            "<tr><td>版权所有：某某县人民政府 技术支持：某某公司 联系电话：0000-0000000</td></tr></table>")
+    page = tmp_path / "old.html"
+    page.write_text(_page(body), encoding="utf-8")
+    text, _ = import_(page, tmp_path / "old.md")
+    assert "\n# 某某县农业农村局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n" in text
+    assert '<td colspan="4">第二十条第（一）项</td>' in text
+    for chrome in ("首页", "您的位置", "版权所有", "机构概况"):
+        assert chrome not in text, chrome
