@@ -98,3 +98,9 @@ def test_options_override_what_the_title_says(tmp_path):
     assert proc.returncode == 2 and "not a level of profile" in proc.stderr
     proc = run_cli("import", str(path), "--published", "2021-02-30")
     assert proc.returncode == 2 and "not a date" in proc.stderr
+
+
+def test_title_broken_over_two_lines_of_one_paragraph():
+    result = _write(Para("洪泽区人民政府\n2023年政府信息公开工作年度报告", heading=0), Para("一、总体情况", bold=True))
+    assert "\ntitle: 洪泽区人民政府2023年政府信息公开工作年度报告\n" in result.markdown
+    assert "\n# 洪泽区人民政府2023年政府信息公开工作年度报告\n" in result.markdown

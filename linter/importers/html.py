@@ -84,9 +84,8 @@ class _Builder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
-        if tag == "p" or tag in ("div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"):
-            if tag == "p":
-                self._close_until({"p"}, {"td", "th", "div", "table", "li", "body", "blockquote"})
+        if tag == "p":
+            self._close_until({"p"}, {"td", "th", "div", "table", "li", "body", "blockquote"})
         elif tag in ("td", "th"):
             self._close_until({"td", "th"}, {"tr", "table"})
         elif tag == "tr":

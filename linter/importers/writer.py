@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..gridtable import Grid, render_html, render_pipe
 from ..profile import Edition, Profile
 from ..scaffold import front_matter
+from ..structure import match_section_title
 from .infer import infer_level, parse_title
 from .model import Para, Source, TableBlock
 
@@ -101,6 +102,19 @@ def _escape_block_start(text: str) -> str:
     return text
 
 
+def one_line(text: str) -> str:
+    """A title or heading on one line: its lines joined, with a space only between two Latin
+    letters or digits (a title broken after 人民政府 is one word in Chinese)."""
+    out = ""
+    for line in (" ".join(ln.split()) for ln in text.split("\n")):
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
 def paragraph_markdown(text: str) -> str:
     lines = [ln.strip(" \t") for ln in text.split("\n")]
     return "\n".join(escape_line(ln) for ln in lines if ln.strip())
@@ -144,23 +158,23 @@ class _Writer:
         for i in head:
             if name in flat(i) and len(flat(i)) <= 80:  # a sentence that cites the name is no title
                 if i - 1 in head and title_like(i - 1) and title_like(i) and re.match(r"^(19|20)\d\d", flat(i)) \
-                        and name not in flat(i - 1):
-                    return [i - 1, i], blocks[i - 1].text.strip() + blocks[i].text.strip()
-                return [i], " ".join(blocks[i].text.split())
+                        and name not in flat(i - 1) and not flat(i - 1).startswith("附件"):
+                    return [i - 1, i], one_line(blocks[i - 1].text + "\n" + blocks[i].text)
+                return [i], one_line(blocks[i].text)
             if i + 1 in head and title_like(i) and title_like(i + 1) and name not in flat(i + 1) \
                     and name in flat(i) + flat(i + 1):
-                return [i, i + 1], blocks[i].text.strip() + blocks[i + 1].text.strip()
+                return [i, i + 1], one_line(blocks[i].text + "\n" + blocks[i + 1].text)
         for t in self.source.titles:
             if name in re.sub(r"\s+", "", t):
                 return [], t
         for i in head:  # the name worded differently: a title-like line that states a year
             if title_like(i) and re.search(r"(19|20)\d\d\s*年", blocks[i].text):
-                return [i], " ".join(blocks[i].text.split())
+                return [i], one_line(blocks[i].text)
         if self.source.titles:
             return [], self.source.titles[0]
         for i in head[:2]:
             if blocks[i].heading in (0, 1):
-                return [i], " ".join(blocks[i].text.split())
+                return [i], one_line(blocks[i].text)
         return [], None
 
     def _edition(self, year: int | None) -> Edition:
@@ -172,9 +186,7 @@ class _Writer:
         return p.editions[p.default_edition]
 
     def _heading_level(self, para: Para, edition: Edition) -> int | None:
-        from ..structure import match_section_title
-
-        text = " ".join(para.text.split())
+        text = one_line(para.text)
         short = len(text) <= 60
         if short and match_section_title(text, edition):
             return 2
@@ -200,7 +212,7 @@ class _Writer:
         self._missing(values, org)
         out = [front_matter(self.profile, values)]
         if title is not None:
-            out += [f"# {escape_line(' '.join(title.split()))}", ""]
+            out += [f"# {escape_line(one_line(title))}", ""]
         for i, block in enumerate(self.source.blocks):
             if i in title_idx:
                 continue
@@ -209,7 +221,7 @@ class _Writer:
                 continue
             level_md = self._heading_level(block, edition)
             if level_md:
-                out += [f"{'#' * level_md} {escape_line(' '.join(block.text.split()))}", ""]
+                out += [f"{'#' * level_md} {escape_line(one_line(block.text))}", ""]
             else:
                 out += [paragraph_markdown(block.text), ""]
         markdown = "\n".join(out).rstrip("\n") + "\n"
