@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from clihelp import run_cli
-from importhelpers import CORPUS, FIXTURES, findings, import_
+from importhelpers import CORPUS, FIXTURES, PUBLISHED_MISSING, findings, import_
 
 CHROME = ["当前位置", "您现在的位置", "首页", "索引号", "分享到", "打印本页", "备案号", "浏览次数", "主办", "搜索",
           "pageTitle", "float: left", "MsoNormal", "mso-", "o:p", "&nbsp;", "\xa0"]
@@ -19,7 +19,9 @@ CHROME = ["当前位置", "您现在的位置", "首页", "索引号", "分享�
 
 def test_cms_page(tmp_path):
     text, stderr = import_(FIXTURES / "testshi-2025-page.html", tmp_path / "r.md", "--level", "government")
-    assert findings(tmp_path / "r.md") == findings(CORPUS / "008-testshi-2025-html.md")
+    # the page states its publication date (PubDate), which the hand-converted source may lack
+    hand = [f for f in findings(CORPUS / "008-testshi-2025-html.md") if f != PUBLISHED_MISSING]
+    assert findings(tmp_path / "r.md") == hand
     for chrome in CHROME:
         assert chrome not in text, chrome
     # front matter from the page: the title (ArticleTitle), year and organisation from it, the
@@ -42,7 +44,8 @@ def test_cms_page_without_level_names_the_key(tmp_path):
 
 def test_word_exported_page_with_a_blank_cell(tmp_path):
     text, stderr = import_(FIXTURES / "hanyang-2022-word-page.html", tmp_path / "r.md")
-    hand = findings(CORPUS / "023-hanyang-office-2022-excerpt.md")
+    # the page states its publication date (发布日期), which the hand-converted excerpt may lack
+    hand = [f for f in findings(CORPUS / "023-hanyang-office-2022-excerpt.md") if f != PUBLISHED_MISSING]
     assert ("TBL007", "表二（第二十条第（一）项） 规章 / 现行有效件数 is blank (write 0 if there is nothing to report; "
                       "a blank is not 0)") in hand
     assert findings(tmp_path / "r.md") == hand
