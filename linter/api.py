@@ -20,7 +20,7 @@ _EXPORTS = {
     "Span": "diagnostics", "finding": "diagnostics", "span_of": "diagnostics",
     # reportlint.document
     "Block": "document", "Document": "document", "FileProblem": "document", "Heading": "document",
-    "Paragraph": "document", "Section": "document",
+    "Paragraph": "document", "Section": "document", "strip_comments": "document",
     # reportlint.frontmatter
     "FrontMatter": "frontmatter",
     # reportlint.profile

@@ -12,6 +12,7 @@ import sys
 
 from . import __version__
 from .commands import add_check_options, add_config_command
+from .convert import add_commands as add_convert_commands
 from .formatters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--explain", metavar="RULE", help="print the documentation of one rule")
 
     add_config_command(sub)
+    add_convert_commands(sub)  # new, import
     return parser
 
 
@@ -80,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import run_config
 
             return run_config(args, args.lang if getattr(args, "lang", None) else default_lang())
+        if args.command in ("new", "import"):
+            from .convert import run_import, run_new
+
+            return run_new(args) if args.command == "new" else run_import(args)
         return cmd_check(args)
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)

@@ -26,6 +26,12 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def strip_comments(text: str) -> str:
+    """``text`` without its HTML comments (which are not part of the rendered report)."""
+    return COMMENT.sub("", text) if "<!--" in text else text
 
 
 @dataclass
@@ -81,7 +87,7 @@ class Paragraph:
 class Block:
     """A top-level block in document order."""
 
-    kind: str  # heading, paragraph, table, html, list, blockquote, code, hr, other
+    kind: str  # heading, paragraph, table, html, comment (HTML comments only), list, blockquote, code, hr, other
     span: Span
     obj: Any = None  # Heading, Paragraph or Table when there is one
 
@@ -108,7 +114,7 @@ class Section:
 
     @property
     def has_content(self) -> bool:
-        return any(b.kind != "heading" for b in self.blocks)
+        return any(b.kind not in ("heading", "comment") for b in self.blocks)
 
 
 class Document:
@@ -200,6 +206,8 @@ class Document:
                 k = bisect_left(html_lines, span.line)  # the first HTML table starting in the block
                 table = html_tables[k] if k < len(html_tables) and html_lines[k] <= span.end_line else None
                 out.append(Block("table" if table else "html", span, table))
+            elif tok.type == "html_block" and not COMMENT.sub("", tok.content).strip():
+                out.append(Block("comment", span))  # renders as nothing
             else:
                 out.append(Block(kinds.get(tok.type, "other"), span))
         # an HTML table with blank lines inside spans several html blocks: merge them

@@ -156,14 +156,14 @@ class SectionMap:
         return lines[i] - 1 if i < len(lines) else self.last_line
 
     def has_content(self, doc: Document, section_id: str) -> bool:
-        """Whether a section has anything but headings between its title and the next section
-        (a sub-heading taken as a section of its own is content of its parent too)."""
+        """Whether a section has anything but headings and HTML comments between its title and the
+        next section (a sub-heading taken as a section of its own is content of its parent too)."""
         hit = self.first[section_id]
         start, end = hit.line + 1, self._end_after(hit, skip_children=True)
         if hit.paragraph is not None and "\n" in hit.paragraph.text:
             return True  # a plain-text title followed by text in the same paragraph
-        return any(b.kind != "heading" and start <= b.span.line <= end and b.obj is not hit.paragraph
-                   for b in doc.blocks)
+        return any(b.kind not in ("heading", "comment") and start <= b.span.line <= end
+                   and (hit.paragraph is None or b.obj is not hit.paragraph) for b in doc.blocks)
 
 
 @dataclass
@@ -206,6 +206,12 @@ def _match_title(text: str, edition: Edition) -> tuple[SectionSpec, str] | None:
         if SequenceMatcher(None, core, official).ratio() >= FUZZY_RATIO:
             return spec, "fuzzy"
     return None
+
+
+def match_section_title(text: str, edition: Edition) -> tuple[SectionSpec, str] | None:
+    """The official section a title names (as a heading of a report would be matched), and how:
+    ``exact``, ``variant`` or ``fuzzy``; None when it names none."""
+    return _match_title(text, edition)
 
 
 def section_map(doc: Document, edition: Edition) -> SectionMap:
