@@ -107,6 +107,18 @@ def _real_dir(folder: str) -> str:
     return os.path.realpath(folder)
 
 
+def forget_files() -> None:
+    """Forget what was read from the file system (real paths, folder listings, where links land):
+    a long-lived process (the language server) calls this when files may have changed on disk."""
+    import sys
+
+    _real_path.cache_clear()
+    _real_dir.cache_clear()
+    links = sys.modules.get(f"{__package__}.links")
+    if links is not None:
+        links.forget_files()
+
+
 # --------------------------------------------------------------------------- profiles
 
 

@@ -157,3 +157,261 @@ def test_open_change_fix_hover_shutdown(repo, tmp_path):
     client = run(scenario())
     assert client._server.returncode == 0
     assert not [m for m in client.messages if m.type == T.MessageType.Error]
+
+
+# --------------------------------------------------------------------------- the repository around the buffer
+
+
+def check_repo(repo, rel: str, text: str) -> list[tuple]:
+    """`reportlint check .` over the whole repository with ``text`` in ``rel``: the findings about ``rel``."""
+    path = repo / rel
+    original = path.read_text(encoding="utf-8") if path.exists() else None
+    path.write_text(text, encoding="utf-8")
+    try:
+        proc = run_cli("check", "--no-cache", "--format", "json", ".", cwd=repo)
+    finally:
+        if original is not None:
+            path.write_text(original, encoding="utf-8")
+    lines = text.split("\n")
+    out = []
+    for d in json.loads(proc.stdout):
+        if d["path"] != rel:
+            continue
+        out.append((d["code"], d["severity"], (d["line"] - 1, units(lines[d["line"] - 1][:d["column"] - 1], "utf-16")),
+                    (d["end_line"] - 1, units(lines[d["end_line"] - 1][:d["end_column"] - 1], "utf-16")), d["message"]))
+    return sorted(out)
+
+
+def watched(client, *changes):
+    client.workspace_did_change_watched_files(T.DidChangeWatchedFilesParams(
+        changes=[T.FileEvent(uri=uri(p), type=kind) for p, kind in changes]))
+
+
+def test_other_reports_and_the_configuration(tmp_path):
+    """Repository rules see the other reports on disk (last year's report for SUM004, link
+    targets); a change to them or to the configuration relints the open report."""
+    from clihelp import ROOT
+
+    corpus = ROOT / "tests" / "fixtures" / "corpus"
+    repo = make_repo(tmp_path / "repo", {
+        "2023/report.md": (corpus / "003-hongze-2023.md").read_text(encoding="utf-8"),
+        "2024/report.md": (corpus / "004-hongze-2024.md").read_text(encoding="utf-8")})
+    rel = "2024/report.md"
+    disk = (repo / rel).read_text(encoding="utf-8")
+    # the buffer: 现行有效件数 no longer carries over from last year, and a link to a missing file
+    buffer = disk.replace("| 行政规范性文件 | 3 | 0 | 8 |", "| 行政规范性文件 | 3 | 0 | 9 |").replace(
+        "## 一、总体情况\n", "## 一、总体情况\n\n详见[说明](附件/说明.md#概述)。\n", 1)
+    assert buffer.count("详见") == 1 and "| 3 | 0 | 9 |" in buffer
+    want = check_repo(repo, rel, buffer)
+    assert {w[0] for w in want} >= {"SUM004", "LNK001"}
+
+    async def scenario():
+        client, _ = await start(repo, tmp_path)
+        u = open_doc(client, repo / rel, buffer)
+        diags = await client.wait_diagnostics(u, lambda d: len(d) > 0)
+        assert got(diags) == want
+        sum004 = next(d for d in diags if d.code == "SUM004")
+        assert "last year's report: 2023/report.md" in sum004.message
+        await client.wait_for(lambda: client.registrations)
+        reg = client.registrations[0]
+        assert reg.method == T.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        assert any("md" in w["globPattern"] for w in reg.register_options["watchers"])
+
+        def codes():
+            params = client.latest(u)
+            return sorted({d.code for d in params.diagnostics}) if params else []
+
+        # the link target appears: LNK001 goes
+        target = repo / "2024/附件/说明.md"
+        target.parent.mkdir()
+        target.write_text("# 概述\n\n说明。\n", encoding="utf-8")
+        watched(client, (target, T.FileChangeType.Created))
+        await client.wait_for(lambda: "LNK001" not in codes())
+        assert "SUM004" in codes()
+
+        # last year's report changes on disk so that the figure carries over: SUM004 goes
+        last = repo / "2023/report.md"
+        last.write_text(last.read_text(encoding="utf-8").replace("| 行政规范性文件 | 0 | 5 | 5 |",
+                                                                 "| 行政规范性文件 | 0 | 5 | 6 |"), encoding="utf-8")
+        watched(client, (last, T.FileChangeType.Changed))
+        await client.wait_for(lambda: "SUM004" not in codes())
+        assert got(client.latest(u).diagnostics) == check_repo(repo, rel, buffer)
+
+        # another open document is saved with its heading renamed: the anchor breaks (LNK004)
+        other = target
+        ou = open_doc(client, other, other.read_text(encoding="utf-8"))
+        renamed = "# 总述\n\n说明。\n"
+        change_doc(client, ou, renamed, 2)
+        other.write_text(renamed, encoding="utf-8")
+        client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(ou)))
+        await client.wait_for(lambda: "LNK004" in codes())
+        lnk004 = next(d for d in client.latest(u).diagnostics if d.code == "LNK004")
+        assert "#概述" in lnk004.message and "2024/附件/说明.md" in lnk004.message
+
+        # the configuration changes: the links are no longer checked
+        (repo / ".reportlint.toml").write_text('ignore = ["LNK"]\n', encoding="utf-8")
+        watched(client, (repo / ".reportlint.toml", T.FileChangeType.Created))
+        await client.wait_for(lambda: not [c for c in codes() if c.startswith("LNK")])
+        assert got(client.latest(u).diagnostics) == check_repo(repo, rel, buffer)
+        await client.close()
+
+    run(scenario())
+
+
+# --------------------------------------------------------------------------- position encodings
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-32"])
+def test_other_position_encodings(repo, tmp_path, encoding):
+    """A client that offers UTF-8 or UTF-32 positions gets them: in ranges, hover and edits."""
+    want = expected(repo, "reports/2024/a.md", DEFECTIVE, encoding)
+
+    async def scenario():
+        client, init = await start(repo, tmp_path, caps=capabilities(encodings=[encoding, "utf-16"]))
+        assert init.capabilities.position_encoding == encoding
+        u = open_doc(client, repo / "reports/2024/a.md", DEFECTIVE)
+        diags = await client.wait_diagnostics(u, lambda d: len(d) > 0)
+        assert got(diags) == want
+        lnk = min((d for d in diags if d.code == "LNK006"), key=lambda d: d.range.start.character)
+        assert lnk.range.start.character == units(LINK_LINE[:LINK_LINE.index("http：")], encoding)
+        # a position in the client's units finds the finding after the astral characters
+        inside = T.Position(lnk.range.start.line, lnk.range.start.character + 1)
+        hover = await client.text_document_hover_async(T.HoverParams(T.TextDocumentIdentifier(u), inside))
+        assert "**LNK006**" in hover.contents.value
+        actions = await client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(u), range=T.Range(inside, inside),
+            context=T.CodeActionContext(diagnostics=[lnk])))
+        fix = next(a for a in actions if a.is_preferred)
+        fixed = apply_edits(DEFECTIVE, list(fix.edit.document_changes[0].edits), encoding)
+        assert fixed == DEFECTIVE.replace("http：//www", "http://www")
+        await client.close()
+
+    run(scenario())
+
+
+# --------------------------------------------------------------------------- pull diagnostics
+
+
+def test_pull_diagnostics(repo, tmp_path):
+    """A client that pulls gets the findings in answer to textDocument/diagnostic (and no push), an
+    unchanged report for an unchanged document, and a refresh request when another file changes
+    them."""
+    want = expected(repo, "reports/2024/b.md", DEFECTIVE)
+    text = DEFECTIVE + "\n见[附件](附件.md)。\n"
+    path = repo / "reports/2024/a.md"
+
+    async def scenario():
+        client, _ = await start(repo, tmp_path, caps=capabilities(pull=True))
+        u = open_doc(client, path, text)
+
+        async def pull(previous=None):
+            return await client.text_document_diagnostic_async(T.DocumentDiagnosticParams(
+                text_document=T.TextDocumentIdentifier(u), previous_result_id=previous))
+
+        report = await pull()
+        assert report.kind == "full"
+        codes = sorted(d.code for d in report.items)
+        assert codes == sorted([w[0] for w in want] + ["LNK001"])
+        again = await pull(report.result_id)
+        assert again.kind == "unchanged" and again.result_id == report.result_id
+        change_doc(client, u, DEFECTIVE, 2)
+        changed = await pull(report.result_id)
+        assert changed.kind == "full" and got(changed.items) == want
+        # another file appears that a link needed: the client is asked to pull again
+        change_doc(client, u, text, 3)
+        before = await pull()
+        assert "LNK001" in [d.code for d in before.items]
+        (repo / "reports/2024/附件.md").write_text("# 附件\n", encoding="utf-8")
+        watched(client, (repo / "reports/2024/附件.md", T.FileChangeType.Created))
+        await client.wait_for(lambda: client.refreshes > 0)
+        after = await pull(before.result_id)
+        assert after.kind == "full" and "LNK001" not in [d.code for d in after.items]
+        assert client.count(u) == 0  # nothing was pushed
+        await client.close()
+
+    run(scenario())
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+CRASHING_RULE = '''
+"""Crashes on every report (a test plugin)."""
+CODE = "XYZ900"
+NAME = "always-crashes"
+SUMMARY = "Crashes"
+SEVERITY = "error"
+
+
+def check(doc, profile, options):
+    raise RuntimeError("boom")
+'''
+
+
+def crashing_plugin(tmp_path):
+    """An installed distribution whose rule crashes (written as pip would install it)."""
+    site = tmp_path / "site"
+    (site / "crashy_rules").mkdir(parents=True)
+    (site / "crashy_rules" / "__init__.py").write_text("", encoding="utf-8")
+    (site / "crashy_rules" / "crash.py").write_text(CRASHING_RULE, encoding="utf-8")
+    info = site / "crashy-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: crashy\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[reportlint.rules]\nXYZ900 = crashy_rules.crash\n", encoding="utf-8")
+    return site
+
+
+def test_bad_input_never_takes_the_server_down(repo, tmp_path):
+    """A rule that crashes is one diagnostic naming it; a broken configuration is a diagnostic on
+    the configuration file, one on the report and a message; odd text and odd requests are
+    answered; the server goes on and recovers when the configuration is fixed."""
+    site = crashing_plugin(tmp_path)
+    env = {"PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]),
+           "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    variant = CLEAN.replace(OFFICIAL_5, VARIANT_5)
+
+    async def scenario():
+        client, _ = await start(repo, tmp_path, env=env)
+        u = open_doc(client, repo / "reports/2024/a.md", variant)
+        diags = await client.wait_diagnostics(u, lambda d: len(d) > 0)
+        crash = [d for d in diags if d.code == "XYZ900"]
+        assert len(crash) == 1 and "rule XYZ900 (always-crashes) failed" in crash[0].message
+        assert "RuntimeError: boom" in crash[0].message and crash[0].severity == T.DiagnosticSeverity.Warning
+        assert "SEC006" in [d.code for d in diags]  # the other rules ran
+
+        # odd text: empty, binary-looking, a lone surrogate-free astral mess
+        for version, text in enumerate(["", "\x00\x01\x02 binary", "𠀀" * 5000, "---\nyear: [\n---\n"], start=2):
+            n = client.count(u)
+            change_doc(client, u, text, version)
+            diags = await client.wait_diagnostics(u, after=n)
+            assert all(d.source == "reportlint" for d in diags)
+        # odd requests: a document that is not open, positions past the end
+        assert await client.text_document_hover_async(T.HoverParams(
+            T.TextDocumentIdentifier(uri(repo / "nope.md")), T.Position(0, 0))) is None
+        far = T.Position(10_000, 10_000)
+        await client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(u), range=T.Range(far, far),
+            context=T.CodeActionContext(diagnostics=[])))
+        await client.text_document_hover_async(T.HoverParams(T.TextDocumentIdentifier(u), far))
+
+        # a broken configuration
+        config = repo / ".reportlint.toml"
+        config.write_text('selec = ["SEC"]\n', encoding="utf-8")
+        watched(client, (config, T.FileChangeType.Changed))
+        n = client.count(u)
+        change_doc(client, u, variant, 20)
+        diags = await client.wait_diagnostics(u, lambda d: any(x.code == "configuration" for x in d), after=n)
+        assert len(diags) == 1 and "could not check this file" in diags[0].message and "selec" in diags[0].message
+        on_config = await client.wait_diagnostics(uri(config), lambda d: len(d) > 0)
+        assert on_config[0].range.start.line == 0 and "selec" in on_config[0].message
+        await client.wait_for(lambda: [m for m in client.messages if "selec" in m.message])
+        # … fixed: the findings are back, the configuration's diagnostics cleared
+        config.write_text('[per-file-ignores]\n"reports/2019/**" = ["SEC006"]\n', encoding="utf-8")
+        watched(client, (config, T.FileChangeType.Changed))
+        diags = await client.wait_diagnostics(u, lambda d: "SEC006" in [x.code for x in d], after=n)
+        assert "configuration" not in [d.code for d in diags]
+        assert await client.wait_diagnostics(uri(config), lambda d: d == [], after=1) == []
+        await client.close()
+
+    run(scenario())
+    assert "Traceback" not in (tmp_path / "server-stderr.txt").read_text(encoding="utf-8")

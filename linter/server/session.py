@@ -21,7 +21,7 @@ from typing import Any, Iterable
 
 from ..config import CONFIG_NAMES, CommandLine, ConfigError, Resolver
 from ..diagnostics import Diagnostic
-from ..engine import MARKDOWN_SUFFIXES, FileResult, Linter, collect_files, display_path
+from ..engine import MARKDOWN_SUFFIXES, FileResult, Linter, collect_files, display_path, forget_files
 from ..profile import ProfileError
 from ..registry import Registry, load_registry
 from ..settings import Settings, SettingsError
@@ -227,6 +227,7 @@ class Session:
         out = Outcome(path)
         try:
             self._new_day()
+            forget_files()  # the disk may have changed since the last lint
             root = repository_root(path, self.folders)
             stamp = self._config_stamp(path, root, self._settings_used.get(path))
             if self._stamps.get(path, stamp) != stamp:
