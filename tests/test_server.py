@@ -37,14 +37,17 @@ def units(text: str, encoding: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def expected(repo, rel: str, text: str, encoding: str = "utf-16", lang: str = "en") -> list[tuple]:
+def expected(repo, rel: str, text: str, encoding: str = "utf-16", lang: str = "en", env: dict | None = None) -> list[tuple]:
     """What `reportlint check` says about ``text`` as ``rel`` (written to disk), in LSP terms."""
     (repo / rel).write_text(text, encoding="utf-8")
-    proc = run_cli("check", "--no-cache", "--format", "json", "--lang", lang, rel, cwd=repo)
+    proc = run_cli("check", "--no-cache", "--format", "json", "--lang", lang, rel, cwd=repo, env=env)
     assert proc.returncode in (0, 1), proc.stderr
     lines = text.split("\n")
     out = []
     for d in json.loads(proc.stdout):
+        if d.get("suppressed"):
+            continue  # waived: listed in JSON, not a finding
+
         def pos(line, col):
             line = min(line, len(lines))
             return (line - 1, units(lines[line - 1][:col - 1], encoding))
@@ -175,7 +178,7 @@ def check_repo(repo, rel: str, text: str) -> list[tuple]:
     lines = text.split("\n")
     out = []
     for d in json.loads(proc.stdout):
-        if d["path"] != rel:
+        if d["path"] != rel or d.get("suppressed"):
             continue
         out.append((d["code"], d["severity"], (d["line"] - 1, units(lines[d["line"] - 1][:d["column"] - 1], "utf-16")),
                     (d["end_line"] - 1, units(lines[d["end_line"] - 1][:d["end_column"] - 1], "utf-16")), d["message"]))
@@ -415,3 +418,127 @@ def test_bad_input_never_takes_the_server_down(repo, tmp_path):
 
     run(scenario())
     assert "Traceback" not in (tmp_path / "server-stderr.txt").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- suppression comments
+
+
+def apply_action(text: str, action: T.CodeAction) -> str:
+    return apply_edits(text, list(action.edit.document_changes[0].edits))
+
+
+def test_disable_and_waiver_actions_write_working_comments(repo, tmp_path):
+    """"Disable CODE for this line" and "add a waiver" write the documented comments where they
+    work: at the end of a pipe-table row or an HTML table line, before the block for a waiver,
+    after the front matter for a finding in it. The findings go and no SUP finding appears.
+    Titles and messages follow the client's locale (Chinese here)."""
+    from clihelp import ROOT
+
+    row = "| （七）总计 | 2932 | 53 | 0 | 0 | 61 | 4 | 3050 |"
+    broken = CLEAN.replace(row, row.replace("2932", "2933")).replace("level: government", "level: city")
+    html = (ROOT / "examples/2024-huaian-2021-edition-html.md").read_text(encoding="utf-8")
+    html_broken = html.replace("<td>2932</td>", "<td>2933</td>", 1)
+    rel, rel_html = "reports/2024/a.md", "reports/2024/h.md"
+    today = {"REPORTLINT_TODAY": "2026-01-10"}
+
+    async def scenario():
+        client, _ = await start(repo, tmp_path, init={"debounce": 50}, locale="zh-CN", env=today)
+        u = open_doc(client, repo / rel, broken)
+        diags = await client.wait_diagnostics(u, lambda d: len(d) > 0)
+        assert {d.code for d in diags} == {"SUM001", "SUM002", "SUM005", "FM003"}
+        assert any("应为" in d.message for d in diags)  # Chinese messages
+
+        async def actions_for(code, text_uri=u, diags_=None):
+            d = next(x for x in (diags_ or diags) if x.code == code)
+            return d, await client.text_document_code_action_async(T.CodeActionParams(
+                text_document=T.TextDocumentIdentifier(text_uri), range=d.range,
+                context=T.CodeActionContext(diagnostics=[d])))
+
+        version = 1
+
+        async def edit(text, code_title, code, diags_):
+            nonlocal version
+            _, actions = await actions_for(code, diags_=diags_)
+            action = next(a for a in actions if a.title.startswith(code_title))
+            new = apply_action(text, action)
+            n = client.count(u)
+            version += 1
+            change_doc(client, u, new, version)
+            return new, await client.wait_diagnostics(u, after=n)
+
+        # SUM001 in a pipe-table row: the comment goes at the end of the row
+        text, diags2 = await edit(broken, "在本行禁用 SUM001", "SUM001", diags)
+        assert row.replace("2932", "2933") + " <!-- reportlint-disable-line SUM001 -->" in text
+        assert {d.code for d in diags2} == {"SUM002", "SUM005", "FM003"}
+        assert got(diags2) == expected(repo, "reports/2024/x.md", text, lang="zh", env=today)
+        # SUM002 waived: a waiver before the table, until 90 days from today, with a reason to fill in
+        text, diags3 = await edit(text, "豁免此处的 SUM002 至 2026-04-10", "SUM002", diags2)
+        assert ('<!-- reportlint-waive SUM002 until=2026-04-10 reason="待填写：接受此问题的理由" -->\n'
+                "| 申请人情况 |") in text
+        assert {d.code for d in diags3} == {"SUM005", "FM003"}
+        # a finding in the front matter: disabled for the file, right after the front matter
+        text, diags4 = await edit(text, "在本文件禁用 FM003", "FM003", diags3)
+        assert "---\n<!-- reportlint-disable-file FM003 -->\n" in text
+        assert {d.code for d in diags4} == {"SUM005"}
+        # a second code on the same line joins the comment already there
+        text, diags5 = await edit(text, "在本行禁用 SUM005", "SUM005", diags4)
+        assert "<!-- reportlint-disable-line SUM001, SUM005 -->" in text and diags5 == []
+        assert expected(repo, "reports/2024/x.md", text, env=today) == []
+
+        # an HTML table: the comment after the cell's tag works too
+        hu = open_doc(client, repo / rel_html, html_broken)
+        hdiags = await client.wait_diagnostics(hu, lambda d: len(d) > 0)
+        d, actions = await actions_for("SUM001", hu, hdiags)
+        d = min((x for x in hdiags if x.code == "SUM001"), key=lambda x: x.range.start.line)
+        _, actions = await actions_for("SUM001", hu, [d])
+        action = next(a for a in actions if a.title == "在本行禁用 SUM001")
+        fixed = apply_action(html_broken, action)
+        assert "<td>2933</td> <!-- reportlint-disable-line SUM001 -->" in fixed
+        codes = [x[0] for x in expected(repo, "reports/2024/y.md", fixed, env=today)]
+        assert codes.count("SUM001") == len([x for x in hdiags if x.code == "SUM001"]) - 1
+        assert not [c for c in codes if c.startswith("SUP")]
+        await client.close()
+
+    run(scenario())
+
+
+# --------------------------------------------------------------------------- installation
+
+
+def test_without_pygls_the_server_says_what_to_install(tmp_path):
+    fake = tmp_path / "fake"
+    (fake / "pygls").mkdir(parents=True)
+    (fake / "pygls" / "__init__.py").write_text("raise ImportError('No module named pygls')\n", encoding="utf-8")
+    proc = run_cli("server", cwd=tmp_path, env={"PYTHONPATH": str(fake)})
+    assert proc.returncode == 2
+    assert "pip install 'reportlint[server]'" in proc.stderr and "Traceback" not in proc.stderr
+    # `reportlint check` neither needs nor imports the server
+    (tmp_path / "r.md").write_text(CLEAN, encoding="utf-8")
+    code = ("import sys; from reportlint.cli import main; rc = main(['check', '--no-cache', 'r.md']); "
+            "assert rc == 0, rc; assert not [m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', "
+            "'reportlint.server'))], sorted(sys.modules)")
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(fake)})
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_configuration_change_without_file_watchers(repo, tmp_path):
+    """A client that cannot watch files: a changed configuration is noticed at the next lint."""
+    variant = CLEAN.replace(OFFICIAL_5, VARIANT_5)
+
+    async def scenario():
+        client, _ = await start(repo, tmp_path, caps=capabilities(watch=False), args=("--lang", "en"))
+        u = open_doc(client, repo / "reports/2024/a.md", variant)
+        diags = await client.wait_diagnostics(u, lambda d: len(d) > 0)
+        assert [d.code for d in diags] == ["SEC006"]
+        assert client.registrations == []
+        (repo / ".reportlint.toml").write_text('ignore = ["SEC006"]\n', encoding="utf-8")
+        n = client.count(u)
+        change_doc(client, u, variant + "\n", 2)
+        assert await client.wait_diagnostics(u, after=n) == []
+        await client.close()
+
+    run(scenario())
