@@ -21,7 +21,7 @@ from typing import Any, Iterable
 
 from ..config import CONFIG_NAMES, CommandLine, ConfigError, Resolver
 from ..diagnostics import Diagnostic
-from ..engine import MARKDOWN_SUFFIXES, FileResult, Linter, collect_files, display_path, forget_files
+from ..engine import MARKDOWN_SUFFIXES, FileResult, Linter, display_path, forget_files, real_path
 from ..profile import ProfileError
 from ..registry import Registry, load_registry
 from ..settings import Settings, SettingsError
@@ -79,6 +79,7 @@ class RepositoryIndex:
         self.pending: dict[str, Path] = {}  # real path -> path: new or changed, not linted yet
         self.scanned_at = 0.0
         self.too_many = False
+        self.excluded: dict[str, bool] = {}  # path -> excluded by the configuration (kept until it changes)
 
     @property
     def complete(self) -> bool:
@@ -87,19 +88,21 @@ class RepositoryIndex:
     def scan(self, resolver: Resolver, max_files: int) -> None:
         """Look at the repository's Markdown files (as ``reportlint check ROOT`` collects them)."""
         self.scanned_at = time.monotonic()
-        try:
-            files = collect_files([self.root])
-        except (OSError, SettingsError):
-            files = []
-        seen: dict[str, tuple[Path, tuple[int, int]]] = {}
-        for f in files:
-            try:
-                if resolver.is_excluded(f):
+        seen: dict[str, tuple[str, tuple[int, int]]] = {}
+        for folder, real_folder, names in _markdown_files(self.root):
+            for name in names:
+                f = os.path.join(folder, name)
+                try:
+                    excluded = self.excluded.get(f)
+                    if excluded is None:
+                        excluded = self.excluded[f] = bool(resolver.is_excluded(Path(f)))
+                    if excluded:
+                        continue
+                    st = os.stat(f)
+                except (OSError, SettingsError):
                     continue
-                st = f.stat()
-            except (OSError, SettingsError):
-                continue
-            seen[os.path.realpath(f)] = (f, (st.st_mtime_ns, st.st_size))
+                real = os.path.realpath(f) if os.path.islink(f) else os.path.join(real_folder, name)
+                seen.setdefault(real, (f, (st.st_mtime_ns, st.st_size)))
         self.too_many = len(seen) > max_files
         if self.too_many:
             self.entries.clear()
@@ -108,19 +111,19 @@ class RepositoryIndex:
         for real in list(self.entries):
             if real not in seen:
                 del self.entries[real]
-        self.pending = {real: f for real, (f, st) in seen.items()
+        self.pending = {real: Path(f) for real, (f, st) in seen.items()
                         if real not in self.entries or self.entries[real].stat != st}
 
     def forget(self, paths: Iterable[str]) -> None:
         """These files changed: look at them again on the next lint."""
         for p in paths:
-            real = os.path.realpath(p)
-            self.entries.pop(real, None)
+            self.entries.pop(real_path(p), None)
         self.scanned_at = 0.0
 
     def step(self, linter: Linter, budget: float) -> bool:
         """Lint pending reports for about ``budget`` seconds; True when none is left."""
         deadline = time.monotonic() + budget
+        had = len(self.pending)
         while self.pending and time.monotonic() < deadline:
             real, f = next(iter(self.pending.items()))
             del self.pending[real]
@@ -132,10 +135,28 @@ class RepositoryIndex:
             except (SettingsError, ProfileError):
                 continue  # the file's configuration is broken: its own lint says so
             self.entries[real] = _Entry((st.st_mtime_ns, st.st_size), result)
+        if had > 100 and not self.pending:
+            import gc
+
+            # the results live as long as the server: keep the collector from scanning them
+            # again and again (a full collection over thousands of results takes a keystroke's time)
+            gc.collect()
+            gc.freeze()
         return not self.pending
 
     def results(self, without: str) -> list[FileResult]:
+        """The other reports' results (``without``: the real path of the buffer's file)."""
         return [e.result for real, e in self.entries.items() if real != without]
+
+
+def _markdown_files(root: str):
+    """(folder, its real path, Markdown file names) under ``root``: what ``reportlint check ROOT``
+    collects (hidden folders and files skipped), read without building a Path per file."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        names = sorted(n for n in files if n.lower().endswith(MARKDOWN_SUFFIXES) and not n.startswith("."))
+        if names:
+            yield folder, os.path.realpath(folder), names
 
 
 def repository_root(path: str, folders: list[str]) -> str:
@@ -227,7 +248,7 @@ class Session:
         out = Outcome(path)
         try:
             self._new_day()
-            forget_files()  # the disk may have changed since the last lint
+            _forget_link_targets()  # files may have appeared or gone since the last lint
             root = repository_root(path, self.folders)
             stamp = self._config_stamp(path, root, self._settings_used.get(path))
             if self._stamps.get(path, stamp) != stamp:
@@ -250,7 +271,7 @@ class Session:
             doc, settings = linter.document_of(text, display_path(Path(path)))
             self._settings_used[path] = settings
             self._profile_files.update(os.path.abspath(p) for p in settings.profile_paths)
-            run = linter.lint_in_repository(doc, settings, index.results(os.path.realpath(path)))
+            run = linter.lint_in_repository(doc, settings, index.results(real_path(path)))
             out.doc, out.diagnostics, out.errors = doc, run.diagnostics, run.errors
         except ConfigError as exc:
             out.problem = "the configuration has errors"
@@ -296,6 +317,7 @@ class Session:
         """Files changed, appeared or disappeared on disk. Returns the open documents (of
         ``open_paths``) to lint again: those under a configuration file that changed, every one
         when a profile file changed, and those in the repository of a report that changed."""
+        forget_files()
         open_paths = [os.path.abspath(p) for p in open_paths]
         again: set[str] = set()
         rebuild = False
@@ -334,6 +356,16 @@ class Session:
         for p in (settings.profile_paths if settings is not None else ()):
             out.append(_stat(os.path.abspath(p)))
         return tuple(out)
+
+
+def _forget_link_targets() -> None:
+    """Folder listings and link targets are read again (only the buffer's links are resolved
+    on each lint: cheap); real paths are kept until files are reported changed."""
+    import sys
+
+    links = sys.modules.get(f"{__package__.rpartition('.')[0]}.links")
+    if links is not None:
+        links.forget_files()
 
 
 def _stat(path: str) -> tuple | None:
