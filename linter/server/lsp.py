@@ -86,6 +86,7 @@ class ReportlintServer(LanguageServer):
         self.runner: asyncio.Task | None = None
         self.shown: set[str] = set()  # problems already shown in a message
         self.config_uris: set[str] = set()  # configuration files we published diagnostics for
+        self.option_problems: list[str] = []
 
     # ------------------------------------------------------------------ plumbing
 
@@ -353,7 +354,7 @@ def build_server(options: Options) -> ReportlintServer:
 
     @server.feature(T.INITIALIZE)
     def initialize(ls: ReportlintServer, params: T.InitializeParams) -> None:
-        apply_init_options(ls.options, params.initialization_options, params.locale)
+        ls.option_problems = apply_init_options(ls.options, params.initialization_options, params.locale)
         caps = params.capabilities
         ls.encoding = str(ls.workspace.position_encoding or UTF16)
         td = caps.text_document
@@ -377,6 +378,8 @@ def build_server(options: Options) -> ReportlintServer:
         ls.start_runner()
         for err in ls.session.rule_errors():
             ls.window_show_message(T.ShowMessageParams(T.MessageType.Warning, f"reportlint: {err}"))
+        for problem in ls.option_problems:
+            ls.window_show_message(T.ShowMessageParams(T.MessageType.Warning, f"reportlint server: {problem}"))
         caps = ls.client_capabilities.workspace
         watch = caps and caps.did_change_watched_files and caps.did_change_watched_files.dynamic_registration
         if watch:
@@ -487,28 +490,42 @@ def build_server(options: Options) -> ReportlintServer:
     return server
 
 
-def apply_init_options(options: Options, init: Any, locale: str | None) -> None:
+# initializationOptions: name -> (Options attribute, check of the value, what it must be)
+INIT_OPTIONS = {
+    "lang": ("lang", lambda v: v in ("zh", "en"), '"zh" or "en"'),
+    "debounce": ("debounce", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 60_000,
+                 "milliseconds (0 to 60000)"),
+    "docsUrl": ("docs_url", lambda v: isinstance(v, str), "a string"),
+    "config": ("config", lambda v: isinstance(v, str), "a path"),
+    "isolated": ("isolated", lambda v: isinstance(v, bool), "true or false"),
+    "select": ("select", lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of strings"),
+    "extendSelect": ("extend_select", lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+                     "a list of strings"),
+    "ignore": ("ignore", lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "a list of strings"),
+    "maxRepositoryFiles": ("max_files", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+                           "a number of files"),
+}
+
+
+def apply_init_options(options: Options, init: Any, locale: str | None) -> list[str]:
     """The client's ``initializationOptions`` override the command line; the message language
-    is, in this order: the ``lang`` option, ``--lang``, the client's locale, the environment's."""
+    is, in this order: the ``lang`` option, ``--lang``, the client's locale, the environment's.
+    Returns what was wrong with the options (each is ignored)."""
+    problems = []
+    if init is not None and not isinstance(init, dict):
+        problems.append("initializationOptions must be an object")
     init = init if isinstance(init, dict) else {}
-    if init.get("lang") in ("zh", "en"):
-        options.lang = init["lang"]
-    elif not getattr(options, "lang_given", False) and locale:
+    for key, value in init.items():
+        spec = INIT_OPTIONS.get(key)
+        if spec is None:
+            problems.append(f"unknown option {key!r} (known: {', '.join(INIT_OPTIONS)})")
+        elif not spec[1](value):
+            problems.append(f"option {key!r} must be {spec[2]}, not {value!r}")
+        else:
+            setattr(options, spec[0], value / 1000 if key == "debounce" else value)
+    if "lang" not in init and not options.lang_given and locale:
         options.lang = "zh" if locale.lower().startswith("zh") else "en"
-    if isinstance(init.get("debounce"), (int, float)) and init["debounce"] >= 0:
-        options.debounce = init["debounce"] / 1000
-    if isinstance(init.get("docsUrl"), str):
-        options.docs_url = init["docsUrl"]
-    if isinstance(init.get("config"), str):
-        options.config = init["config"]
-    if isinstance(init.get("isolated"), bool):
-        options.isolated = init["isolated"]
-    for key, attr in (("select", "select"), ("extendSelect", "extend_select"), ("ignore", "ignore")):
-        val = init.get(key)
-        if isinstance(val, list) and all(isinstance(v, str) for v in val):
-            setattr(options, attr, val)
-    if isinstance(init.get("maxRepositoryFiles"), int):
-        options.max_files = init["maxRepositoryFiles"]
+    return problems
 
 
 def serve(options: Options) -> int:
