@@ -36,6 +36,18 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 
+def _peak_mb(pid: int) -> float | None:
+    """The server process's peak resident memory (Linux: /proc), in MB."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p * (len(values) - 1))))]
@@ -118,12 +130,13 @@ async def measure(repo: Path, count: int, changes: int, debounce_ms: int) -> dic
             text_document=T.TextDocumentIdentifier(u)))
         pulls.append(time.perf_counter() - t0)
 
+    peak_mb = _peak_mb(client._server.pid)
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
     size = len(text.encode("utf-8"))
     return {"reports_in_repository": count, "report_bytes": size, "debounce_ms": debounce_ms,
-            "server_start_s": init_s, "first_diagnostics_s": first,
+            "server_start_s": init_s, "first_diagnostics_s": first, "peak_mb": peak_mb,
             "after_debounce_s": {"median": statistics.median(after_debounce), "p90": percentile(after_debounce, 0.9),
                                  "max": max(after_debounce)},
             "pull_s": {"median": statistics.median(pulls), "p90": percentile(pulls, 0.9), "max": max(pulls)}}
@@ -154,6 +167,8 @@ def main() -> int:
           f"p90 {ad['p90'] * 1000:.0f} ms, max {ad['max'] * 1000:.0f} ms (target: <= 300 ms)")
     print(f"pull (textDocument/diagnostic after a change): median {pl['median'] * 1000:.0f} ms, "
           f"p90 {pl['p90'] * 1000:.0f} ms, max {pl['max'] * 1000:.0f} ms")
+    if result["peak_mb"] is not None:
+        print(f"server peak RSS: {result['peak_mb']:.0f} MB")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
     return 0

@@ -37,3 +37,14 @@ def test_per_report_says_what_it_needs(tmp_path):
     proc = bench("per_report.py", str(tmp_path), cwd=tmp_path)
     assert proc.returncode == 2 and "1 Markdown files; at least 51 are needed" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_server_latency_runs(tmp_path):
+    out = tmp_path / "latency.json"
+    proc = bench("server_latency.py", "--count", "3", "--changes", "2", "--debounce", "50", "--json", str(out),
+                 cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text())
+    assert data["reports_in_repository"] == 3 and data["debounce_ms"] == 50
+    assert data["after_debounce_s"]["median"] > -0.05 and data["pull_s"]["median"] > 0
+    assert "after the 50 ms debounce" in proc.stdout

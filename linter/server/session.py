@@ -325,7 +325,7 @@ class Session:
             if is_config(p):
                 rebuild = True
                 again.update(o for o in open_paths if _inside(o, os.path.dirname(p)))
-            elif p in self._profile_files:
+            elif any(p == f or _inside(p, f) for f in self._profile_files):  # a profile file or folder
                 rebuild = True
                 again.update(open_paths)
             elif is_report(p):
@@ -354,7 +354,13 @@ class Session:
         if self.options.config:
             out.append(_stat(os.path.abspath(self.options.config)))
         for p in (settings.profile_paths if settings is not None else ()):
-            out.append(_stat(os.path.abspath(p)))
+            p = os.path.abspath(p)
+            out.append(_stat(p))
+            if os.path.isdir(p):  # a folder of profiles: each file in it
+                try:
+                    out.extend(_stat(os.path.join(p, n)) for n in sorted(os.listdir(p)) if n.endswith((".yaml", ".yml")))
+                except OSError:
+                    pass
         return tuple(out)
 
 
