@@ -47,6 +47,17 @@ class Client(LanguageClient):
             self.refreshes += 1
             self.changed.set()
 
+        self.progress: list[tuple[str, object]] = []
+
+        @self.feature(T.WINDOW_WORK_DONE_PROGRESS_CREATE)
+        def create_progress(params: T.WorkDoneProgressCreateParams) -> None:
+            return None
+
+        @self.feature(T.PROGRESS)
+        def progress(params: T.ProgressParams) -> None:
+            self.progress.append((params.token, params.value))
+            self.changed.set()
+
         @self.feature(T.CLIENT_REGISTER_CAPABILITY)
         def register(params: T.RegistrationParams) -> None:
             self.registrations.extend(params.registrations)
@@ -119,8 +130,9 @@ class Client(LanguageClient):
 
 
 def capabilities(*, pull: bool = False, watch: bool = True, encodings: list[str] | None = None,
-                 document_changes: bool = True) -> T.ClientCapabilities:
+                 document_changes: bool = True, progress: bool = False) -> T.ClientCapabilities:
     return T.ClientCapabilities(
+        window=T.WindowClientCapabilities(work_done_progress=progress),
         general=T.GeneralClientCapabilities(position_encodings=encodings) if encodings else None,
         text_document=T.TextDocumentClientCapabilities(
             diagnostic=T.DiagnosticClientCapabilities() if pull else None,

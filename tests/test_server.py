@@ -542,3 +542,29 @@ def test_configuration_change_without_file_watchers(repo, tmp_path):
         await client.close()
 
     run(scenario())
+
+
+def test_a_large_repository_is_read_in_the_background_with_progress(tmp_path):
+    """The first diagnostics come at once; the other reports are read in the background (the
+    editor shows progress) and the open report is linted again when they are all known."""
+    files = {f"reports/{i // 100:02d}/r{i:04d}.md": CLEAN.replace("淮安市人民政府", f"机关{i}") for i in range(400)}
+    repo = make_repo(tmp_path / "big", files)
+    path = repo / "reports/00/r0000.md"
+
+    async def scenario():
+        client, _ = await start(repo, tmp_path, caps=capabilities(progress=True))
+        u = open_doc(client, path, path.read_text(encoding="utf-8").replace(OFFICIAL_5, VARIANT_5))
+        diags = await client.wait_diagnostics(u, lambda d: len(d) > 0)
+        assert [d.code for d in diags] == ["SEC006"]
+        await client.wait_for(lambda: any(v["kind"] == "end" for _, v in client.progress), 100)
+        kinds = [v["kind"] for _, v in client.progress]
+        assert kinds[0] == "begin" and kinds[-1] == "end" and len({t for t, _ in client.progress}) == 1
+        begin = client.progress[0][1]
+        assert begin["title"] == "reportlint" and re.fullmatch(r"reading \d+ reports", begin["message"])
+        # a keystroke while nothing is left to read is answered at once
+        n = client.count(u)
+        change_doc(client, u, path.read_text(encoding="utf-8"), 2)
+        assert await client.wait_diagnostics(u, after=n) == []
+        await client.close()
+
+    run(scenario())

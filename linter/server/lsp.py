@@ -43,7 +43,9 @@ log = logging.getLogger("reportlint.server")
 SEVERITY = {"error": T.DiagnosticSeverity.Error, "warning": T.DiagnosticSeverity.Warning,
             "info": T.DiagnosticSeverity.Information}
 FIX_ALL = "source.fixAll.reportlint"
-INDEX_STEP = 0.2  # seconds of background indexing between two looks at the documents
+INDEX_STEP = 0.05  # seconds of background indexing between two looks at the documents (a keystroke waits at most this)
+PROGRESS_EVERY = 0.5  # seconds between two progress reports while indexing
+PROGRESS_MIN = 20  # reports left to read for a progress report to be worth showing
 _CRASH = re.compile(r"^rule (?P<code>\S+) \((?P<name>[^)]*)\) failed")
 
 
@@ -87,6 +89,8 @@ class ReportlintServer(LanguageServer):
         self.shown: set[str] = set()  # problems already shown in a message
         self.config_uris: set[str] = set()  # configuration files we published diagnostics for
         self.option_problems: list[str] = []
+        self.progress: list | None = None  # [token, reports to read, time of the last report]
+        self.progress_ok = False  # the client shows work done progress
 
     # ------------------------------------------------------------------ plumbing
 
@@ -120,11 +124,9 @@ class ReportlintServer(LanguageServer):
                     await self.lint(doc)
                     continue
                 if self.session is not None and self.session.busy():
-                    for root in await self.call(self.session.index_step, INDEX_STEP):
-                        for d in self.docs.values():  # the other reports are all known now
-                            if _inside(d.path, root):
-                                d.due = loop.time()
+                    await self.index_step()
                     continue
+                self.progress_end()
                 pending = [d.due for d in self.docs.values() if d.due is not None]
                 self.wake.clear()
                 timeout = max(0.0, min(pending) - loop.time()) if pending else None
@@ -137,6 +139,38 @@ class ReportlintServer(LanguageServer):
             except Exception:  # noqa: BLE001 - the loop must survive anything
                 log.error("reportlint server: %s", traceback.format_exc())
                 await asyncio.sleep(0.1)
+
+    async def index_step(self) -> None:
+        """Read more of the repositories' other reports; when a repository is done, lint its open
+        reports again (their cross-report findings may change). Shows progress when it takes a while."""
+        loop = asyncio.get_running_loop()
+        left = self.session.pending()
+        if self.progress is None and self.progress_ok and left >= PROGRESS_MIN:
+            token = f"reportlint-index-{id(self)}-{int(loop.time() * 1000)}"
+            try:
+                await self.work_done_progress.create_async(token)
+                self.progress = [token, left, 0.0]
+                self.work_done_progress.begin(token, T.WorkDoneProgressBegin(
+                    title="reportlint", message=f"reading {left} reports", percentage=0))
+            except Exception as exc:  # noqa: BLE001 - no progress then
+                log.warning("reportlint server: no progress report: %s", exc)
+                self.progress_ok = False
+        for root in await self.call(self.session.index_step, INDEX_STEP):
+            for d in self.docs.values():  # the other reports are all known now
+                if _inside(d.path, root):
+                    d.due = loop.time()
+        if self.progress is not None and loop.time() - self.progress[2] > PROGRESS_EVERY:
+            token, total, _ = self.progress
+            left = self.session.pending()
+            total = max(total, left)
+            self.progress[1:] = [total, loop.time()]
+            self.work_done_progress.report(token, T.WorkDoneProgressReport(
+                message=f"{total - left} of {total} reports read", percentage=int(100 * (total - left) / total)))
+
+    def progress_end(self) -> None:
+        if self.progress is not None:
+            self.work_done_progress.end(self.progress[0], T.WorkDoneProgressEnd(message="all reports read"))
+            self.progress = None
 
     # ------------------------------------------------------------------ linting
 
@@ -362,6 +396,7 @@ def build_server(options: Options) -> ReportlintServer:
         ws = caps.workspace
         ls.refresh = bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
         ls.document_changes = bool(ws and ws.workspace_edit and ws.workspace_edit.document_changes)
+        ls.progress_ok = bool(caps.window and caps.window.work_done_progress)
         hover = td.hover if td is not None else None
         ls.markdown = not (hover and hover.content_format) or T.MarkupKind.Markdown in hover.content_format
         folders = [to_fs_path(f.uri) for f in params.workspace_folders or []]

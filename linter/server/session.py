@@ -302,6 +302,10 @@ class Session:
             break  # one repository per step: a lint waiting for its turn goes first
         return done
 
+    def pending(self) -> int:
+        """Reports of the repositories not read yet."""
+        return sum(len(i.pending) for i in self.indexes.values())
+
     def busy(self) -> bool:
         return any(not i.complete for i in self.indexes.values())
 
