@@ -13,8 +13,9 @@ variant, SEC006), so that every change yields a new ``publishDiagnostics``. It p
   the debounce (the target is 0.3 s or less): the lint of the buffer, the repository rules over
   the buffer and the other reports, and the protocol;
 - *pull*: a ``textDocument/diagnostic`` request for a changed buffer (no debounce), the same work;
-- *first diagnostics*: from ``didOpen`` of the first report to its diagnostics, server start and
-  the indexing of the repository's other reports excluded (measured apart).
+- *first diagnostics*: from ``didOpen`` of the first report to its diagnostics (server start
+  excluded), and until the server has read every other report of the repository (in the
+  background, with progress; changes are timed after that).
 
 Needs the ``server`` extra. Not a test: timings depend on the machine.
 """
@@ -62,6 +63,16 @@ async def measure(repo: Path, count: int, changes: int, debounce_ms: int) -> dic
     got: dict[str, list[tuple[float, int, int]]] = {}
     event = asyncio.Event()
 
+    progress: list[str] = []
+
+    @client.feature(T.WINDOW_WORK_DONE_PROGRESS_CREATE)
+    def create_progress(params):
+        return None
+
+    @client.feature(T.PROGRESS)
+    def on_progress(params):
+        progress.append(params.value["kind"])
+
     @client.feature(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     def publish(params: T.PublishDiagnosticsParams) -> None:
         got.setdefault(params.uri, []).append((time.perf_counter(), params.version or 0, len(params.diagnostics)))
@@ -76,8 +87,10 @@ async def measure(repo: Path, count: int, changes: int, debounce_ms: int) -> dic
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     started = time.perf_counter()
     await client.start_io(sys.executable, "-m", "reportlint", "server", cwd=str(repo), env=env)
-    caps = T.ClientCapabilities(text_document=T.TextDocumentClientCapabilities(
-        publish_diagnostics=T.PublishDiagnosticsClientCapabilities(version_support=True)))
+    caps = T.ClientCapabilities(
+        window=T.WindowClientCapabilities(work_done_progress=True),
+        text_document=T.TextDocumentClientCapabilities(
+            publish_diagnostics=T.PublishDiagnosticsClientCapabilities(version_support=True)))
     await client.initialize_async(T.InitializeParams(
         process_id=os.getpid(), root_uri=from_fs_path(str(repo)), capabilities=caps,
         workspace_folders=[T.WorkspaceFolder(uri=from_fs_path(str(repo)), name="bench")],
@@ -96,13 +109,13 @@ async def measure(repo: Path, count: int, changes: int, debounce_ms: int) -> dic
     client.text_document_did_open(T.DidOpenTextDocumentParams(
         T.TextDocumentItem(uri=u, language_id="markdown", version=1, text=text)))
     first = (await wait(u, 0))[0] - t0
-    # let the server finish indexing the other reports (it relints the open report then)
+    # let the server finish reading the other reports (it shows progress when that takes a while)
+    t0 = time.perf_counter()
     await asyncio.sleep(1.0)
-    while True:
-        n = len(got.get(u, []))
-        await asyncio.sleep(1.0)
-        if len(got.get(u, [])) == n:
-            break
+    while progress and progress[-1] != "end":
+        await asyncio.sleep(0.1)
+    indexed = time.perf_counter() - t0
+    await asyncio.sleep(0.5)
 
     after_debounce = []
     current = text
@@ -137,6 +150,7 @@ async def measure(repo: Path, count: int, changes: int, debounce_ms: int) -> dic
     size = len(text.encode("utf-8"))
     return {"reports_in_repository": count, "report_bytes": size, "debounce_ms": debounce_ms,
             "server_start_s": init_s, "first_diagnostics_s": first, "peak_mb": peak_mb,
+            "all_reports_read_s": first + indexed if progress else first,
             "after_debounce_s": {"median": statistics.median(after_debounce), "p90": percentile(after_debounce, 0.9),
                                  "max": max(after_debounce)},
             "pull_s": {"median": statistics.median(pulls), "p90": percentile(pulls, 0.9), "max": max(pulls)}}
@@ -162,7 +176,8 @@ def main() -> int:
     ad, pl = result["after_debounce_s"], result["pull_s"]
     print(f"repository: {result['reports_in_repository']} reports; the edited report: {result['report_bytes']} bytes")
     print(f"server start (initialize answered): {result['server_start_s']:.2f} s; "
-          f"first diagnostics after didOpen: {result['first_diagnostics_s']:.2f} s")
+          f"first diagnostics after didOpen: {result['first_diagnostics_s']:.2f} s; "
+          f"every other report read: {result['all_reports_read_s']:.1f} s")
     print(f"change -> diagnostics, after the {args.debounce} ms debounce: median {ad['median'] * 1000:.0f} ms, "
           f"p90 {ad['p90'] * 1000:.0f} ms, max {ad['max'] * 1000:.0f} ms (target: <= 300 ms)")
     print(f"pull (textDocument/diagnostic after a change): median {pl['median'] * 1000:.0f} ms, "
