@@ -5,7 +5,6 @@ import asyncio
 import json
 import os
 import re
-import textwrap
 
 import pytest
 from lsprotocol import types as T

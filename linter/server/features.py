@@ -17,7 +17,8 @@ _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _DISABLE_LINE = re.compile(r"<!--[ \t]*reportlint-disable-line\b(?P<sel>[^>]*?)[ \t]*(?:--[^>]*)?-->")
 
 
-def _t(lang: str, en: str, zh: str) -> str:
+def tr(lang: str, en: str, zh: str) -> str:
+    """``en`` or ``zh``, as ``lang`` says."""
     return zh if lang == "zh" else en
 
 
@@ -48,12 +49,12 @@ def finding_hover(d: Diagnostic, rule: Any, lang: str, url: str | None) -> str:
     parts = [head, d.message.get(lang)]
     if d.fix is not None:
         unsafe = d.fix.applicability != "safe"
-        parts.append(_t(lang, "Fix available", "可自动修复") + f": {d.fix.description.get(lang)}"
-                     + (_t(lang, " (unsafe: check the result)", "（不安全：请核对结果）") if unsafe else ""))
+        parts.append(tr(lang, "Fix available", "可自动修复") + f": {d.fix.description.get(lang)}"
+                     + (tr(lang, " (unsafe: check the result)", "（不安全：请核对结果）") if unsafe else ""))
     if rule is not None and rule.doc:
         parts.append(rule.doc)
     if url:
-        parts.append(f"[{_t(lang, 'Documentation of', '规则说明')} {d.code}]({url})")
+        parts.append(f"[{tr(lang, 'Documentation of', '规则说明')} {d.code}]({url})")
     return "\n\n".join(parts)
 
 
@@ -81,47 +82,47 @@ def cell_hover(doc: Any, line: int, column: int, lang: str) -> str | None:
 
 def _table_line(lt: Any, lang: str) -> str:
     name = lt.spec.name.get(lang)
-    return _t(lang, "table", "表") + f": {name} (`{lt.id}`)"
+    return tr(lang, "table", "表") + f": {name} (`{lt.id}`)"
 
 
 def _label_cell(lt: Any, lang: str, row: str | None = None, col: str | None = None) -> str:
     if row is not None:
-        what = _t(lang, "row", "行") + f": {lt.row_label(row)} (`{row}`)"
+        what = tr(lang, "row", "行") + f": {lt.row_label(row)} (`{row}`)"
     else:
-        what = _t(lang, "column", "列") + f": {lt.column_label(col)} (`{col}`)"
+        what = tr(lang, "column", "列") + f": {lt.column_label(col)} (`{col}`)"
     return "\n".join([f"**{lt.spec.name.get(lang)}**", "", f"- {_table_line(lt, lang)}", f"- {what}"])
 
 
 def _value_cell(doc: Any, edition: Any, lt: Any, rk: str, ck: str, hit: Any, lang: str) -> str:
     from ..arith import document_evaluations, formula, num
 
-    value = num(hit.value) if hit.value is not None else (hit.cell.text or _t(lang, "(blank)", "（空白）"))
+    value = num(hit.value) if hit.value is not None else (hit.cell.text or tr(lang, "(blank)", "（空白）"))
     out = [f"**{hit.label}** = {value}", "",
            f"- {_table_line(lt, lang)}",
-           "- " + _t(lang, "row", "行") + f": {lt.row_label(rk) or rk} (`{rk}`)",
-           "- " + _t(lang, "column", "列") + f": {lt.column_label(ck)} (`{ck}`)"]
+           "- " + tr(lang, "row", "行") + f": {lt.row_label(rk) or rk} (`{rk}`)",
+           "- " + tr(lang, "column", "列") + f": {lt.column_label(ck)} (`{ck}`)"]
     if hit.value is None and hit.reason:
-        out.append("- " + _t(lang, "not a number", "不是有效数字") + f": {hit.reason}")
+        out.append("- " + tr(lang, "not a number", "不是有效数字") + f": {hit.reason}")
     key = (lt.id, rk, ck)
     lines = []
     for ev in document_evaluations(doc, edition):
         if not any(not r.prev and (r.table, r.row, r.col) == key for r in ev.relation.refs):
             continue
         if ev.status == "holds":
-            state = _t(lang, "✓ holds", "✓ 成立")
+            state = tr(lang, "✓ holds", "✓ 成立")
         elif ev.status == "broken":
-            state = _t(lang, "✗ broken", "✗ 不成立")
+            state = tr(lang, "✗ broken", "✗ 不成立")
         else:
-            why = {"missing": _t(lang, "a cell is missing", "缺少单元格"),
-                   "invalid": _t(lang, "a cell is not a number", "有单元格不是有效数字")}.get(ev.skipped_because, ev.skipped_because)
-            state = _t(lang, f"– not checked ({why})", f"– 未检查（{why}）")
+            why = {"missing": tr(lang, "a cell is missing", "缺少单元格"),
+                   "invalid": tr(lang, "a cell is not a number", "有单元格不是有效数字")}.get(ev.skipped_because, ev.skipped_because)
+            state = tr(lang, f"– not checked ({why})", f"– 未检查（{why}）")
         lines.append(f"- {state}: {_description(ev.relation, lang)}  \n  `{formula(ev, lang)}`")
     for rel in edition.relations:
         if rel.cross_year and any(not r.prev and (r.table, r.row, r.col) == key for r in rel.refs):
-            lines.append("- " + _t(lang, "compared with last year's report (SUM004)", "与上一年度报告比对（SUM004）")
+            lines.append("- " + tr(lang, "compared with last year's report (SUM004)", "与上一年度报告比对（SUM004）")
                          + f": {_description(rel, lang)}")
     if lines:
-        out += ["", _t(lang, "Relations:", "勾稽关系：")] + lines
+        out += ["", tr(lang, "Relations:", "勾稽关系：")] + lines
     return "\n".join(out)
 
 
@@ -141,7 +142,7 @@ def disable_action(doc: Any, d: Diagnostic, lang: str) -> tuple[str, Edit] | Non
     if doc is None or doc.problem is not None or not doc.lines:
         return None
     if d.line < doc.body_start_line:
-        return _t(lang, f"Disable {d.code} for this file", f"在本文件禁用 {d.code}"), \
+        return tr(lang, f"Disable {d.code} for this file", f"在本文件禁用 {d.code}"), \
             Edit(Span(doc.body_start_line, 1, doc.body_start_line, 1),
                  f"<!-- reportlint-disable-file {d.code} -->\n")
     if d.line > len(doc.lines):
@@ -149,7 +150,7 @@ def disable_action(doc: Any, d: Diagnostic, lang: str) -> tuple[str, Edit] | Non
     text = doc.lines[d.line - 1]
     if _DELIMITER_ROW.match(text) and "|" in text:
         return None  # a comment would break the table
-    title = _t(lang, f"Disable {d.code} for this line", f"在本行禁用 {d.code}")
+    title = tr(lang, f"Disable {d.code} for this line", f"在本行禁用 {d.code}")
     m = _DISABLE_LINE.search(text)
     if m is not None:  # add the code to the line's comment
         sel = m.group("sel")
@@ -173,6 +174,6 @@ def waiver_action(doc: Any, d: Diagnostic, lang: str, today: _dt.date) -> tuple[
     until = (today + _dt.timedelta(days=WAIVER_DAYS)).isoformat()
     reason = WAIVER_REASON["zh" if lang == "zh" else "en"]
     comment = f'<!-- reportlint-waive {d.code} until={until} reason="{reason}" -->\n'
-    title = _t(lang, f"Waive {d.code} here until {until} (edit the reason)",
+    title = tr(lang, f"Waive {d.code} here until {until} (edit the reason)",
                f"豁免此处的 {d.code} 至 {until}（请填写理由）")
     return title, Edit(Span(block.span.line, 1, block.span.line, 1), comment)

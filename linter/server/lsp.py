@@ -36,7 +36,7 @@ from .. import __version__
 from ..diagnostics import Diagnostic, Edit, Span
 from . import features
 from .positions import UTF16, Lines
-from .session import Options, Outcome, Session, is_report
+from .session import Options, Outcome, Session, inside, is_report
 
 log = logging.getLogger("reportlint.server")
 
@@ -157,7 +157,7 @@ class ReportlintServer(LanguageServer):
                 self.progress_ok = False
         for root in await self.call(self.session.index_step, INDEX_STEP):
             for d in self.docs.values():  # the other reports are all known now
-                if _inside(d.path, root):
+                if inside(d.path, root):
                     d.due = loop.time()
         if self.progress is not None and loop.time() - self.progress[2] > PROGRESS_EVERY:
             token, total, _ = self.progress
@@ -213,10 +213,9 @@ class ReportlintServer(LanguageServer):
 
     def convert(self, doc: Doc, outcome: Outcome) -> list[tuple[Diagnostic | None, T.Diagnostic]]:
         lines = doc.lines
-        registry = self.session.registry if self.session else None
         lang = self.options.lang
         out: list[tuple[Diagnostic | None, T.Diagnostic]] = []
-        first_line = T.Range(T.Position(0, 0), T.Position(0, len(lines.lines[0]) if lines.lines else 0))
+        first_line = T.Range(T.Position(0, 0), T.Position(*lines.to_lsp(1, 1 << 30)))  # the whole first line
         if outcome.problem:
             out.append((None, T.Diagnostic(first_line, _problem_text(outcome), severity=T.DiagnosticSeverity.Error,
                                            source="reportlint", code="configuration")))
@@ -228,10 +227,7 @@ class ReportlintServer(LanguageServer):
                 code=m.group("code") if m else "internal-error")))
         for d in outcome.diagnostics:
             start, end = lines.to_lsp_range(d.line, d.column, d.end_line, d.end_column)
-            rule = registry.rules.get(d.code) if registry else None
-            href = None
-            if rule is not None and rule.origin.startswith("reportlint.rules.") and self.options.docs_url:
-                href = features.rule_doc_url(self.options.docs_url, d.code, d.name)
+            href = self.doc_url(d)
             data = {"name": d.name}
             if d.fix is not None:
                 data["fix"] = d.fix.applicability
@@ -240,6 +236,13 @@ class ReportlintServer(LanguageServer):
                 code=d.code, code_description=T.CodeDescription(href=href) if href else None,
                 source="reportlint", data=data)))
         return out
+
+    def doc_url(self, d: Diagnostic) -> str | None:
+        """The documentation of a built-in rule (docs/rules.md documents those only)."""
+        rule = self.session.registry.rules.get(d.code) if self.session else None
+        if rule is None or not rule.origin.startswith("reportlint.rules.") or not self.options.docs_url:
+            return None
+        return features.rule_doc_url(self.options.docs_url, d.code, d.name)
 
     def report_problems(self, outcome: Outcome) -> None:
         """A broken configuration: diagnostics on the configuration file, and a message once."""
@@ -272,11 +275,7 @@ class ReportlintServer(LanguageServer):
         parts = []
         registry = self.session.registry
         for d in features.findings_at(doc.outcome.diagnostics, line, column):
-            rule = registry.rules.get(d.code)
-            href = None
-            if rule is not None and rule.origin.startswith("reportlint.rules.") and self.options.docs_url:
-                href = features.rule_doc_url(self.options.docs_url, d.code, d.name)
-            parts.append(features.finding_hover(d, rule, lang, href))
+            parts.append(features.finding_hover(d, registry.rules.get(d.code), lang, self.doc_url(d)))
         if doc.outcome.doc is not None:
             cell = features.cell_hover(doc.outcome.doc, line, column, lang)
             if cell:
@@ -298,7 +297,7 @@ class ReportlintServer(LanguageServer):
                 safe = d.fix.applicability == "safe"
                 title = d.fix.description.get(lang)
                 if not safe:
-                    title += features._t(lang, " (unsafe: may change meaning)", "（不安全：可能改变含义）")
+                    title += features.tr(lang, " (unsafe: may change meaning)", "（不安全：可能改变含义）")
                 actions.append(self.action(doc, title, T.CodeActionKind.QuickFix, list(d.fix.edits), ld, preferred=safe))
             if d.code.startswith("SUP"):
                 continue  # about a suppression comment itself: fix the comment instead
@@ -355,7 +354,7 @@ class ReportlintServer(LanguageServer):
             q += 1
         start, end = _line_col(old, p), _line_col(old, len(old) - q)
         edit = Edit(Span(*start, *end), new[p:len(new) - q])
-        return self.action(doc, features._t(self.options.lang, "Fix all safe problems (reportlint)",
+        return self.action(doc, features.tr(self.options.lang, "Fix all safe problems (reportlint)",
                                             "修复全部可安全修复的问题（reportlint）"), FIX_ALL, [edit], None)
 
 
@@ -371,13 +370,6 @@ def _problem_text(outcome: Outcome) -> str:
         more = f" (and {len(outcome.config_problems) - 1} more)" if len(outcome.config_problems) > 1 else ""
         text += f" — {path}:{line}:{col}: {msg}{more}"
     return text
-
-
-def _inside(path: str, folder: str) -> bool:
-    try:
-        return os.path.commonpath([path, folder]) == folder
-    except ValueError:
-        return False
 
 
 # --------------------------------------------------------------------------- features

@@ -170,11 +170,12 @@ def repository_root(path: str, folders: list[str]) -> str:
         if parent == cur:
             break
         cur = parent
-    holding = [f for f in folders if _inside(path, f)]
+    holding = [f for f in folders if inside(path, f)]
     return max(holding, key=len) if holding else os.path.dirname(path)
 
 
-def _inside(path: str, folder: str) -> bool:
+def inside(path: str, folder: str) -> bool:
+    """Is ``path`` ``folder`` or below it?"""
     try:
         return os.path.commonpath([path, folder]) == folder
     except ValueError:
@@ -328,15 +329,15 @@ class Session:
         for p in map(os.path.abspath, paths):
             if is_config(p):
                 rebuild = True
-                again.update(o for o in open_paths if _inside(o, os.path.dirname(p)))
-            elif any(p == f or _inside(p, f) for f in self._profile_files):  # a profile file or folder
+                again.update(o for o in open_paths if inside(o, os.path.dirname(p)))
+            elif any(p == f or inside(p, f) for f in self._profile_files):  # a profile file or folder
                 rebuild = True
                 again.update(open_paths)
             elif is_report(p):
                 for root, index in self.indexes.items():
-                    if _inside(p, root):
+                    if inside(p, root):
                         index.forget([p])
-                        again.update(o for o in open_paths if o != p and _inside(o, root))
+                        again.update(o for o in open_paths if o != p and inside(o, root))
         if rebuild:
             self._build()
         return again
@@ -352,7 +353,7 @@ class Session:
             for name in CONFIG_NAMES:
                 out.append(_stat(os.path.join(folder, name)))
             parent = os.path.dirname(folder)
-            if folder == root or parent == folder or not _inside(folder, root):
+            if folder == root or parent == folder or not inside(folder, root):
                 break
             folder = parent
         if self.options.config:
