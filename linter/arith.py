@@ -257,7 +257,8 @@ def formula(ev: Evaluation, lang: str) -> str:
 
     def side(terms):
         return _expr([(t.sign, t) for t in terms], ev, lang)
-    return f"{side(ev.lhs)} {ev.relation.op} {side(ev.rhs)}"
+    op = {"==": "=", "<=": "≤", ">=": "≥"}.get(ev.relation.op, ev.relation.op)
+    return f"{side(ev.lhs)} {op} {side(ev.rhs)}"
 
 
 def describe(ev: Evaluation) -> Message:

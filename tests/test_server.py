@@ -323,6 +323,7 @@ def test_pull_diagnostics(repo, tmp_path):
         change_doc(client, u, text, 3)
         before = await pull()
         assert "LNK001" in [d.code for d in before.items]
+        assert client.refreshes == 0  # answering a pull is no reason to ask for another
         (repo / "reports/2024/附件.md").write_text("# 附件\n", encoding="utf-8")
         watched(client, (repo / "reports/2024/附件.md", T.FileChangeType.Created))
         await client.wait_for(lambda: client.refreshes > 0)

@@ -45,11 +45,12 @@ def rule_doc_url(template: str, code: str, name: str) -> str:
 
 def finding_hover(d: Diagnostic, rule: Any, lang: str, url: str | None) -> str:
     """A finding: its rule's code, name, summary and documentation, and the message."""
-    head = f"**{d.code}** `{d.name}` — {rule.summary.get(lang) if rule else ''} ({d.severity})"
+    severity = {"error": "错误", "warning": "警告", "info": "提示"}.get(d.severity, d.severity) if lang == "zh" else d.severity
+    head = f"**{d.code}** `{d.name}` — {rule.summary.get(lang) if rule else ''} ({severity})"
     parts = [head, d.message.get(lang)]
     if d.fix is not None:
         unsafe = d.fix.applicability != "safe"
-        parts.append(tr(lang, "Fix available", "可自动修复") + f": {d.fix.description.get(lang)}"
+        parts.append(tr(lang, "Fix available: ", "可自动修复：") + d.fix.description.get(lang)
                      + (tr(lang, " (unsafe: check the result)", "（不安全：请核对结果）") if unsafe else ""))
     if rule is not None and rule.doc:
         parts.append(rule.doc)
@@ -82,14 +83,14 @@ def cell_hover(doc: Any, line: int, column: int, lang: str) -> str | None:
 
 def _table_line(lt: Any, lang: str) -> str:
     name = lt.spec.name.get(lang)
-    return tr(lang, "table", "表") + f": {name} (`{lt.id}`)"
+    return tr(lang, "table: ", "表：") + f"{name} (`{lt.id}`)"
 
 
 def _label_cell(lt: Any, lang: str, row: str | None = None, col: str | None = None) -> str:
     if row is not None:
-        what = tr(lang, "row", "行") + f": {lt.row_label(row)} (`{row}`)"
+        what = tr(lang, "row: ", "行：") + f"{lt.row_label(row)} (`{row}`)"
     else:
-        what = tr(lang, "column", "列") + f": {lt.column_label(col)} (`{col}`)"
+        what = tr(lang, "column: ", "列：") + f"{lt.column_label(col)} (`{col}`)"
     return "\n".join([f"**{lt.spec.name.get(lang)}**", "", f"- {_table_line(lt, lang)}", f"- {what}"])
 
 
@@ -99,10 +100,10 @@ def _value_cell(doc: Any, edition: Any, lt: Any, rk: str, ck: str, hit: Any, lan
     value = num(hit.value) if hit.value is not None else (hit.cell.text or tr(lang, "(blank)", "（空白）"))
     out = [f"**{hit.label}** = {value}", "",
            f"- {_table_line(lt, lang)}",
-           "- " + tr(lang, "row", "行") + f": {lt.row_label(rk) or rk} (`{rk}`)",
-           "- " + tr(lang, "column", "列") + f": {lt.column_label(ck)} (`{ck}`)"]
+           "- " + tr(lang, "row: ", "行：") + f"{lt.row_label(rk) or rk} (`{rk}`)",
+           "- " + tr(lang, "column: ", "列：") + f"{lt.column_label(ck)} (`{ck}`)"]
     if hit.value is None and hit.reason:
-        out.append("- " + tr(lang, "not a number", "不是有效数字") + f": {hit.reason}")
+        out.append("- " + tr(lang, "not a number: ", "不是有效数字：") + hit.reason)
     key = (lt.id, rk, ck)
     lines = []
     for ev in document_evaluations(doc, edition):
@@ -116,11 +117,11 @@ def _value_cell(doc: Any, edition: Any, lt: Any, rk: str, ck: str, hit: Any, lan
             why = {"missing": tr(lang, "a cell is missing", "缺少单元格"),
                    "invalid": tr(lang, "a cell is not a number", "有单元格不是有效数字")}.get(ev.skipped_because, ev.skipped_because)
             state = tr(lang, f"– not checked ({why})", f"– 未检查（{why}）")
-        lines.append(f"- {state}: {_description(ev.relation, lang)}  \n  `{formula(ev, lang)}`")
+        lines.append(f"- {state}{tr(lang, ': ', '：')}{_description(ev.relation, lang)}  \n  `{formula(ev, lang)}`")
     for rel in edition.relations:
         if rel.cross_year and any(not r.prev and (r.table, r.row, r.col) == key for r in rel.refs):
-            lines.append("- " + tr(lang, "compared with last year's report (SUM004)", "与上一年度报告比对（SUM004）")
-                         + f": {_description(rel, lang)}")
+            lines.append("- " + tr(lang, "compared with last year's report (SUM004): ", "与上一年度报告比对（SUM004）：")
+                         + _description(rel, lang))
     if lines:
         out += ["", tr(lang, "Relations:", "勾稽关系：")] + lines
     return "\n".join(out)

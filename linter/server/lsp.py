@@ -174,8 +174,9 @@ class ReportlintServer(LanguageServer):
 
     # ------------------------------------------------------------------ linting
 
-    async def lint(self, doc: Doc) -> None:
-        """Lint ``doc`` as it is now and send the result (push) or ask the client to pull it."""
+    async def lint(self, doc: Doc, answer: bool = False) -> None:
+        """Lint ``doc`` as it is now and send the result (push), or ask the client to pull it
+        again (``answer``: the lint answers a request, which carries the result)."""
         version, text = doc.version, doc.text
         try:
             outcome = await self.call(self.session.lint, doc.path, text)
@@ -200,7 +201,7 @@ class ReportlintServer(LanguageServer):
                 doc.published = sent
                 self.text_document_publish_diagnostics(
                     T.PublishDiagnosticsParams(uri=doc.uri, diagnostics=lsp, version=version))
-        elif changed and self.refresh:
+        elif changed and self.refresh and not answer:
             self.workspace_diagnostic_refresh(None)
 
     async def current(self, doc: Doc) -> Doc:
@@ -208,7 +209,7 @@ class ReportlintServer(LanguageServer):
         client has)."""
         if not doc.current:
             doc.due = None
-            await self.lint(doc)
+            await self.lint(doc, answer=True)
         return doc
 
     def convert(self, doc: Doc, outcome: Outcome) -> list[tuple[Diagnostic | None, T.Diagnostic]]:
