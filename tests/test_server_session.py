@@ -91,3 +91,20 @@ def test_a_changed_profile_rebuilds_the_configuration(tmp_path, monkeypatch):
     assert session.lint(path, text).problem is None
     (repo / "profiles/mine.yaml").write_text("profile: [broken again\n", encoding="utf-8")
     assert session.lint(path, text).problem
+
+
+def test_a_folder_that_is_no_repository_of_reports_is_not_walked_again_and_again(tmp_path, monkeypatch):
+    """An editor opened on a big folder (a home folder): after MAX_FOLDERS folders the walk stops
+    and the folder is not looked at again until a report in it changes."""
+    from reportlint.server import session as sessionmod
+
+    root = make_repo(tmp_path / "home", {"a.md": CLEAN, **{f"d{i}/x.txt": "" for i in range(30)}})
+    monkeypatch.setattr(sessionmod, "MAX_FOLDERS", 10)
+    monkeypatch.chdir(root)
+    session = Session(Options(), [str(root)])
+    out = session.lint(str(root / "a.md"), CLEAN)
+    index = session.index_for(str(root / "a.md"))
+    assert index.too_many and index.entries == {} and out.diagnostics == []
+    assert index.scanned_at == float("inf")  # not again on the next keystroke
+    session.files_changed([str(root / "b.md")], [str(root / "a.md")])
+    assert index.scanned_at == 0.0

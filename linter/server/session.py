@@ -30,6 +30,7 @@ SCAN_INTERVAL = 2.0  # seconds: how old the list of a repository's files may get
 FIRST_BUDGET = 1.0  # seconds a repository's first lint may spend on its other reports before answering
 STEP_BUDGET = 0.05  # seconds a later lint may spend on changed reports before answering
 MAX_FILES = 5000  # a repository with more reports is not indexed (the cross-file rules see none of them)
+MAX_FOLDERS = 20000  # … nor one with more folders
 
 
 @dataclass
@@ -89,7 +90,11 @@ class RepositoryIndex:
         """Look at the repository's Markdown files (as ``reportlint check ROOT`` collects them)."""
         self.scanned_at = time.monotonic()
         seen: dict[str, tuple[str, tuple[int, int]]] = {}
+        self.too_many = False
         for folder, real_folder, names in _markdown_files(self.root):
+            if folder is None or len(seen) > max_files:
+                self.too_many = True
+                break
             for name in names:
                 f = os.path.join(folder, name)
                 try:
@@ -103,10 +108,11 @@ class RepositoryIndex:
                     continue
                 real = os.path.realpath(f) if os.path.islink(f) else os.path.join(real_folder, name)
                 seen.setdefault(real, (f, (st.st_mtime_ns, st.st_size)))
-        self.too_many = len(seen) > max_files
-        if self.too_many:
+        if self.too_many or len(seen) > max_files:  # looked at again only when the editor reports a changed file
+            self.too_many = True
             self.entries.clear()
             self.pending.clear()
+            self.scanned_at = float("inf")
             return
         for real in list(self.entries):
             if real not in seen:
@@ -151,8 +157,13 @@ class RepositoryIndex:
 
 def _markdown_files(root: str):
     """(folder, its real path, Markdown file names) under ``root``: what ``reportlint check ROOT``
-    collects (hidden folders and files skipped), read without building a Path per file."""
-    for folder, dirs, files in os.walk(root):
+    collects (hidden folders and files skipped), read without building a Path per file. After
+    ``MAX_FOLDERS`` folders it yields ``(None, None, [])``: not a repository of reports (an editor
+    opened on a home folder)."""
+    for n, (folder, dirs, files) in enumerate(os.walk(root)):
+        if n >= MAX_FOLDERS:
+            yield None, None, []
+            return
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         names = sorted(n for n in files if n.lower().endswith(MARKDOWN_SUFFIXES) and not n.startswith("."))
         if names:
