@@ -408,6 +408,12 @@ def test_bad_input_never_takes_the_server_down(repo, tmp_path):
         on_config = await client.wait_diagnostics(uri(config), lambda d: len(d) > 0)
         assert on_config[0].range.start.line == 0 and "selec" in on_config[0].message
         await client.wait_for(lambda: [m for m in client.messages if "selec" in m.message])
+        # a report under another, valid configuration does not clear the broken one's diagnostics
+        (repo / "sub").mkdir()
+        (repo / "sub/.reportlint.toml").write_text('ignore = ["SEC006", "XYZ900"]\n', encoding="utf-8")
+        su = open_doc(client, repo / "sub/c.md", variant)
+        assert await client.wait_diagnostics(su) == []
+        assert client.latest(uri(config)).diagnostics
         # … fixed: the findings are back, the configuration's diagnostics cleared
         config.write_text('[per-file-ignores]\n"reports/2019/**" = ["SEC006"]\n', encoding="utf-8")
         watched(client, (config, T.FileChangeType.Changed))

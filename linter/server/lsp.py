@@ -87,7 +87,7 @@ class ReportlintServer(LanguageServer):
         self.wake: asyncio.Event | None = None
         self.runner: asyncio.Task | None = None
         self.shown: set[str] = set()  # problems already shown in a message
-        self.config_uris: set[str] = set()  # configuration files we published diagnostics for
+        self.config_uris: dict[str, set[str]] = {}  # configuration file -> the open reports that find it broken
         self.option_problems: list[str] = []
         self.progress: list | None = None  # [token, reports to read, time of the last report]
         self.progress_ok = False  # the client shows work done progress
@@ -103,6 +103,7 @@ class ReportlintServer(LanguageServer):
             self.wake.set()
 
     def schedule(self, doc: Doc, delay: float = 0.0) -> None:
+        self.start_runner()  # normally started on `initialized`
         doc.due = asyncio.get_running_loop().time() + delay
         self.poke()
 
@@ -192,7 +193,7 @@ class ReportlintServer(LanguageServer):
         doc.pairs, doc.lsp = pairs, lsp
         if changed or doc.result_id == 0:
             doc.result_id += 1
-        self.report_problems(outcome)
+        self.report_problems(doc, outcome)
         if (version, text) != (doc.version, doc.text):
             return  # changed meanwhile: the next lint sends
         if not self.pull:
@@ -245,29 +246,30 @@ class ReportlintServer(LanguageServer):
             return None
         return features.rule_doc_url(self.options.docs_url, d.code, d.name)
 
-    def report_problems(self, outcome: Outcome) -> None:
-        """A broken configuration: diagnostics on the configuration file, and a message once."""
+    def report_problems(self, doc: Doc, outcome: Outcome) -> None:
+        """A broken configuration: diagnostics on the configuration file (until no open report
+        finds it broken any more), and a message once."""
         by_uri: dict[str, list[T.Diagnostic]] = {}
         for path, line, col, msg in outcome.config_problems:
             uri = from_fs_path(os.path.abspath(path))
             pos = T.Position(max(line - 1, 0), max(col - 1, 0))
             by_uri.setdefault(uri, []).append(T.Diagnostic(T.Range(pos, pos), msg, severity=T.DiagnosticSeverity.Error,
                                                            source="reportlint", code="configuration"))
-        if outcome.problem is None or not outcome.config_problems:
-            for uri in self.config_uris - set(by_uri):  # fixed
-                if outcome.problem is None:
-                    self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-                    self.config_uris.discard(uri)
+        for uri, reporters in list(self.config_uris.items()):
+            reporters.discard(doc.uri)
+            if not reporters and uri not in by_uri:  # fixed
+                del self.config_uris[uri]
+                self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for uri, diags in by_uri.items():
-            self.config_uris.add(uri)
+            self.config_uris.setdefault(uri, set()).add(doc.uri)
             self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
+        showing = {_problem_text(d.outcome) for d in self.docs.values() if d.outcome is not None and d.outcome.problem}
+        self.shown &= showing
         if outcome.problem:
             text = _problem_text(outcome)
             if text not in self.shown:
                 self.shown.add(text)
                 self.window_show_message(T.ShowMessageParams(T.MessageType.Error, text))
-        else:
-            self.shown.clear()
 
     # ------------------------------------------------------------------ hover and code actions
 
@@ -460,6 +462,7 @@ def build_server(options: Options) -> ReportlintServer:
         if doc is None:
             return
         await ls.call(ls.session.closed, doc.path)
+        ls.report_problems(doc, Outcome(doc.path))  # it no longer reports a broken configuration
         if not ls.pull:
             ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=doc.uri, diagnostics=[]))
 
