@@ -12,7 +12,6 @@ from lsprotocol import types as T
 from clihelp import CLEAN, OFFICIAL_5, VARIANT_5, make_repo, run_cli
 from lspclient import apply_edits, capabilities, change_doc, open_doc, start, uri
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 LINK_LINE = "访问𠀀😀门户网站 [门户](http：//www.example.gov.cn) 与 [旧站](htp://old.example.gov.cn)。"
 # the clean 2021 example with defects: a Chinese numeral in 表二 (TBL011, safe fix), a link line with
