@@ -249,6 +249,18 @@ def _expr(terms: list[tuple[int, TermValue]], ev: Evaluation, lang: str) -> str:
     return out or "0"
 
 
+def formula(ev: Evaluation, lang: str) -> str:
+    """The relation with each term's name and value, e.g. ``（七）总计 2932 = （一）予以公开 1288 + …``
+    (the relation's own text when a term is not in the report)."""
+    if any(t.ref is not None and t.cell is None for t in ev.terms):
+        return ev.relation.text
+
+    def side(terms):
+        return _expr([(t.sign, t) for t in terms], ev, lang)
+    op = {"==": "=", "<=": "≤", ">=": "≥"}.get(ev.relation.op, ev.relation.op)
+    return f"{side(ev.lhs)} {op} {side(ev.rhs)}"
+
+
 def describe(ev: Evaluation) -> Message:
     """Explain a broken relation at its target cell, naming every term with label and value."""
     rel = ev.relation
