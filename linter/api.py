@@ -20,7 +20,7 @@ _EXPORTS = {
     "Span": "diagnostics", "finding": "diagnostics", "span_of": "diagnostics",
     # reportlint.document
     "Block": "document", "Document": "document", "FileProblem": "document", "Heading": "document",
-    "Paragraph": "document", "Section": "document",
+    "Paragraph": "document", "Section": "document", "strip_comments": "document",
     # reportlint.frontmatter
     "FrontMatter": "frontmatter",
     # reportlint.profile
@@ -40,7 +40,8 @@ _EXPORTS = {
     # reportlint.arith
     "Cellref": "arith", "Culprit": "arith", "Evaluation": "arith", "describe": "arith",
     "document_evaluations": "arith", "evaluate": "arith", "likely_culprits": "arith",
-    "model_lookup": "arith", "num": "arith", "relation_findings": "arith",
+    "model_lookup": "arith", "num": "arith", "relation_findings": "arith", "cell_data": "arith",
+    "relation_data": "arith",
     # reportlint.tablemodel
     "CellHit": "tablemodel", "ColumnHit": "tablemodel", "LogicalTable": "tablemodel", "RowHit": "tablemodel",
     "TableModel": "tablemodel", "cell_fix": "tablemodel", "row_span": "tablemodel",

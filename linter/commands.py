@@ -9,18 +9,22 @@ from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
-OUTPUT_SUFFIXES = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text"}
+OUTPUT_SUFFIXES = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text", ".html": "html",
+                   ".htm": "html"}
+VIEW_ALL_FILES = 50  # up to this many files, the html page shows the tables of clean files too
 
 
 def add_check_options(check: argparse.ArgumentParser) -> None:
     from .formatters import FORMATS
 
     out = check.add_argument_group("output")
-    out.add_argument("--output-file", metavar="FILE",
+    out.add_argument("--output-file", metavar="FILE", action="append",
                      help="also write the findings to FILE (format: --output-format, else from the suffix: "
-                          ".sarif, .xml = junit, .json; else the terminal's format)")
-    out.add_argument("--output-format", choices=FORMATS, metavar="FORMAT",
-                     help="format of --output-file: " + ", ".join(FORMATS))
+                          ".sarif, .xml = junit, .json, .html; else the terminal's format); repeat it for "
+                          "several files")
+    out.add_argument("--output-format", choices=FORMATS, metavar="FORMAT", action="append",
+                     help="format of --output-file: " + ", ".join(FORMATS) + "; with several --output-file, "
+                          "give one per file, in the same order")
     out.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error",
                      help="which findings make the exit code 1 (default: error)")
     out.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
@@ -185,6 +189,9 @@ def run_check(args, lang: str) -> int:
               file=sys.stderr)
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    outputs = _output_files(args, fmt)
+    if outputs is None:
+        return EXIT_USAGE
     stdout = sys.stdout
     options = {
         "version": __version__, "statistics": args.statistics, "sources": sources,
@@ -192,30 +199,58 @@ def run_check(args, lang: str) -> int:
         "paths": result.paths, "fail_on": args.fail_on,
     }
     from . import status
+    from .formatters import wants_views
 
     overview = status.overview(result, linter) if status.wanted(result) else None
+    shown = "text" if args.statistics and fmt not in ("text", "json") else fmt
+    views = {}
+    if any(wants_views(f) for f in [shown] + [f for f, _ in outputs]):
+        views = _views(linter, result, sources)
     report = Report(result.diagnostics, result.files, lang, dict(options, color=_want_color(args.color, stdout),
                     show_source=args.show_source if args.show_source is not None else _isatty(stdout)),
-                    waived=result.waived, rules=_rules_meta(registry), overview=overview)
-    if args.output_file:
-        ofmt = args.output_format or OUTPUT_SUFFIXES.get(Path(args.output_file).suffix.lower(), fmt)
+                    waived=result.waived, rules=_rules_meta(registry), views=views, overview=overview)
+    for ofmt, ofile in outputs:
         file_report = Report(result.diagnostics, result.files, lang,
                              dict(options, color=False, show_source=False), waived=result.waived,
-                             rules=report.rules, overview=overview)
+                             rules=report.rules, views=views, overview=overview)
         text = render(ofmt, file_report)
         try:
-            Path(args.output_file).parent.mkdir(parents=True, exist_ok=True)
-            with open(args.output_file, "w", encoding="utf-8", newline="\n") as fh:
+            Path(ofile).parent.mkdir(parents=True, exist_ok=True)
+            with open(ofile, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as exc:
-            print(f"reportlint: error: cannot write {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"reportlint: error: cannot write {ofile}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_USAGE
-    elif args.output_format:
-        print("reportlint: error: --output-format needs --output-file", file=sys.stderr)
-        return EXIT_USAGE
-    stdout.write(render("text" if args.statistics and fmt not in ("text", "json") else fmt, report))
+    stdout.write(render(shown, report))
     failing = FAIL_ON[args.fail_on]
     return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_OK
+
+
+def _output_files(args, fmt: str) -> list[tuple[str, str]] | None:
+    """(format, file) of every --output-file: the n-th --output-format goes with the n-th file,
+    else the file's suffix decides. None (after a message) when they do not pair up."""
+    files, formats = args.output_file or [], args.output_format or []
+    if formats and not files:
+        print("reportlint: error: --output-format needs --output-file", file=sys.stderr)
+        return None
+    if formats and len(formats) != len(files):
+        print(f"reportlint: error: {len(files)} --output-file but {len(formats)} --output-format: give one "
+              "--output-format per --output-file, in the same order, or none (each file's suffix then decides)",
+              file=sys.stderr)
+        return None
+    return [(formats[i] if formats else OUTPUT_SUFFIXES.get(Path(f).suffix.lower(), fmt), f)
+            for i, f in enumerate(files)]
+
+
+def _views(linter, result, sources: dict[str, str]) -> dict:
+    """Plain-data views of the files for formats that show their tables (html): every file with
+    findings, and every file when the run has at most VIEW_ALL_FILES. Built from the files as they
+    are now (results from the cache included), after the run."""
+    from .view import build_views
+
+    with_findings = {d.path for d in result.diagnostics} | {d.path for d in result.waived}
+    paths = [p for p in result.paths if len(result.paths) <= VIEW_ALL_FILES or p in with_findings]
+    return build_views(linter, paths, result.diagnostics, sources)
 
 
 def _warn_network_rules(registry, cli) -> None:

@@ -45,6 +45,7 @@ class SectionSpec:
     variants: list[str] = field(default_factory=list)
     required: bool = True
     tables: list[str] = field(default_factory=list)
+    hint: str = ""  # what the section must contain (``reportlint new`` writes it as a comment)
 
 
 @dataclass
@@ -312,7 +313,8 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
             if any(x.id == s["id"] for x in sections):
                 fail(eloc + ("sections", si, "id"), f"duplicate section id {s['id']!r}")
             sections.append(SectionSpec(s["id"], s["title"], si + 1, list(s.get("variants", [])),
-                                        s.get("required", True), list(s.get("tables", []))))
+                                        s.get("required", True), list(s.get("tables", [])),
+                                        s.get("hint", "")))
         section_ids = {s.id for s in sections}
         tables: dict[str, TableSpec] = {}
         for ti, t in enumerate(ed.get("tables", [])):

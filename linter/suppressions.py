@@ -340,12 +340,8 @@ def _next_block(doc: "Document", after_line: int) -> Span | None:
     for b in doc.blocks:
         if b.span.line <= after_line:
             continue
-        if b.kind == "html" and _only_comments(doc, b.span):
+        if b.kind == "comment":
             continue
         return b.span
     return None
 
-
-def _only_comments(doc: "Document", span: Span) -> bool:
-    src = doc.source_between(span.line, span.end_line)
-    return not re.sub(r"<!--.*?-->", "", src, flags=re.S).strip()

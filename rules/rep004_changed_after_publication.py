@@ -23,6 +23,7 @@ full history (``fetch-depth: 0``); in a shallow clone the published version is u
 """
 import hashlib
 import json
+from collections import OrderedDict
 from datetime import timedelta
 
 from reportlint.api import (decode_document, finding, git_history, load_profile, parse_date, report_identity,
@@ -38,12 +39,11 @@ MAX_VERSIONS = 50  # commits after publication read per file (the newest)
 
 
 def _figures(doc, edition):
-    """cell key -> (value as text, span, label) of every table cell of the document."""
+    """cell key -> [value as text, span, label] of every table cell of the document (plain data)."""
     out = {}
     for cell in table_model(doc, edition).all_cells():
-        lt = cell.table
         value = str(cell.value) if cell.value is not None else " ".join(cell.cell.text.split())
-        out[f"{lt.id}.{cell.row_key}.{cell.col_key}"] = (value, tuple(cell.span), cell)
+        out[f"{cell.table.id}.{cell.row_key}.{cell.col_key}"] = [value, list(cell.span), cell.label]
     return out
 
 
@@ -92,6 +92,32 @@ def check_repository(items, options):
             yield from _check_file(git, top, rel, path, data)
 
 
+_VERSIONS = OrderedDict()  # (top, rel, sha, edition id) -> (edition, figures, revisions): an editor asks often
+
+
+def _versions(git, top, rel, path, shas, edition):
+    """(figures, revisions) of the file at each commit, or None when one cannot be read."""
+    def key(sha):
+        return (top, rel, sha, id(edition))
+
+    todo = [sha for sha in shas if _VERSIONS.get(key(sha), (None,))[0] is not edition]
+    blobs = git.read(top, rel, todo) if todo else {}
+    for sha in todo:
+        if sha not in blobs:
+            return None
+        doc = decode_document(path, blobs[sha])
+        if doc.problem is not None:
+            return None
+        _VERSIONS[key(sha)] = (edition, _figures(doc, edition), {tuple(r) for r in _revisions(doc.front_matter)})
+    out = []
+    for sha in shas:
+        _VERSIONS.move_to_end(key(sha))
+        out.append(_VERSIONS[key(sha)][1:])
+    while len(_VERSIONS) > 256:
+        _VERSIONS.popitem(last=False)
+    return out
+
+
 def _check_file(git, top, rel, path, data):
     published = data["published"]
     commits = git.commits(top, rel)  # newest first
@@ -100,31 +126,26 @@ def _check_file(git, top, rel, path, data):
         return  # not in the repository when published, or nothing committed since
     after = list(reversed(commits[:base]))[-MAX_VERSIONS:]  # oldest first
     chain = [commits[base]] + after
-    blobs = git.read(top, rel, [c.sha for c in chain])
-    if any(c.sha not in blobs for c in chain):
-        return
     profile_path, edition_id = data["edition"]
     edition = load_profile(profile_path).editions.get(edition_id)
     if edition is None:
         return
-    versions, docs = [], []  # the documents stay alive while their cells are used
-    for c in chain:
-        doc = decode_document(path, blobs[c.sha])
-        if doc.problem is not None:
-            return
-        docs.append(doc)
-        versions.append((_figures(doc, edition), {tuple(r) for r in _revisions(doc.front_matter)}))
+    versions = _versions(git, top, rel, path, [c.sha for c in chain], edition)
+    if versions is None:
+        return
     head = versions[-1][0]
     if _digest(head) != data["figures"]:
         return  # the file's tables differ from its last commit: uncommitted changes are not judged
     revised_now = {tuple(r) for r in data["revised"] if r[0] >= published}
-    first = versions[0][0]
-    for key, (value, span, cell) in head.items():
-        old = first.get(key, (None,))[0]
+
+    def value_at(i, key):
+        return versions[i][0].get(key, (None,))[0]
+
+    for key, (value, span, label) in head.items():
+        old = value_at(0, key)
         if old == value:
             continue
-        last = max(i for i in range(1, len(versions)) if versions[i][0].get(key, (None,))[0]
-                   != versions[i - 1][0].get(key, (None,))[0])
+        last = max(i for i in range(1, len(versions)) if value_at(i, key) != value_at(i - 1, key))
         if revised_now - versions[last - 1][1]:
             continue  # a revised: entry was added with the change or after it
         commit = chain[last]
@@ -132,10 +153,10 @@ def _check_file(git, top, rel, path, data):
         was_zh = old if old not in (None, "") else ("空白" if old == "" else "表中没有此项")
         shown = value if value != "" else "blank"
         yield path, finding(
-            span,
-            f"{cell.label} = {shown} since commit {commit.sha[:10]} of {commit.date}; it was {was} in the version "
+            tuple(span),
+            f"{label} = {shown} since commit {commit.sha[:10]} of {commit.date}; it was {was} in the version "
             f"published on {published} (commit {chain[0].sha[:10]}), and no revised: entry in the front matter "
             f"declares the change (add one with its date and reason)",
-            f"{cell.label} 在 {commit.date} 的提交 {commit.sha[:10]} 中改为 {value or '空白'}；{published} 发布时为 "
+            f"{label} 在 {commit.date} 的提交 {commit.sha[:10]} 中改为 {value or '空白'}；{published} 发布时为 "
             f"{was_zh}（提交 {chain[0].sha[:10]}），前置元数据中没有说明此次修改的 revised 条目（请补充修订日期和原因）",
             data={"published": published, "was": old, "now": value, "commit": commit.sha, "date": commit.date})

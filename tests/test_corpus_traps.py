@@ -33,9 +33,6 @@ XFAIL = {
     "class3a-two-rows-defect.md": CLASS[3] + " (the message does not say that 258 is the 自然人 cell of （一）)",
     "class3c-breakdown-short-defect.md": CLASS[3] + " (a breakdown adding to less than its whole: no TXT004)",
     "class3d-upheld-pending-defect.md": CLASS[3] + " (均获维持 with 行政复议 尚未审结 in 表四: no TXT005)",
-    "class4-shanghai-ordinals-trap-and-defect.md": CLASS[4],
-    "class5-html-rowspan-blank-row-defect.md": CLASS[5],
-    "class6-overview-subheadings-trap.md": CLASS[6],
 }
 
 

@@ -243,6 +243,9 @@ def test_every_output_format_handles_a_finding_in_the_configuration_file(tmp_pat
     gitlab = json.loads(check("--format", "gitlab"))
     assert [i["location"] for i in gitlab if i["check_name"] == "REP002"] == [
         {"path": ".reportlint.toml", "lines": {"begin": 7, "end": 7}}]
+    html = check("--format", "html")
+    assert '<section class="overview" id="overview">' in html and "测试市 城关街道办事处" in html
+    assert html.index('id="overview"') < html.index(".reportlint.toml</h2>") and "REP002" in html
     stats = check("--statistics")
     assert "REP002" in stats and "4 organisations × 2 years" in stats
     # the configuration's severity applies to its own findings

@@ -98,3 +98,36 @@ def render_markdown(overview: dict[str, Any], lang: str = "en") -> str:
     out += ["| " + " | ".join(_md(c) for c in r) + " |" for r in body]
     out += ["", counts_line(overview, lang), "", w["legend"]]
     return "\n".join(out) + "\n"
+
+
+# the HTML page (html_format): a section right after the summary, both languages on the page
+_HTML_CLASS = {"missing": "n some-error", "late": "n some-error", "duplicate": "n some-error", "early": "n some-error",
+               "no-date": "n some-warning"}
+
+
+def render_html(overview: dict[str, Any]) -> str:
+    from .html_tables import both, esc
+
+    def two(fn) -> str:
+        return both(esc(fn("zh")), esc(fn("en")))
+
+    years = overview["years"]
+    head = (f'<th>{two(lambda lang: _w(lang)["org"])}</th>'
+            + "".join(f"<th>{esc(y)}</th>" for y in years))
+    rows = []
+    several = len({r["profile"] for r in overview["rows"]}) > 1
+    for r in overview["rows"]:
+        name = esc(r["organization"]) + (f' <span class="path">{esc(r["profile"])}</span>' if several else "")
+        cells = []
+        for y in years:
+            cell = r["cells"].get(str(y))
+            cls = _HTML_CLASS.get(cell["state"], "n") if cell else "n"
+            paths = ", ".join(x["path"] for x in (cell or {}).get("reports") or ())
+            title = f' title="{esc(paths)}"' if paths else ""
+            cells.append(f'<td class="{cls}"{title}>{two(lambda lang, c=cell: cell_text(c, lang))}</td>')
+        rows.append(f"<tr><td>{name}</td>{''.join(cells)}</tr>")
+    return ('<section class="overview" id="overview">'
+            f'<h2>{both("报告报送情况（机关 × 年度）", "Reports by organisation and year")}</h2>'
+            f'<div class="scroll"><table class="list"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+            f'</tbody></table></div><p>{two(lambda lang: counts_line(overview, lang))}</p>'
+            f'<p>{two(lambda lang: _w(lang)["legend"])}</p></section>')
