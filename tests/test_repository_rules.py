@@ -506,3 +506,31 @@ def test_what_repository_rules_collect_is_plain_json_data(tmp_path):
             assert json.loads(json.dumps(data)) == data, (r.path, code, data)
             seen.add(code)
     assert {"REP001", "REP003", "REP004", "facts"} <= seen
+
+
+def test_rep004_in_a_long_lived_process_sees_new_commits(history, monkeypatch):
+    """The language server lints on every keystroke in one process: what git answered is kept while
+    HEAD stays the same commit, and asked again when a commit moves it."""
+    from reportlint import gitlog
+    from reportlint.config import Resolver
+    from reportlint.engine import Linter
+    from reportlint.registry import load_registry
+
+    monkeypatch.chdir(history)
+    reg = load_registry()
+    linter = Linter(registry=reg, resolver=Resolver(reg))
+
+    def lint():
+        result = linter.lint_path(Path("huaian.md"))
+        return [d for d in linter.run_repository_rules([result]) if d.code == "REP004"]
+
+    report = history / "huaian.md"
+    report.write_text(_edit_new_total(report.read_text(encoding="utf-8"), "77"), encoding="utf-8")
+    assert lint() == []
+    git(history, "commit", "-qam", "change", date="2025-03-02")
+    assert len(lint()) == 1
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(gitlog.subprocess, "run", lambda args, **kw: calls.append(args[5:7]) or real_run(args, **kw))
+    assert len(lint()) == 1
+    assert [c[0] for c in calls] == ["rev-parse"], calls  # nothing committed since: only HEAD is asked
