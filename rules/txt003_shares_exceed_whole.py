@@ -21,7 +21,7 @@ def check(doc, profile, options):
     analysis = prose_of(doc, profile)
     for group in analysis.share_groups:
         pcts = [st.percent for st in group if st.percent is not None]
-        if len(pcts) < 2 or any(p.approx for p in pcts):
+        if len(pcts) < 2 or not all(p.exact for p in pcts):
             continue
         total = sum((p.value for p in pcts), Decimal(0))
         slack = sum((Decimal(5).scaleb(-(p.decimals + 1)) for p in pcts), Decimal(0))
