@@ -103,13 +103,15 @@ class Reading:
         return f"{self.label} = {fmt(self.value)}"
 
     def note(self) -> tuple[str, str]:
-        """(en, zh) saying which of its cells are blank and computed from the table's own totals."""
+        """(en, zh) saying which of its cells are blank and follow from the table's own totals."""
         if not self.derived:
             return "", ""
-        cells = ", ".join(f"{lb} = {fmt(v)}" for lb, v in self.derived[:3]) + ("…" if len(self.derived) > 3 else "")
-        cells_zh = "，".join(f"{lb} = {fmt(v)}" for lb, v in self.derived[:3]) + ("…" if len(self.derived) > 3 else "")
-        return (f"blank in the table, computed from its own totals: {cells}",
-                f"表中空白，按表格自身合计推得：{cells_zh}")
+        if len(self.derived) == len(self.terms) and len(self.terms) > 1:
+            return ("these cells are blank in the table; their values follow from its own totals",
+                    "这些单元格在表中空白，其值由表格自身合计推得")
+        cells = "、".join(lb for lb, _ in self.derived[:3]) + ("…" if len(self.derived) > 3 else "")
+        return (f"{cells} blank in the table; the value follows from its own totals",
+                f"{cells}在表中空白，其值由表格自身合计推得")
 
 
 def _model(doc: "Document", edition: "Edition"):

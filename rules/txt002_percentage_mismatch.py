@@ -91,8 +91,9 @@ def check(doc, profile, options):
         shown = f"{num(pf.value)}%"
         exact = num(res.exact.quantize(Decimal(1).scaleb(-(pf.decimals + 2)), rounding=ROUND_HALF_UP))
         calc = f"{num(parts[0])} / {num(whole.value)} × 100 = {exact}%"
-        alt_en = "" if res.rounded == res.truncated else f" or {num(res.truncated)}% truncated"
-        alt_zh = "" if res.rounded == res.truncated else f"，截断为{num(res.truncated)}%"
+        should, trunc = format(res.rounded, "f"), format(res.truncated, "f")  # at the printed precision
+        alt_en = "" if res.rounded == res.truncated else f" or {trunc}% truncated"
+        alt_zh = "" if res.rounded == res.truncated else f"，截断为{trunc}%"
         also_en = also_zh = ""
         others = [(p, w) for p in parts for w in whole_values if (p, w) != (parts[0], whole.value)]
         if others:
@@ -102,9 +103,9 @@ def check(doc, profile, options):
         whole_txt = f"“{quote(bd.whole.fragment())}”"
         yield finding(
             pf.span,
-            f"{shown} does not match its counts: {calc}, so it should read {num(res.rounded)}%{alt_en} "
+            f"{shown} does not match its counts: {calc}, so it should read {should}%{alt_en} "
             f"(part {part_en}, whole {whole_txt}{also_en}){assumed_en}",
-            f"百分比{shown}与数量不符：{calc}，按所写精度四舍五入应为{num(res.rounded)}%{alt_zh}"
+            f"百分比{shown}与数量不符：{calc}，按所写精度四舍五入应为{should}%{alt_zh}"
             f"（部分：{part_zh}；总数：{whole_txt}{also_zh}）{assumed_zh}",
             severity=severity,
             data={"stated": str(pf.value), "part": str(parts[0]), "whole": str(whole.value),

@@ -65,6 +65,11 @@ def check(doc, profile, options):
         en = f"the text {spec.en} (“{frag}”){about_en}, but {shown}"
         zh = f"正文{spec.zh}（“{frag}”）{about_zh}，但表格显示：{shown_zh}"
         severity = None
+        for other in against[1:]:
+            more = "; ".join(f"{rd.label} = {num(rd.value)}" for rd in other.against)
+            more_zh = "；".join(f"{rd.label} = {num(rd.value)}" for rd in other.against)
+            en += f"; read as about {_about(claim, other.subjects, 'en')} only, still {more}"
+            zh += f"；若仅指{_about(claim, other.subjects, 'zh')}，仍有{more_zh}"
         if clean:
             severity = "warning"
             other = clean[0].subjects
