@@ -59,7 +59,9 @@ class Where:
         text = fig.norm.text
         before = text[max(fig.prev_end, fig.start - WINDOW):fig.start]
         after = text[fig.end:min(fig.next_start, fig.end + WINDOW)]
-        return cls(v, para, sent, fig.start, before, after)
+        w = cls(v, para, sent, fig.start, before, after)
+        w.texts["frame"] = frame(sent) if fig.clause is not None and fig.clause.index > 0 else ""
+        return w
 
     @property
     def before(self) -> str:
@@ -127,12 +129,30 @@ def apply(readers: list[Reader], where: Where) -> tuple[Reader | None, str | Non
     return None, None
 
 
+def frame(sent: "Sentence") -> str:
+    """The clauses without a figure that open a sentence (``截至6月底，…``, ``上半年，…``): the
+    frame of every count after them (at most ``WINDOW`` characters)."""
+    hit = sent.memo.get("frame")
+    if hit is None:
+        end = sent.start
+        for cl in sent.clauses:
+            if cl.figures:
+                break
+            end = cl.end
+        hit = sent.memo["frame"] = sent.norm.text[sent.start:min(end, sent.start + WINDOW)]
+    return hit
+
+
 def read_count(v: Vocabulary, where: Where, unit: str) -> tuple[str | None, str]:
-    """The concept a count names (or None) and its scope (a scope id, or "")."""
+    """The concept a count names (or None) and its scope (a scope id, or ""): scope words are
+    looked for in the figure's clause before it, then in the sentence's frame."""
     scope = ""
-    for s in v.scopes:
-        if s.pattern is not None and s.pattern.search(where.before):
-            scope = s.id
+    for text in (where.before, where.texts.get("frame", "")):
+        for s in v.scopes:
+            if text and s.pattern is not None and s.pattern.search(text):
+                scope = s.id
+                break
+        if scope:
             break
     reader, concept = apply(v.counts_by_unit.get(unit, []), where)
     if reader is None:
