@@ -400,6 +400,40 @@ def percent_check(stated: Decimal, decimals: int, part: Decimal, whole: Decimal)
     return PercentCheck(stated in (rounded, truncated), exact, rounded, truncated)
 
 
+def stated_values(doc: "Document", edition: "Edition", st: "Statement") -> list[Decimal]:
+    """The values a stated count may stand for: as written, and its table's readings when the
+    written one contradicts them."""
+    out = [st.figure.value]
+    c = contradiction(doc, edition, st)
+    if c:
+        out += [rd.value for rd in c.readings]
+    return out
+
+
+def fits(pf, parts: list[Decimal], wholes: list[Decimal]) -> bool:
+    """Does the printed percentage ``pf`` follow from one of the parts over one of the wholes?"""
+    for part in parts:
+        for whole in wholes:
+            res = percent_check(pf.value, pf.decimals, part, whole)
+            if res is not None and res.ok:
+                return True
+    return False
+
+
+def whole_confirmed(doc: "Document", edition: "Edition", bd, but=None) -> bool:
+    """Is the whole of breakdown ``bd`` certain? A word (其中, 在…中) names it; for a sentence of
+    parts without one (``implicit``), a share of another part (not ``but``) must follow from it."""
+    if not bd.implicit:
+        return True
+    wholes = stated_values(doc, edition, bd.whole)
+    return any(o is not but and o.percent is not None and o.percent.exact and o.figure is not None
+               and o.figure.exact and fits(o.percent, [o.figure.value], wholes) for o in bd.shares)
+
+
+ASSUMED = ("assuming the parts are of the count the sentence before ends with; the text does not say so",
+           "按前句所述总数计算；正文未写明分项所属总数")
+
+
 def pct(value: Decimal, decimals: int) -> str:
     return f"{value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}%"
 

@@ -20,32 +20,14 @@ or is 0, when a count is approximate, when the category's table cells are unknow
 """
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportlint.api import contradiction, excerpt, finding, num, percent_check, prose_of, quote, readings
+from reportlint.api import (ASSUMED, excerpt, finding, fits, num, percent_check, prose_of, quote, readings,
+                            stated_values, whole_confirmed)
 
 CODE = "TXT002"
 NAME = "percentage-mismatch"
 SUMMARY = "A stated percentage does not match the counts it is a share of"
 SUMMARY_ZH = "文中百分比与其所占数量不符"
 SEVERITY = "error"
-
-
-def _values(doc, profile, st):
-    """The values a stated count may stand for: as written, and its table's readings when the
-    written one contradicts them."""
-    out = [st.figure.value]
-    c = contradiction(doc, profile, st)
-    if c:
-        out += [rd.value for rd in c.readings]
-    return out
-
-
-def _fits(pf, parts, whole_values) -> bool:
-    for part in parts:
-        for whole in whole_values:
-            res = percent_check(pf.value, pf.decimals, part, whole)
-            if res is not None and res.ok:
-                return True
-    return False
 
 
 def check(doc, profile, options):
@@ -58,11 +40,11 @@ def check(doc, profile, options):
         whole = bd.whole.figure
         if whole is None or not whole.exact or whole.value == 0:
             continue
-        whole_values = _values(doc, profile, bd.whole)
+        whole_values = stated_values(doc, profile, bd.whole)
         if st.figure is not None:
             if not st.figure.exact:
                 continue
-            parts = _values(doc, profile, st)
+            parts = stated_values(doc, profile, st)
             part_en = part_zh = excerpt(st)
         else:
             if bd.whole.scoped:
@@ -72,22 +54,16 @@ def check(doc, profile, options):
                 continue
             parts = [rd.value for rd in rds]
             part_en = part_zh = rds[0].shown()
-        if _fits(pf, parts, whole_values):
+        if fits(pf, parts, whole_values):
             continue
         res = percent_check(pf.value, pf.decimals, parts[0], whole.value)
         if res is None:
             continue
         severity = None
         assumed_en = assumed_zh = ""
-        if bd.implicit:
-            confirmed = any(
-                o is not st and o.percent is not None and o.percent.exact and o.figure is not None and o.figure.exact
-                and _fits(o.percent, [o.figure.value], whole_values) for o in bd.shares)
-            if not confirmed:
-                severity = "warning"
-                assumed_en = (" — assuming it is a share of the count the sentence before ends with; "
-                              "the text does not say of what")
-                assumed_zh = "——按前句所述总数计算；正文未写明是何者的占比"
+        if not whole_confirmed(doc, profile, bd, but=st):
+            severity = "warning"
+            assumed_en, assumed_zh = f" — {ASSUMED[0]}", f"——{ASSUMED[1]}"
         shown = f"{num(pf.value)}%"
         exact = num(res.exact.quantize(Decimal(1).scaleb(-(pf.decimals + 2)), rounding=ROUND_HALF_UP))
         calc = f"{num(parts[0])} / {num(whole.value)} × 100 = {exact}%"

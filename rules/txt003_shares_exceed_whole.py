@@ -8,7 +8,7 @@ main categories only.
 """
 from decimal import Decimal
 
-from reportlint.api import finding, num, prose_of
+from reportlint.api import finding, num, prose_of, quote
 
 CODE = "TXT003"
 NAME = "shares-exceed-whole"
@@ -29,9 +29,11 @@ def check(doc, profile, options):
             continue
         last = pcts[-1]
         terms = " + ".join(f"{num(p.value)}%" for p in pcts)
+        first, end = group[0].clause, group[-1].clause
+        said = f"“{quote(first.norm.source_text(first.start, end.end), 60)}”"
         yield finding(
             last.span,
             f"these shares of one whole add up to {terms} = {num(total)}%, more than 100% "
-            f"(rounding explains at most {num(100 + slack)}%)",
-            f"同一总数的各项占比之和为{terms} = {num(total)}%，超过100%（四舍五入最多可达{num(100 + slack)}%）",
+            f"(rounding explains at most {num(100 + slack)}%): {said}",
+            f"同一总数的各项占比之和为{terms} = {num(total)}%，超过100%（四舍五入最多可达{num(100 + slack)}%）：{said}",
             data={"total": str(total), "shares": [str(p.value) for p in pcts]})

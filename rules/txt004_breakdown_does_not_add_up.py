@@ -12,13 +12,15 @@ adds up to 716.
 Parts in brackets (``其他处理319件（含申请人主动撤回157件）``) are asides, not parts; a nested
 ``其中`` starts its own breakdown; a figure of another kind ends the list. A sentence of parts
 without ``其中`` right after a sentence that ends with its whole is a breakdown of that whole when
-the parts are of the kind the whole's ``complete`` set names. Approximate figures (``5500余条``) are
+the parts are of the kind the whole's ``complete`` set names; when no share in the sentence follows
+from that whole (nothing confirms which count the parts are of), the finding is a warning that
+says so. Approximate figures (``5500余条``) are
 never summed. When the whole or a part contradicts its table cell, TXT001 reports that figure and
 this rule stays silent (one root cause, one finding).
 """
 from decimal import Decimal
 
-from reportlint.api import contradiction, finding, num, prose_of, quote
+from reportlint.api import ASSUMED, contradiction, excerpt, finding, num, prose_of, quote, whole_confirmed
 
 CODE = "TXT004"
 NAME = "breakdown-does-not-add-up"
@@ -56,15 +58,21 @@ def check(doc, profile, options):
             continue
         terms = " + ".join(num(p.figure.value) for p in parts)
         listed = "、".join(quote(p.fragment(), 24) for p in parts)
-        frag = quote(bd.whole.fragment())
+        frag = excerpt(bd.whole)
         if total > whole.value:
             en = f"more than the stated whole {num(whole.value)}"
             zh = f"超过所述总数{num(whole.value)}"
         else:
             en = f"less than the stated whole {num(whole.value)}, though they name every part of it"
             zh = f"少于所述总数{num(whole.value)}，而所列分项已涵盖其全部类别"
+        severity = None
+        if not whole_confirmed(doc, profile, bd):
+            severity = "warning"
+            en += f" — {ASSUMED[0]}"
+            zh += f"——{ASSUMED[1]}"
         yield finding(
             whole.span,
-            f"the parts listed for it add up to {terms} = {num(total)}, {en} (“{frag}”; parts: {listed})",
-            f"所列分项之和{terms} = {num(total)}，{zh}（“{frag}”；分项：{listed}）",
+            f"{frag}: the parts listed for it add up to {terms} = {num(total)}, {en} (parts: {listed})",
+            f"{frag}：所列分项之和{terms} = {num(total)}，{zh}（分项：{listed}）",
+            severity=severity,
             data={"whole": str(whole.value), "parts": [str(p.figure.value) for p in parts]})

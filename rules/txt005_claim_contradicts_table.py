@@ -56,7 +56,7 @@ def check(doc, profile, options):
         first = against[0]
         shown = "; ".join(f"{rd.label} = {num(rd.value)}" for rd in first.against)
         shown_zh = "；".join(f"{rd.label} = {num(rd.value)}" for rd in first.against)
-        frag = quote(claim.fragment())
+        frag = quote(claim.marked(), 60)
         spec = claim.spec
         about_en = about_zh = ""
         if len(rds) > 1:

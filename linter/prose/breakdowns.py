@@ -120,7 +120,7 @@ def _implicit(v: "Vocabulary", whole: Statement, cl: Clause, by_fig: dict[int, S
     if c is None or c.role != "whole" or not c.complete or whole.figure is None or not cl.figures:
         return None
     first = by_fig.get(id(cl.figures[0]))
-    if first is None or first.concept is None or first.aside_of is not None:
+    if first is None or first.concept is None or first.aside_of is not None or first.scoped:
         return None
     members = set().union(*c.complete)
     if first.concept.id not in members and not (first.concept.subs & members):

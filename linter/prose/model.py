@@ -92,6 +92,15 @@ class Claim:
                 first = before  # 复议7件，诉讼9件，均获维持: both counts it is about
         return self.clause.norm.source_text(first.start, self.clause.end)
 
+    def marked(self) -> str:
+        """:meth:`fragment` with the claim's words marked: ``复议7件，诉讼9件，【均获维持】``."""
+        whole = self.fragment()
+        nt = self.clause.norm
+        words = nt.source_text(self.start, self.end)
+        rest = nt.source_text(self.end, self.clause.end)
+        head = whole[: len(whole) - len(words) - len(rest)] if whole.endswith(words + rest) else None
+        return f"{head}【{words}】{rest}" if head is not None else whole
+
 
 @dataclass
 class ProseAnalysis:
