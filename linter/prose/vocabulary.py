@@ -145,9 +145,25 @@ class Vocabulary:
 # --------------------------------------------------------------------------- compiling
 
 
+class LazyPattern:
+    """A regular expression compiled on first use: a profile declares a hundred patterns, and a
+    short report needs a few (compiling them all costs ~30 ms per process). After the first call
+    the pattern's methods are this object's own attributes, so later calls go straight to them."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __getattr__(self, name: str):
+        rx = re.compile(self.pattern)
+        for method in ("search", "match", "finditer", "sub", "findall"):
+            setattr(self, method, getattr(rx, method))
+        return getattr(rx, name)
+
+
 class _Compiler:
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, lazy: bool = False) -> None:
         self.data = data
+        self.lazy = lazy
         self.words: dict[str, Any] = dict(data.get("words") or {})
         for sid, spec in (data.get("scopes") or {}).items():
             if sid in self.words:
@@ -176,6 +192,8 @@ class _Compiler:
 
     def rx(self, text: str, path: tuple) -> re.Pattern:
         expanded = self.expand(text, path)
+        if self.lazy:
+            return LazyPattern(expanded)  # type: ignore[return-value]  # checked when the profile was loaded
         try:
             return re.compile(expanded)
         except re.error as exc:
@@ -250,9 +268,10 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def compile_vocabulary(data: dict) -> Vocabulary:
-    """Compile the ``prose`` data of a profile (raises :class:`VocabularyError`)."""
-    c = _Compiler(data)
+def compile_vocabulary(data: dict, lazy: bool = False) -> Vocabulary:
+    """Compile the ``prose`` data of a profile (raises :class:`VocabularyError`); ``lazy``: compile
+    each pattern on first use (for data already checked)."""
+    c = _Compiler(data, lazy)
     fig = data.get("figures") or {}
     count_units = tuple(fig.get("count_units") or ())
     amount_units = tuple(fig.get("amount_units") or ())
@@ -305,7 +324,7 @@ def compile_vocabulary(data: dict) -> Vocabulary:
         approximate_after=tuple(fig.get("approximate_after") or ()),
         not_a_unit={u: "".join(ws) for u, ws in (fig.get("not_a_unit") or {}).items()},
         year=c.rx(fig.get("year") or r"(?!)(\d)", ("figures", "year")),
-        lead=re.compile(f"^(?:{lead_words})+"),
+        lead=LazyPattern(f"^(?:{lead_words})+") if lazy else re.compile(f"^(?:{lead_words})+"),
         scopes=scopes, topics=topics, concepts=concepts,
         dimensions=dict(data.get("dimensions") or {}),
         counts=counts, counts_by_unit=by_unit,
@@ -414,4 +433,4 @@ def vocabulary_of(profile) -> Vocabulary | None:
     data = getattr(profile, "prose", None)
     if not data:
         return None
-    return derived(profile, "prose-vocabulary", lambda p: compile_vocabulary(p.prose))
+    return derived(profile, "prose-vocabulary", lambda p: compile_vocabulary(p.prose, lazy=True))
