@@ -50,9 +50,11 @@ _EXPORTS = {
     "Breakdown": "prose", "Claim": "prose", "Concept": "prose", "Figure": "prose", "ProseAnalysis": "prose",
     "Statement": "prose",
     # reportlint.crosscheck
-    "PercentCheck": "crosscheck", "Reading": "crosscheck", "contradiction": "crosscheck",
+    "ASSUMED": "crosscheck", "ClaimReading": "crosscheck", "Contradiction": "crosscheck", "PercentCheck": "crosscheck",
+    "fits": "crosscheck", "stated_values": "crosscheck", "whole_confirmed": "crosscheck",
+    "Reading": "crosscheck", "claim_readings": "crosscheck", "contradiction": "crosscheck", "excerpt": "crosscheck",
     "percent_check": "crosscheck", "prose_of": "crosscheck", "quote": "crosscheck", "readings": "crosscheck",
-    "table_sum": "crosscheck",
+    "same_value": "crosscheck", "table_sum": "crosscheck", "table_value": "crosscheck",
     # reportlint.anchors
     "closest_anchor": "anchors", "document_anchors": "anchors", "file_anchors": "anchors",
     "github_slug": "anchors",

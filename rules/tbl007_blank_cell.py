@@ -22,7 +22,8 @@ def check(doc, profile, options):
             continue
         cells = list(lt.cells.values())
         if cells and all(c.reason == "blank" for c in cells):
-            yield finding(lt.span, f"{lt.name} holds no values: all {len(cells)} cells are blank "
+            which = "its only cell is blank" if len(cells) == 1 else f"all {len(cells)} cells are blank"
+            yield finding(lt.span, f"{lt.name} holds no values: {which} "
                                    "(write 0 where there is nothing to report)",
                           f"{lt.name}没有填写任何数据：{len(cells)} 个单元格均为空（无相关情况的填 0）",
                           data={"table": lt.id})

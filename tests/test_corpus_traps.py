@@ -27,12 +27,6 @@ CLASS = {
     6: "class 6: a （一）… sub-heading of 一、总体情况 is taken for an official section",
 }
 XFAIL = {
-    "class1-categorised-counts-trap.md": CLASS[1],
-    "class1-categorised-counts-defect.md": CLASS[1],
-    "class2-scope-narrowing-trap.md": CLASS[2],
-    "class3a-two-rows-defect.md": CLASS[3] + " (the message does not say that 258 is the 自然人 cell of （一）)",
-    "class3c-breakdown-short-defect.md": CLASS[3] + " (a breakdown adding to less than its whole: no TXT004)",
-    "class3d-upheld-pending-defect.md": CLASS[3] + " (均获维持 with 行政复议 尚未审结 in 表四: no TXT005)",
 }
 
 

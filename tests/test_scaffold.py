@@ -116,6 +116,9 @@ def test_blank_scaffold_lists_what_remains_and_passes_once_filled(tmp_path, edit
     if level == "government":
         want.append(("SEC007", "the report never mentions 工作考核、社会评议、责任追究"))
     assert got == sorted(want), json.dumps(findings, ensure_ascii=False, indent=1)
+    one_cell = [f["message"] for f in findings if f["message"].startswith("表二（第二十条第（五）项）")]
+    assert one_cell == ["表二（第二十条第（五）项） holds no values: its only cell is blank "
+                        "(write 0 where there is nothing to report)"] or edition == "2019"
 
     filled = tmp_path / "filled.md"
     text = fill(path.read_text(encoding="utf-8"), edition)
