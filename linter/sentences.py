@@ -19,8 +19,6 @@ from .text import nfkc
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
-_END = set("。！？；!?;")
-_CLOSERS = set("”’」』）)】")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"<[^>]{1,200}>|[*_`~]")
 _SPACE = re.compile(r"\s+")
@@ -76,23 +74,14 @@ def sentences(doc: "Document") -> list[Sentence]:
     return doc.memo("sentences", lambda: _split(doc))
 
 
+_SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’」』）)】]*)?|[。！？；!?;]+[”’」』）)】]*")
+
+
 def _split(doc: "Document") -> list[Sentence]:
     out: list[Sentence] = []
     for p in doc.paragraphs:
-        text = p.text
-        start = 0
-        n = len(text)
-        i = 0
-        while i < n:
-            if text[i] in _END:
-                end = i + 1
-                while end < n and text[end] in _CLOSERS:
-                    end += 1
-                _add(out, p, start, end)
-                start = i = end
-                continue
-            i += 1
-        _add(out, p, start, n)
+        for m in _SENTENCE.finditer(p.text):
+            _add(out, p, m.start(), m.end())
     return out
 
 

@@ -49,10 +49,12 @@ _BOILERPLATE = {}
 
 
 def _boilerplate(profile):
-    """(compiled patterns, folded labels) of an edition: computed once per edition."""
+    """(the boilerplate patterns as one regular expression, folded labels) of an edition: computed
+    once per edition."""
     hit = _BOILERPLATE.get(id(profile))
     if hit is None or hit[0] is not profile:
-        patterns = [re.compile(p) for p in profile.profile.boilerplate]
+        joined = "|".join(f"(?:{p})" for p in profile.profile.boilerplate)
+        patterns = re.compile(joined) if joined else None  # one search per sentence
         labels = set()
         for spec in profile.sections:
             labels.update(core_key(t) for t in [spec.title, *spec.variants])
@@ -74,7 +76,7 @@ def collect(doc, profile, options):
         if s.cjk < options["min-length"]:
             continue
         key = s.key
-        if core_key(key.rstrip("。:;")) in labels or any(p.search(key) for p in patterns):
+        if core_key(key.rstrip("。:;")) in labels or (patterns is not None and patterns.search(key)):
             continue
         text = s.text if len(s.text) <= 40 else s.text[:39] + "…"
         kept.append([key, *s.span, text])

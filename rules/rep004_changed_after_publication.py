@@ -22,7 +22,6 @@ followed from its new name only (its published version is not found: nothing is 
 full history (``fetch-depth: 0``); in a shallow clone the published version is usually not there.
 """
 import hashlib
-import json
 from collections import OrderedDict
 from datetime import timedelta
 
@@ -38,18 +37,23 @@ SCOPE = "repository"
 MAX_VERSIONS = 50  # commits after publication read per file (the newest)
 
 
-def _figures(doc, edition):
-    """cell key -> [value as text, span, label] of every table cell of the document (plain data)."""
+def _figures(doc, edition, labels=True):
+    """cell key -> [value as text, span, label] of every table cell of the document (plain data;
+    the label only when asked: it costs more than the rest)."""
     out = {}
     for cell in table_model(doc, edition).all_cells():
         value = str(cell.value) if cell.value is not None else " ".join(cell.cell.text.split())
-        out[f"{cell.table.id}.{cell.row_key}.{cell.col_key}"] = [value, list(cell.span), cell.label]
+        out[f"{cell.table.id}.{cell.row_key}.{cell.col_key}"] = [value, list(cell.span),
+                                                                 cell.label if labels else ""]
     return out
 
 
 def _digest(figures):
-    plain = sorted((k, v[0], list(v[1])) for k, v in figures.items())
-    return hashlib.sha256(json.dumps(plain, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+    """What the tables say and where (the same text gives the same cells in the same order)."""
+    h = hashlib.sha256()
+    for k, (value, span, _) in figures.items():
+        h.update(f"{k}\x1f{value}\x1f{span}\x1e".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:32]
 
 
 def _revisions(fm):
@@ -66,7 +70,7 @@ def collect(doc, profile, options):
     if facts is None or facts["published"] is None:
         return None
     return {"published": facts["published"], "revised": _revisions(doc.front_matter),
-            "figures": _digest(_figures(doc, profile)),
+            "figures": _digest(_figures(doc, profile, labels=False)),
             "edition": [str(profile.profile.path), profile.id]}
 
 

@@ -38,34 +38,34 @@ def _words(profile, key):
     return [w for w in profile.profile.stale_year.get(key, []) if w]
 
 
-def _alternation(words):
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_YEARS = {}
 
 
-_PATTERNS = {}
+def _year_token(year):
+    """``2024年`` / ``2024年度`` not preceded by a digit, optionally ``全年`` and a comma after it."""
+    hit = _YEARS.get(year)
+    if hit is None:
+        if len(_YEARS) > 256:
+            _YEARS.clear()
+        hit = _YEARS[year] = re.compile(rf"(?<!\d){year}年(?:度)?(全年)?(,?)")
+    return hit
 
 
-def _patterns(profile, year, org):
-    key = (id(profile.profile), year, org)
-    hit = _PATTERNS.get(key)
-    if hit is not None and hit[0] is profile.profile:
-        return hit[1]
-    prev = re.escape(str(year - 1))
-    subjects = _words(profile, "subjects")
-    if len(org) >= 4:  # the organisation's name and its tails (淮安市洪泽区人民政府 -> 洪泽区人民政府)
-        subjects += [org[i:] for i in range(0, len(org) - 3)]
-    subj = _alternation(subjects)
-    count = _alternation(_words(profile, "counting"))
-    verbs = _alternation(_words(profile, "verbs"))
-    year_token = rf"(?<!\d){prev}年(?:度)?"
-    counting = (rf"{year_token}(?:全年)?,?(?:{subj})?(?:{count})?(?:{verbs})") if verbs else None
-    opening = rf"^{year_token}(?:全年)?,(?:{subj})" if subj else None
-    compiled = (re.compile(counting) if counting else None, re.compile(opening) if opening else None,
-                re.compile(year_token))
-    if len(_PATTERNS) > 512:  # a long-lived process (an editor's server) sees many organisations
-        _PATTERNS.clear()
-    _PATTERNS[key] = (profile.profile, compiled)
-    return compiled
+def _prefix(text, pos, words):
+    """The longest of ``words`` that ``text`` has at ``pos`` ("" when none)."""
+    return max((w for w in words if text.startswith(w, pos)), key=len, default="")
+
+
+def _own_work(text, m, subjects, counting, verbs):
+    """Whether the year matched by ``m`` opens a statement of the reporting body's own work:
+    ``2024年，我局…`` at the start of the sentence, or ``2024年[，][我局][共]主动公开…`` anywhere."""
+    pos = m.end()
+    subject = _prefix(text, pos, subjects)
+    if m.start() == 0 and m.group(2) and subject:
+        return True
+    pos += len(subject)
+    pos += len(_prefix(text, pos, counting))
+    return bool(_prefix(text, pos, verbs))
 
 
 def _inside_quotes(text, pos):
@@ -85,7 +85,11 @@ def check(doc, profile, options):
     if not isinstance(year, int) or isinstance(year, bool):
         return
     org = compact(data["organization"]) if isinstance(data.get("organization"), str) else ""
-    counting, opening, year_token = _patterns(profile, year, org)
+    subjects = _words(profile, "subjects")
+    if len(org) >= 4:  # the organisation's name and its tails (淮安市洪泽区人民政府 -> 洪泽区人民政府)
+        subjects += [org[i:] for i in range(0, len(org) - 3)]
+    counting, verbs = _words(profile, "counting"), _words(profile, "verbs")
+    year_token = _year_token(year - 1)
     this_year = re.compile(rf"(?<!\d)(?:{year}|{year + 1})年")
     skip = _words(profile, "comparisons") + _words(profile, "problems")
     period = _words(profile, "period")
@@ -95,14 +99,13 @@ def check(doc, profile, options):
         text = s.plain
         if str(year - 1) not in text or this_year.search(text) or any(w in text for w in skip):
             continue
-        hit = None
+        hit = why = None
         # last year's figure next to this year's or to a comparison is a reference point, not a stale year:
         # the paragraph must not name this year, nor the sentences around it compare
         near = [x for x in found[max(0, i - 1):i + 2] if x.paragraph is s.paragraph]
         context = this_year.search(fold_paragraph(s.paragraph)) or any(w in x.plain for x in near for w in skip)
-        for pattern in (counting, opening) if not context else ():
-            m = pattern.search(text) if pattern is not None else None
-            if m and not _inside_quotes(text, m.start()):
+        for m in year_token.finditer(text) if not context else ():
+            if not _inside_quotes(text, m.start()) and _own_work(text, m, subjects, counting, verbs):
                 hit, why = m, "own"
                 break
         if hit is None and (any(w in text for w in period) or any(w in text for w in intro)):
