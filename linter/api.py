@@ -55,6 +55,8 @@ _EXPORTS = {
     # reportlint.anchors
     "closest_anchor": "anchors", "document_anchors": "anchors", "file_anchors": "anchors",
     "github_slug": "anchors",
+    # reportlint.safefile
+    "KIND_WORDS": "safefile",
     # reportlint.cachedir
     "user_cache_dir": "cachedir",
     # reportlint.links

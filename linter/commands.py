@@ -178,7 +178,7 @@ def run_check(args, lang: str) -> int:
             print(f"reportlint: {result.files} files: {hits} from the cache, {result.files - hits} linted "
                   f"(jobs: {jobs}, cache: {cache.path if cache is not None else 'off'}) in "
                   f"{time.perf_counter() - started:.2f} s", file=sys.stderr)
-    for e in result.errors:
+    for e in result.errors + result.notices:
         print(f"reportlint: warning: {e}", file=sys.stderr)
     if result.fixed:
         print(f"reportlint: fixed {result.fixed} finding(s)" if lang == "en" else f"reportlint: 已修复 {result.fixed} 个问题",
@@ -186,13 +186,19 @@ def run_check(args, lang: str) -> int:
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     stdout = sys.stdout
+    show_source = args.show_source if args.show_source is not None else _isatty(stdout)
+    if show_source and fmt == "text" and not args.statistics:
+        for path in sorted({d.path for d in result.diagnostics} - set(sources)):
+            text = linter.source_text(path)  # read as safely as for linting, or not at all
+            if text is not None:
+                sources[path] = text
     options = {
         "version": __version__, "statistics": args.statistics, "sources": sources,
         "errors": registry.errors + result.errors,  # plugins that did not load, rules that crashed
         "paths": result.paths, "fail_on": args.fail_on,
     }
     report = Report(result.diagnostics, result.files, lang, dict(options, color=_want_color(args.color, stdout),
-                    show_source=args.show_source if args.show_source is not None else _isatty(stdout)),
+                    show_source=show_source),
                     waived=result.waived, rules=_rules_meta(registry))
     if args.output_file:
         ofmt = args.output_format or OUTPUT_SUFFIXES.get(Path(args.output_file).suffix.lower(), fmt)

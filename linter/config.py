@@ -277,13 +277,26 @@ def _inline_keys(rest: str, offset: int, path: tuple, line: int, spans: dict) ->
 # --------------------------------------------------------------------------- reading
 
 
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
 def read_source(path: Path) -> Source | None:
     """Read one configuration file; ``None`` for a pyproject.toml without ``[tool.reportlint]``."""
+    from .safefile import KIND_WORDS, FileTooLarge, NotRegularFile, read_limited
+
     display = _display(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_limited(path, MAX_CONFIG_BYTES).decode("utf-8-sig")
+    except NotRegularFile as exc:
+        raise ConfigError([(display, 1, 1, f"cannot read configuration file: it is {KIND_WORDS[exc.kind][0]}, "
+                                           "not a regular file")]) from None
+    except FileTooLarge:
+        raise ConfigError([(display, 1, 1, f"configuration file is larger than {MAX_CONFIG_BYTES} bytes; "
+                                           "not read")]) from None
+    except UnicodeDecodeError as exc:
         raise ConfigError([(display, 1, 1, f"cannot read configuration file: {exc}")]) from None
+    except OSError as exc:
+        raise ConfigError([(display, 1, 1, f"cannot read configuration file: {exc.strerror or exc}")]) from None
     text = text.replace("\r\n", "\n")
     if path.suffix == ".toml":
         if path.name == "pyproject.toml" and "reportlint" not in text:
@@ -713,7 +726,7 @@ class Resolver:
             self._fixed = Config(None)
         elif config_file is not None:
             path = Path(config_file)
-            if not path.is_file():
+            if not path.exists():
                 raise SettingsError(f"--config {config_file}: no such file")
             src = read_source(path.resolve())
             if src is None:
@@ -757,7 +770,7 @@ class Resolver:
     def _source_in(self, folder: Path) -> Source | None:
         for name in CONFIG_NAMES:
             p = folder / name
-            if p.is_file():
+            if p.exists():  # a FIFO or a folder of that name is an error, not silently skipped
                 src = read_source(p)
                 if src is not None:
                     return src

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import document as docmod
-from .diagnostics import Diagnostic, Finding
+from .diagnostics import Diagnostic, Finding, Span
 from .profile import ProfileRegistry
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
@@ -30,6 +30,7 @@ class FileResult:
     suppressions: Any = None  # reportlint.suppressions.Suppressions, when the file has directives
     waived: list[Diagnostic] = field(default_factory=list)  # findings an active waiver covers
     errors: list[str] = field(default_factory=list)  # rules that crashed on this file (stderr)
+    notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
 
 
 @dataclass
@@ -41,6 +42,7 @@ class RunResult:
     waived: list[Diagnostic] = field(default_factory=list)  # findings active waivers suppress
     excluded: int = 0  # files left out by the configuration's exclude globs
     paths: list[str] = field(default_factory=list)  # every file linted (display paths)
+    notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
 
 
 # --------------------------------------------------------------------------- files
@@ -105,6 +107,27 @@ def _real_path(cwd: str, path: str) -> str:
 @lru_cache(maxsize=4096)
 def _real_dir(folder: str) -> str:
     return os.path.realpath(folder)
+
+
+def leaves_repository(path: str | os.PathLike) -> str | None:
+    """Where ``path`` really leads when a symbolic link (the file's or a folder's on the way)
+    takes it out of its repository: the top of its git work tree; outside git, the working
+    folder when the path lies below it, else the path's own folder. None when it stays inside.
+    Such a file is never read (``x.md -> /etc/passwd``, ``x.md -> /dev/zero``)."""
+    given = os.path.abspath(path)
+    real = real_path(path)
+    if real == given:
+        return None  # no link on the way
+    from .links import _inside, git_root
+
+    folder = os.path.dirname(given)
+    root = git_root(folder)
+    if root is None:
+        cwd = os.getcwd()
+        root = cwd if _inside(given, cwd) else folder
+    if _inside(real, _real_dir(root)):
+        return None
+    return real
 
 
 # --------------------------------------------------------------------------- profiles
@@ -211,22 +234,47 @@ class Linter:
         """One file: ``settings`` (default: from the configuration) -> document -> diagnostics.
         A worker process can be handed the path and its (picklable) settings."""
         settings = settings or self.settings_for(path)
-        doc = docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
-        return self.lint_document(doc, settings)
+        return self.lint_document(self.load(path, settings), settings)
+
+    def load(self, path: Path, settings: Settings | None = None) -> docmod.Document:
+        """The document of ``path``: not read when a symbolic link takes it out of its
+        repository (LNK002 reports it), nor when it is not a regular file (FILE005)."""
+        settings = settings or self.settings_for(path)
+        target = leaves_repository(path)
+        if target is not None:
+            return docmod.Document(display_path(path), abspath=Path(path), problem=docmod.FileProblem(
+                "outside-repository", Span(1, 1, 1, 2), {"target": target}))
+        return docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
+
+    def source_text(self, path: str | Path) -> str | None:
+        """The text of a file for showing its lines next to findings (``--show-source``), read
+        as safely as for linting; None when it is not to be shown."""
+        doc = self.load(Path(path))
+        return None if doc.problem is not None else doc.text
 
     def fix_path(self, path: Path, unsafe: bool = False) -> tuple[FileResult, int]:
         """Lint, apply the fixes findings offer, and lint the fixed file again."""
-        from .fixes import fix_file
-
         settings = self.settings_for(path)
-        doc = docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
+        doc = self.load(path, settings)
         result = self.lint_document(doc, settings)
         if doc.problem is not None:
             return result, 0
-        fixed = fix_file(path, doc.text, result.diagnostics, unsafe=unsafe, bom=doc.bom, newline=doc.newline)
+        fixed = self._fix(path, doc, result.diagnostics, unsafe, result.notices)
         if fixed:
             result = self.lint_path(path)
         return result, fixed
+
+    def _fix(self, path: Path, doc: docmod.Document, diagnostics: list[Diagnostic], unsafe: bool,
+             notices: list[str]) -> int:
+        from .fixes import FixRefused, fix_file
+
+        try:
+            return fix_file(path, doc, diagnostics, unsafe=unsafe)
+        except FixRefused as exc:
+            notices.append(f"{doc.path}: {exc.en}")
+        except OSError as exc:
+            notices.append(f"{doc.path}: not fixed: {exc.strerror or exc}")
+        return 0
 
     def lint_text(self, text: str | bytes, path: str) -> FileResult:
         """Lint ``text`` as if it were the file ``path`` (its configuration, profile and relative
@@ -414,11 +462,13 @@ class Linter:
     def _cache_key(self, cache: Any, path: Path, settings: Settings) -> str | None:
         """What a file's result depends on: its bytes and path, its settings (and the profiles
         they name), the rules and the date. None: do not cache (unreadable, too large)."""
+        from .safefile import read_limited
+
+        if leaves_repository(path) is not None:
+            return None
         try:
-            if path.stat().st_size > settings.max_file_size:
-                return None
-            data = path.read_bytes()
-        except OSError:
+            data = read_limited(path, settings.max_file_size)
+        except OSError:  # not a regular file, too large, unreadable
             return None
         hit = self._sigs.get(id(settings))
         if hit is None or hit[0] is not settings:
@@ -437,13 +487,11 @@ class Linter:
         waived = sorted((d for r in results for d in r.waived), key=Diagnostic.sort_key)
         errors = self.errors + [e for r in results for e in r.errors]
         return RunResult(diags, len(results), errors, fixed, waived=waived, excluded=excluded,
-                         paths=[r.path for r in results])
+                         paths=[r.path for r in results], notices=[n for r in results for n in r.notices])
 
     def _fix_repository_findings(self, files: list[Path], results: list[FileResult], unsafe: bool) -> int:
         """Apply the fixes repository rules offer (e.g. a link's letter case) and lint the fixed
         files again; :meth:`finish` then runs the repository rules on the new results."""
-        from .fixes import fix_file
-
         saved = [list(r.waived) for r in results], len(self.errors)
         repo = self.run_repository_rules(results)  # a trial run: undo what it records
         for r, waived in zip(results, saved[0]):
@@ -455,11 +503,10 @@ class Linter:
             mine = [d for d in wanted if d.path == results[i].path]
             if not mine:
                 continue
-            settings = self.settings_for(f)
-            doc = docmod.load(f, display_path(f), max_bytes=settings.max_file_size)
+            doc = self.load(f)
             if doc.problem is not None:
                 continue
-            n = fix_file(f, doc.text, mine, unsafe=unsafe, bom=doc.bom, newline=doc.newline)
+            n = self._fix(f, doc, mine, unsafe, results[i].notices)
             if n:
                 fixed += n
                 results[i] = self.lint_path(f)

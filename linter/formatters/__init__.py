@@ -32,17 +32,11 @@ class Report:
         return out
 
     def source_line(self, path: str, line: int) -> str | None:
-        """The text of one source line (for --show-source); ``options["sources"]`` holds text
-        that is not on disk (standard input)."""
+        """The text of one source line (for --show-source), from ``options["sources"]`` (path ->
+        text, handed over by the command: a formatter never opens a file)."""
         cache = self.options.setdefault("_lines", {})
         if path not in cache:
-            text = (self.options.get("sources") or {}).get(path)
-            if text is None:
-                try:
-                    with open(path, "rb") as fh:
-                        text = fh.read().decode("utf-8-sig", "replace")
-                except OSError:
-                    text = ""
+            text = (self.options.get("sources") or {}).get(path) or ""
             cache[path] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         lines = cache[path]
         return lines[line - 1] if 0 < line <= len(lines) else None
