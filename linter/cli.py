@@ -13,6 +13,7 @@ import sys
 from . import __version__
 from .commands import add_check_options, add_config_command
 from .formatters import FORMATS
+from .invisible import escape
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -94,12 +95,12 @@ def main(argv: list[str] | None = None) -> int:
 
         if isinstance(exc, ConfigError):
             for path, line, col, msg in exc.problems:
-                print(f"{path}:{line}:{col}: error: {msg}", file=sys.stderr)
+                print(escape(f"{path}:{line}:{col}: error: {msg}"), file=sys.stderr)
         elif isinstance(exc, (ProfileError, SettingsError)):
-            print(f"reportlint: error: {exc}", file=sys.stderr)
+            print(escape(f"reportlint: error: {exc}"), file=sys.stderr)
         else:
-            print(f"reportlint: internal error: {type(exc).__name__}: {exc} "
-                  "(please report this with the file that caused it)", file=sys.stderr)
+            print(escape(f"reportlint: internal error: {type(exc).__name__}: {exc} "
+                         "(please report this with the file that caused it)"), file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -113,7 +114,7 @@ def _reconfigure_stdio() -> None:
 
 def _report_errors(errors: list[str]) -> None:
     for e in errors:
-        print(f"reportlint: warning: {e}", file=sys.stderr)
+        print(escape(f"reportlint: warning: {e}"), file=sys.stderr)
 
 
 def cmd_rules(args) -> int:
@@ -125,7 +126,7 @@ def cmd_rules(args) -> int:
     if args.explain:
         codes = reg.match(args.explain)
         if len(codes) != 1:
-            print(f"reportlint: error: {args.explain!r} does not name exactly one rule", file=sys.stderr)
+            print(escape(f"reportlint: error: {args.explain!r} does not name exactly one rule"), file=sys.stderr)
             return EXIT_USAGE
         rule = reg.rules[codes.pop()]
         print(f"{rule.code} ({rule.name}) — {rule.summary.get(lang)}  [default: {rule.severity}]\n")

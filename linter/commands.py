@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from .invisible import escape
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
 OUTPUT_SUFFIXES = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text"}
@@ -127,7 +129,7 @@ def run_check(args, lang: str) -> int:
 
     registry = load_registry()
     for e in registry.errors:
-        print(f"reportlint: warning: {e}", file=sys.stderr)
+        print(escape(f"reportlint: warning: {e}"), file=sys.stderr)
     cli = CommandLine(select=_split(args.select) or None, extend_select=_split(args.extend_select),
                       ignore=_split(args.ignore), network=args.check_external)
     _warn_network_rules(registry, cli)
@@ -179,7 +181,7 @@ def run_check(args, lang: str) -> int:
                   f"(jobs: {jobs}, cache: {cache.path if cache is not None else 'off'}) in "
                   f"{time.perf_counter() - started:.2f} s", file=sys.stderr)
     for e in result.errors + result.notices:
-        print(f"reportlint: warning: {e}", file=sys.stderr)
+        print(escape(f"reportlint: warning: {e}"), file=sys.stderr)
     if result.fixed:
         print(f"reportlint: fixed {result.fixed} finding(s)" if lang == "en" else f"reportlint: 已修复 {result.fixed} 个问题",
               file=sys.stderr)
@@ -211,7 +213,7 @@ def run_check(args, lang: str) -> int:
             with open(args.output_file, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as exc:
-            print(f"reportlint: error: cannot write {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+            print(escape(f"reportlint: error: cannot write {args.output_file}: {exc.strerror or exc}"), file=sys.stderr)
             return EXIT_USAGE
     elif args.output_format:
         print("reportlint: error: --output-format needs --output-file", file=sys.stderr)
@@ -242,7 +244,9 @@ def run_config(args, lang: str) -> int:
     resolver = _resolver(args, registry)
     info = resolver.explain(args.show)
     if args.format == "json":
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        from .invisible import json_safe
+
+        print(json_safe(json.dumps(info, ensure_ascii=False, indent=2)))
         return EXIT_OK
     out = [f"file: {info['file']}",
            f"config: {info['config'] or '(none: defaults)'}",
@@ -261,5 +265,5 @@ def run_config(args, lang: str) -> int:
         when = " (runs only with --check-external)" if r["network"] else ""
         out.append(f"  {r['code']:<{wc}}  {r['name']:<{wn}}  {r['severity']}{when}{opts}")
     out.append("disabled: " + (", ".join(info["disabled"]) or "(none)"))
-    print("\n".join(out))
+    print("\n".join(map(escape, out)))
     return EXIT_OK

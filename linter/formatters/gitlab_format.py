@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ..invisible import json_safe
+
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
@@ -26,4 +28,4 @@ def render(report) -> str:
             "severity": SEVERITY.get(d.severity, "minor"),
             "location": {"path": d.path.replace("\\", "/"), "lines": {"begin": d.line, "end": d.end_line}},
         })
-    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(out, ensure_ascii=False, indent=2)) + "\n"

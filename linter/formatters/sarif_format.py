@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from ..invisible import json_safe
+
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -104,4 +106,4 @@ def render(report) -> str:
     if not run["tool"]["driver"]["version"]:
         del run["tool"]["driver"]["version"], run["tool"]["driver"]["semanticVersion"]
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"

@@ -1,0 +1,93 @@
+"""Report text never reaches a terminal, an editor or a CI page raw, and every output stays
+well-formed whatever a report holds: escape sequences, bidi overrides, zero-width characters."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import unicodedata
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from test_cli import CLEAN, err, out, report, run
+
+ATTACK = "\x1b]0;pwned\x07\x1b[2J1"  # sets the terminal's title, clears the screen
+RAW = ("\x1b", "\x07", "\u202e", "\u200b", "\x85", "\x9b")  # none may be printed as it is
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    text = CLEAN.read_text(encoding="utf-8")
+    text = text.replace("| 规章 | 1 | 0 | 11 |", f"| 规章 | {ATTACK} | 0 | 11 |")
+    text = text.replace("## 五、存在的主要问题及改进情况", "## 五、存在的主要问题及\u202e改进情况")
+    text = text.replace("| 行政规范性文件 | 8 |", "| 行政规范性文件 | 8\x9b2J\x85 |")
+    report(tmp_path, "a.md", text)
+    report(tmp_path, "evil\x1b[2J\u202e.md", CLEAN.read_text(encoding="utf-8").replace("year: 2024", "year: 2023"))
+    return tmp_path
+
+
+def assert_no_raw(text: str, what: str) -> None:
+    for ch in RAW:
+        assert ch not in text, f"{what}: {ch!r} printed raw"
+
+
+@pytest.mark.parametrize("fmt", ["text", "gcc", "github", "junit", "json", "sarif", "gitlab"])
+def test_no_format_prints_control_or_bidi_characters(hostile, fmt):
+    proc = run("check", "--no-cache", "--format", fmt, "--show-source", ".", cwd=hostile)
+    assert proc.returncode == 1, err(proc)
+    assert_no_raw(out(proc), fmt)
+    assert_no_raw(err(proc), fmt + " (stderr)")
+    assert "evil" in out(proc)
+
+
+def test_people_see_escapes_and_machines_get_the_exact_text(hostile):
+    text = out(run("check", "--no-cache", "--show-source", ".", cwd=hostile))
+    assert "\\x1b]0;pwned\\x07\\x1b[2J1" in text and "\\u202e" in text
+    assert "evil\\x1b[2J\\u202e.md" in text
+    # the caret stays under the cell although its escapes are wider than the characters
+    lines = text.splitlines()
+    src = next(i for i, ln in enumerate(lines) if ln.startswith("34 | "))
+    def cells(s):
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+    assert cells(lines[src + 1][:lines[src + 1].index("^")]) == cells(lines[src][:lines[src].index("\\x1b]0")])
+    data = json.loads(out(run("check", "--no-cache", "--format", "json", ".", cwd=hostile)))
+    assert any(ATTACK in d["message"] for d in data)  # the data itself is exact
+    assert any(d["path"] == "evil\x1b[2J\u202e.md" for d in data)
+
+
+def test_junit_is_well_formed_xml_with_control_characters(hostile):
+    proc = run("check", "--no-cache", "--format", "junit", ".", cwd=hostile)
+    root = ET.fromstring(proc.stdout)
+    messages = [f.get("message") for f in root.iter("failure")]
+    assert any("\\x1b]0;pwned" in m for m in messages)
+    from junitparser import JUnitXml
+
+    path = hostile / "out.xml"
+    path.write_bytes(proc.stdout)
+    assert sum(len(list(suite)) for suite in JUnitXml.fromfile(str(path))) >= 3
+
+
+def test_stderr_messages_are_escaped(tmp_path):
+    report(tmp_path, ".reportlint.toml", '"\\u001b[2Jbad" = 1\n')
+    report(tmp_path, "a.md", CLEAN.read_text(encoding="utf-8"))
+    proc = run("check", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "unknown key" in err(proc)
+    assert_no_raw(err(proc), "stderr")
+    assert "[2Jbad" in err(proc)
+    proc = run("check", "missing\x1b[2J\u202e.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "no such file" in err(proc)
+    assert_no_raw(err(proc), "stderr")
+
+
+def test_the_escape_table_matches_unicode():
+    """Every control, format and separator character of this Python's Unicode is escaped."""
+    import unicodedata
+
+    from reportlint.invisible import escape
+
+    missing = [hex(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
+               and unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp") and escape(chr(c)) == chr(c)]
+    assert not missing
+    assert escape("表三 a\tb") == "表三 a\\tb" and escape("a\tb", keep="\t") == "a\tb"
