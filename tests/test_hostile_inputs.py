@@ -52,3 +52,38 @@ def test_file_too_large_message_for_small_limits(tmp_path):
     assert d["code"] == "FILE004"
     assert "0.0 MB" not in d["messages"]["en"] and "0.0 MB" not in d["messages"]["zh"]
     assert "larger than the limit of 100 bytes" in d["messages"]["en"] and "2.0 KB" in d["messages"]["en"]
+
+
+# --------------------------------------------------------------------------- invisible characters (FILE006)
+
+INVISIBLE_FIXTURE = CLEAN.parent.parent / "tests" / "fixtures" / "file" / "invisible-characters.md"
+
+
+def test_invisible_characters_safe_and_unsafe_fixes(tmp_path):
+    source = INVISIBLE_FIXTURE.read_text(encoding="utf-8").split("\n<!-- expect")[0]
+    p = report(tmp_path, "a.md", source)
+    run("check", "--fix", "--no-cache", "--select", "FILE", p)
+    fixed = p.read_text(encoding="utf-8")
+    for gone in ("\u2060", "\u00ad", "3\u200b4", "及\u200b改"):
+        assert gone not in fixed
+    for kept in ("\u202e9113\u202c", "👨\u200d👩"):  # bidi: for a person to decide; ZWJ: unsafe
+        assert kept in fixed
+    assert fixed.replace("\u2060", "").replace("\u00ad", "").replace("\u200b", "") == \
+        source.replace("\u2060", "").replace("\u00ad", "").replace("\u200b", "")
+    run("check", "--fix", "--unsafe-fixes", "--no-cache", "--select", "FILE", p)
+    assert "\u200d" not in p.read_text(encoding="utf-8")
+    assert [d["code"] for d in check_json("--select", "FILE", p)] == ["FILE006", "FILE006"]  # the bidi lines
+
+
+def test_cells_are_read_as_readers_see_them_or_not_at_all(tmp_path):
+    text = CLEAN.read_text(encoding="utf-8")
+    row_new = "| 一、本年新收政府信息公开申请数量 | 3001 |"
+    row_carry = "| 二、上年结转政府信息公开申请数量 | 34 |"
+    # a zero-width space inside 35: readers see 35, so 表三's balance is off by one
+    zw = report(tmp_path, "zw.md", text.replace(row_carry, row_carry.replace("34", "3\u200b5")))
+    found = {d["code"] for d in check_json("--select", "SUM,TBL", zw)}
+    assert "SUM002" in found and "TBL009" not in found
+    # shown as 3001 by an override, stored as 1003: not read, so no arithmetic and no TBL009
+    bidi = report(tmp_path, "bidi.md", text.replace(row_new, row_new.replace("3001", "\u202e1003\u202c")))
+    assert check_json("--select", "SUM,TBL", bidi) == []
+    assert [d["code"] for d in check_json("--select", "FILE", bidi)] == ["FILE006"]
