@@ -91,3 +91,43 @@ def test_the_escape_table_matches_unicode():
                and unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp") and escape(chr(c)) == chr(c)]
     assert not missing
     assert escape("表三 a\tb") == "表三 a\\tb" and escape("a\tb", keep="\t") == "a\tb"
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+FINGERPRINT_FIXTURES = ["sec/sec001-two-h1.md", "sec/sec004-duplicate.md", "tbl/missing-table.md",
+                        "tbl/unexpected-row.md", "file/invisible-characters.md"]
+
+
+def _insert_lines_above(text: str) -> str:
+    """Three lines more before the first heading (after the front matter)."""
+    lines = text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("#"))
+    return "\n".join(lines[:at] + ["前言段落。", "", ""] + lines[at:])
+
+
+def _fingerprints(folder):
+    gitlab = json.loads(out(run("check", "--no-cache", "--format", "gitlab", ".", cwd=folder)))
+    sarif = json.loads(out(run("check", "--no-cache", "--format", "sarif", ".", cwd=folder)))
+    lines = sorted((g["location"]["path"], g["check_name"], g["location"]["lines"]["begin"]) for g in gitlab)
+    results = sarif["runs"][0]["results"]
+    return (sorted((g["location"]["path"], g["check_name"], g["fingerprint"]) for g in gitlab),
+            sorted((r["ruleId"], r["partialFingerprints"]["reportlintFinding/v1"]) for r in results), lines)
+
+
+def test_fingerprints_do_not_change_when_lines_are_added_above(tmp_path):
+    from expectations import read_fixture
+
+    root = CLEAN.parent.parent / "tests" / "fixtures"
+    before, after = tmp_path / "before", tmp_path / "after"
+    for name in FINGERPRINT_FIXTURES:
+        source = read_fixture(root / name).source
+        report(before, name, source)
+        report(after, name, _insert_lines_above(source))
+    gl1, sa1, lines1 = _fingerprints(before)
+    gl2, sa2, lines2 = _fingerprints(after)
+    assert {c for _, c, _ in gl1} >= {"SEC001", "SEC004", "TBL001", "TBL004"}
+    assert lines1 != lines2  # the findings moved …
+    assert gl1 == gl2 and sa1 == sa2  # … and kept their identity
+    assert len({f for *_, f in gl1}) == len(gl1)  # and every finding has its own
