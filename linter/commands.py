@@ -12,6 +12,9 @@ from .invisible import escape
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
 OUTPUT_SUFFIXES = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text"}
+# what --statistics prints: text and github (the Actions log, read by people) a table, json an
+# object; the other formats are lists of findings for tools, where counts have no place
+STATISTICS_FORMATS = ("text", "github", "json")
 
 
 def add_check_options(check: argparse.ArgumentParser) -> None:
@@ -19,8 +22,8 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
 
     out = check.add_argument_group("output")
     out.add_argument("--output-file", metavar="FILE",
-                     help="also write the findings to FILE (format: --output-format, else from the suffix: "
-                          ".sarif, .xml = junit, .json; else the terminal's format)")
+                     help="also write the findings to FILE (format: --output-format, else an explicit --format, else "
+                          "from the suffix: .sarif, .xml = junit, .json; else the terminal's format)")
     out.add_argument("--output-format", choices=FORMATS, metavar="FORMAT",
                      help="format of --output-file: " + ", ".join(FORMATS))
     out.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error",
@@ -30,7 +33,9 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour the text output (default: auto = in a terminal, unless NO_COLOR is set)")
     out.add_argument("--statistics", action="store_true",
-                     help="print the number of findings per rule and the active waivers instead of the findings")
+                     help="print the number of findings per rule and the active waivers instead of the findings: a "
+                          "table (text, and github in GitHub Actions) or an object (json); --output-file still gets "
+                          "the findings")
     cfg = check.add_argument_group("configuration")
     add_config_options(cfg)
     net = check.add_argument_group("network")
@@ -127,6 +132,12 @@ def run_check(args, lang: str) -> int:
     from .formatters import Report, render
     from .registry import load_registry
 
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if args.statistics and fmt not in STATISTICS_FORMATS:
+        print(f"reportlint: error: --statistics prints a table (--format text) or an object (--format json), not "
+              f"{fmt}; for the findings in {fmt} as well, add --output-file FILE --output-format {fmt}",
+              file=sys.stderr)
+        return EXIT_USAGE
     registry = load_registry()
     for e in registry.errors:
         print(escape(f"reportlint: warning: {e}"), file=sys.stderr)
@@ -186,7 +197,6 @@ def run_check(args, lang: str) -> int:
         print(f"reportlint: fixed {result.fixed} finding(s)" if lang == "en" else f"reportlint: 已修复 {result.fixed} 个问题",
               file=sys.stderr)
 
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     stdout = sys.stdout
     show_source = args.show_source if args.show_source is not None else _isatty(stdout)
     if show_source and fmt == "text" and not args.statistics:
@@ -203,9 +213,10 @@ def run_check(args, lang: str) -> int:
                     show_source=show_source),
                     waived=result.waived, rules=_rules_meta(registry))
     if args.output_file:
-        ofmt = args.output_format or OUTPUT_SUFFIXES.get(Path(args.output_file).suffix.lower(), fmt)
+        # an explicit format always wins over the file's suffix
+        ofmt = args.output_format or args.format or OUTPUT_SUFFIXES.get(Path(args.output_file).suffix.lower(), fmt)
         file_report = Report(result.diagnostics, result.files, lang,
-                             dict(options, color=False, show_source=False), waived=result.waived,
+                             dict(options, color=False, show_source=False, statistics=False), waived=result.waived,
                              rules=report.rules)
         text = render(ofmt, file_report)
         try:
@@ -218,7 +229,7 @@ def run_check(args, lang: str) -> int:
     elif args.output_format:
         print("reportlint: error: --output-format needs --output-file", file=sys.stderr)
         return EXIT_USAGE
-    stdout.write(render("text" if args.statistics and fmt not in ("text", "json") else fmt, report))
+    stdout.write(render("text" if args.statistics and fmt == "github" else fmt, report))
     failing = FAIL_ON[args.fail_on]
     return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_OK
 

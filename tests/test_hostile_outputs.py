@@ -131,3 +131,42 @@ def test_fingerprints_do_not_change_when_lines_are_added_above(tmp_path):
     assert lines1 != lines2  # the findings moved …
     assert gl1 == gl2 and sa1 == sa2  # … and kept their identity
     assert len({f for *_, f in gl1}) == len(gl1)  # and every finding has its own
+
+
+# --------------------------------------------------------------------------- --format, --output-file, --statistics
+
+
+def _two_findings(tmp_path):
+    report(tmp_path, "a.md", CLEAN.read_text(encoding="utf-8").replace("year: 2024", "year: 2023"))
+    return tmp_path
+
+
+def test_an_explicit_format_wins_over_the_output_files_suffix(tmp_path):
+    folder = _two_findings(tmp_path)
+    # the README's GitLab recipe
+    run("check", "--format", "gitlab", "--output-file", "gl-code-quality-report.json", ".", cwd=folder)
+    data = json.loads((folder / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert data and all({"check_name", "fingerprint", "severity", "location"} <= set(i) for i in data)
+    run("check", "--output-format", "gitlab", "--output-file", "q.json", ".", cwd=folder)
+    assert json.loads((folder / "q.json").read_text(encoding="utf-8"))[0]["check_name"] == "FM004"
+    run("check", "--format", "gcc", "--output-file", "r.json", ".", cwd=folder)
+    assert (folder / "r.json").read_text(encoding="utf-8").startswith("a.md:")
+    run("check", "--output-file", "s.json", ".", cwd=folder)  # no explicit format: the suffix decides
+    assert json.loads((folder / "s.json").read_text(encoding="utf-8"))[0]["code"] == "FM004"
+
+
+def test_statistics_per_format(tmp_path):
+    folder = _two_findings(tmp_path)
+    table = run("check", "--statistics", ".", cwd=folder)
+    assert table.returncode == 1 and out(table).splitlines()[0].split() == ["2", "FM004", "year-mismatch", "[error]"]
+    obj = json.loads(out(run("check", "--statistics", "--format", "json", ".", cwd=folder)))
+    assert obj["statistics"][0]["count"] == 2
+    in_actions = run("check", "--statistics", ".", cwd=folder, env={"GITHUB_ACTIONS": "true"})
+    assert out(in_actions) == out(table)
+    for fmt in ("sarif", "gitlab", "junit", "gcc"):
+        proc = run("check", "--statistics", "--format", fmt, ".", cwd=folder)
+        assert proc.returncode == 2 and out(proc) == "" and "--statistics" in err(proc), fmt
+    # the terminal gets the counts, the file the findings
+    proc = run("check", "--statistics", "--output-file", "r.sarif", ".", cwd=folder)
+    assert out(proc) == out(table)
+    assert len(json.loads((folder / "r.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 2
