@@ -37,7 +37,9 @@ KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file
 SUPPRESSION_FAMILY = "SUP"
 TODAY_ENV = "REPORTLINT_TODAY"
 
-_DIRECTIVE = re.compile(r"<!--[ \t]*reportlint-([A-Za-z][A-Za-z-]*)?(.*?)-->", re.S)
+# directives are case-insensitive, like HTML comments: <!-- REPORTLINT-DISABLE SUM --> works
+_DIRECTIVE = re.compile(r"<!--[ \t]*reportlint-([A-Za-z][A-Za-z-]*)?(.*?)-->", re.S | re.I)
+_MENTION = re.compile("reportlint-", re.I)
 _KV = re.compile(r"""([A-Za-z][\w-]*)=("(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|“(?P<cq>[^”]*)”|(?P<bare>[^\s,]+))""")
 
 
@@ -86,11 +88,12 @@ class Directive:
 
     @property
     def effective(self) -> bool:
-        """Does it suppress anything? Unknown directives and invalid or expired waivers do not."""
-        if self.kind not in KINDS or self.kind == "enable":
+        """Does it suppress anything? A directive with any problem (SUP001 reports it) does not,
+        so a comment is never both reported as invalid and obeyed; nor does an expired waiver."""
+        if self.kind not in KINDS or self.kind == "enable" or self.problems:
             return False
         if self.is_waiver:
-            return not self.problems and self.reason is not None and not self.expired and bool(self.codes)
+            return self.reason is not None and not self.expired and bool(self.codes)
         return True
 
     def names(self, code: str) -> list[str]:
@@ -177,7 +180,7 @@ def parse(doc: "Document", registry, *, today: _dt.date, enabled: frozenset | se
     """Read the directives of ``doc`` and work out the lines each one covers."""
     sup = Suppressions(doc.path, today=today, enabled=frozenset(enabled))
     text = doc.text
-    if "reportlint-" not in text:
+    if not _MENTION.search(text):
         return sup
     skip = _code_lines(doc)
     line_starts = [0]
@@ -225,6 +228,11 @@ def _parse_args(d: Directive, raw: str, registry, today: _dt.date) -> None:
                            f"未知指令“{word}”{hint_zh}；可用指令：" + "、".join(f"reportlint-{k}" for k in KINDS)))
         return
     params: dict[str, str] = {}
+    if raw.lstrip().startswith((":", "：")):
+        d.problems.append((f"write 'reportlint-{d.kind}' without a colon after it, e.g. "
+                           f"<!-- reportlint-{d.kind} SUM004 -->",
+                           f"“reportlint-{d.kind}”后不应有冒号，例如 <!-- reportlint-{d.kind} SUM004 -->"))
+        raw = raw.lstrip()[1:]
     if d.kind == "waive":
         for m in _KV.finditer(raw):
             val = next(v for v in (m.group("dq"), m.group("sq"), m.group("cq"), m.group("bare")) if v is not None)
