@@ -281,8 +281,18 @@ def _value_span(line0: int, col0: int, offset: int, lines: list[str]) -> Span:
 
 
 def plain(node: Any) -> Any:
-    """Plain Python values from a ruamel.yaml tree: dict, list, str, int, float, bool (ruamel's
-    own subclasses would drag ruamel.yaml into every process that unpickles them)."""
+    """Plain Python values from a ruamel.yaml tree: dict, list, str, int, float, bool, date (ruamel's
+    own classes would drag ruamel.yaml into every process that unpickles them, and their names
+    must never reach a message). A tagged scalar (``!!str 2024``, ``!custom x``) is the text it
+    holds; a set (``!!set``) a list; binary data (``!!binary``) stays bytes."""
+    from collections.abc import Set
+
+    from ruamel.yaml.comments import TaggedScalar
+
+    if isinstance(node, TaggedScalar):
+        return str(node.value) if node.value is not None else None
+    if isinstance(node, Set):
+        return [plain(v) for v in node]
     if isinstance(node, dict):
         return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):

@@ -87,3 +87,18 @@ def test_cells_are_read_as_readers_see_them_or_not_at_all(tmp_path):
     bidi = report(tmp_path, "bidi.md", text.replace(row_new, row_new.replace("3001", "\u202e1003\u202c")))
     assert check_json("--select", "SUM,TBL", bidi) == []
     assert [d["code"] for d in check_json("--select", "FILE", bidi)] == ["FILE006"]
+
+
+# --------------------------------------------------------------------------- small things
+
+
+def test_tagged_yaml_values_never_name_a_python_class(tmp_path):
+    text = CLEAN.read_text(encoding="utf-8")
+    for i, value in enumerate(["!!str 2024", "!!binary aGVsbG8=", "!!set {x, y}", "!custom 2024", "!!omap [x: 1]"]):
+        report(tmp_path, f"{i}.md", text.replace("year: 2024", f"year: {value}"))
+    data = check_json("--select", "FM", tmp_path)
+    assert len(data) == 5 and {d["code"] for d in data} == {"FM003"}
+    for d in data:
+        for word in ("Tagged", "Commented", "bytes", "Scalar", "ordereddict"):
+            assert word not in d["messages"]["en"] + d["messages"]["zh"], d["messages"]
+    assert 'not string "2024"' in data[0]["messages"]["en"]
