@@ -552,7 +552,7 @@ def validate(source: Source, registry, profiles_factory=None) -> Config:
                 continue
             rule = registry.rules[exact[0]]
             _check_options(rule, opts, base + ("options", name), problem)
-            out.options.setdefault(rule.code, {}).update(opts)
+            out.options.setdefault(rule.code, {}).update(_resolve_paths(rule, opts, source.folder))
         if isinstance(d.get("profile"), str):
             out.profile = d["profile"]
         if isinstance(d.get("edition"), (str, int)) and not isinstance(d.get("edition"), bool):
@@ -620,13 +620,18 @@ _FORMAT_WORDS = {"regex": "a regular expression", "ip-network": "an IP address o
 @lru_cache(maxsize=1)
 def _option_formats():
     """The ``format`` keywords a rule's option schema can rely on: jsonschema's own (``regex``,
-    ``date``, ``ipv4``…) plus ``ip-network`` (an address or CIDR network, ``10.0.0.0/8``). A value
+    ``date``, ``ipv4``…) plus ``ip-network`` (an address or CIDR network, ``10.0.0.0/8``) and
+    ``path`` (a file or folder, relative to the configuration file that sets it). A value
     that is not of its format is a configuration error, like any other invalid option."""
     import ipaddress
 
     import jsonschema
 
     checker = jsonschema.FormatChecker()
+
+    @checker.checks("path")
+    def _path(value: object) -> bool:  # any string: resolved against the configuration file
+        return True
 
     @checker.checks("ip-network", raises=ValueError)
     def _ip_network(value: object) -> bool:
@@ -635,6 +640,17 @@ def _option_formats():
         return True
 
     return checker
+
+
+def _resolve_paths(rule, opts: dict, folder: Path) -> dict:
+    """Options whose schema says ``"format": "path"`` (e.g. LNK009's ``cache-dir``) are relative
+    to the configuration file that sets them, like ``profile-paths``, not to the working folder."""
+    props = (rule.options_schema or {}).get("properties") or {}
+    out = dict(opts)
+    for key, value in opts.items():
+        if isinstance(value, str) and value and (props.get(key) or {}).get("format") == "path":
+            out[key] = str(folder / os.path.expanduser(value))  # an absolute value stays as it is
+    return out
 
 
 def _check_options(rule, opts: dict, path: tuple, problem) -> None:

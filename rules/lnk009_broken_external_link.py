@@ -17,7 +17,8 @@ Options: ``timeout`` (seconds per request), ``max-concurrency``, ``max-per-host`
 ``max-response-bytes``, ``exclude`` (regular expressions of URLs not to check),
 ``accept-status`` (statuses to treat as fine, e.g. ``[403]``), ``allow-networks`` (CIDR networks
 that may be requested although private, e.g. ``["10.0.0.0/8"]`` for an intranet mirror),
-``cache``, ``cache-max-age`` (seconds or ``30m``, ``12h``, ``7d``), ``cache-dir``, ``user-agent``,
+``cache``, ``cache-max-age`` (seconds or ``30m``, ``12h``, ``7d``), ``cache-dir`` (relative to the
+configuration file that sets it), ``user-agent``,
 ``max-total-time`` (seconds for the whole check, default 120: a pull request full of links to
 slow or rate-limiting servers must not hold CI for long; links left when it runs out are
 reported as not checked, a warning).
@@ -52,7 +53,7 @@ OPTIONS = {
         "cache-max-age": {"oneOf": [{"type": "number", "minimum": 0},
                                     {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}],
                           "default": "1d"},
-        "cache-dir": {"type": ["string", "null"], "default": None},
+        "cache-dir": {"type": ["string", "null"], "format": "path", "default": None},
         "user-agent": {"type": ["string", "null"], "default": None},
         "max-total-time": {"type": "number", "exclusiveMinimum": 0, "default": 120},
     },

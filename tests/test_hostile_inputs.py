@@ -102,3 +102,13 @@ def test_tagged_yaml_values_never_name_a_python_class(tmp_path):
         for word in ("Tagged", "Commented", "bytes", "Scalar", "ordereddict"):
             assert word not in d["messages"]["en"] + d["messages"]["zh"], d["messages"]
     assert 'not string "2024"' in data[0]["messages"]["en"]
+
+
+def test_cache_dir_is_relative_to_the_configuration_file(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    report(repo, ".reportlint.toml", '[options.broken-external-link]\ncache-dir = ".cache/links"\n')
+    report(repo, "reports/2024/a.md", CLEAN.read_text(encoding="utf-8"))
+    proc = run("config", "--show", "2024/a.md", "--format", "json", cwd=repo / "reports")
+    rules = {r["code"]: r for r in json.loads(out(proc))["rules"]}
+    assert rules["LNK009"]["options"]["cache-dir"] == str(repo / ".cache" / "links")
