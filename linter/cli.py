@@ -64,12 +64,29 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--explain", metavar="RULE", help="print the documentation of one rule")
 
     add_config_command(sub)
+    parser.set_defaults(_subcommands=sub.choices)
     return parser
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """Parse the command line; an unknown option is reported by the subcommand it was given to,
+    with its usage and the closest option it has (``check --selct`` → ``--select``)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        sub = (getattr(args, "_subcommands", None) or {}).get(args.command) or parser
+        import difflib
+
+        options = [o for o in sub._option_string_actions if o.startswith("--")]
+        hints = [close[0] for x in extra if x.startswith("-")
+                 for close in [difflib.get_close_matches(x.split("=", 1)[0], options, n=1, cutoff=0.6)] if close]
+        hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
+        sub.error(escape(f"unrecognized arguments: {' '.join(extra)}{hint}"))
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE

@@ -679,8 +679,19 @@ def _check_options(rule, opts: dict, path: tuple, problem) -> None:
 
 
 def _suggest_rule(sel: str, registry) -> str:
-    names = [r.name for r in registry.rules.values()] + list(registry.rules)
-    return _suggest(sel, names)
+    """' (did you mean …?)' for a selector that names no rule: the closest family prefix, code
+    or rule name (``SUMM`` → ``SUM``, ``SUM0055`` → ``SUM005``, ``row-summ`` → ``row-sum``)."""
+    import difflib
+
+    codes = sorted({r.family for r in registry.rules.values()}) + sorted(registry.rules)
+    names = sorted(r.name for r in registry.rules.values())
+    best, score = "", 0.0
+    for word, choices in ((sel.upper(), codes), (sel.lower(), names)):
+        for choice in choices:  # families first: on a tie the family wins
+            ratio = difflib.SequenceMatcher(None, word, choice).ratio()
+            if ratio > score:
+                best, score = choice, ratio
+    return f" (did you mean '{best}'?)" if score >= 0.6 else ""
 
 
 _TYPE_WORDS = {"array": "a list", "object": "a table/mapping", "string": "a string", "integer": "an integer",

@@ -112,3 +112,21 @@ def test_cache_dir_is_relative_to_the_configuration_file(tmp_path):
     proc = run("config", "--show", "2024/a.md", "--format", "json", cwd=repo / "reports")
     rules = {r["code"]: r for r in json.loads(out(proc))["rules"]}
     assert rules["LNK009"]["options"]["cache-dir"] == str(repo / ".cache" / "links")
+
+
+def test_a_mistyped_option_gets_the_subcommands_usage_and_a_suggestion(tmp_path):
+    proc = run("check", "--selct", "SEC", ".", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert err(proc).startswith("usage: reportlint check") and "did you mean --select?" in err(proc)
+    proc = run("config", "--show", "a.md", "--fromat", "json", cwd=tmp_path)
+    assert proc.returncode == 2 and err(proc).startswith("usage: reportlint config") and "--format" in err(proc)
+
+
+def test_a_mistyped_selector_suggests_the_family(tmp_path):
+    report(tmp_path, "a.md", CLEAN.read_text(encoding="utf-8"))
+    for typo, meant in (("SUMM", "SUM"), ("SUM0055", "SUM005"), ("sec", None), ("mising-section", "missing-section")):
+        proc = run("check", "--select", typo, "a.md", cwd=tmp_path)
+        if meant is None:
+            assert proc.returncode == 0, err(proc)  # a family in lower case is fine
+        else:
+            assert proc.returncode == 2 and f"did you mean '{meant}'?" in err(proc), err(proc)
