@@ -7,13 +7,13 @@ runs every enabled document rule, then repository rules run over what each docum
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from . import document as docmod
-from .diagnostics import Diagnostic, Finding, Span
+from .diagnostics import MAX_MESSAGE, Diagnostic, Finding, Span, shorten_data, shorten_message
 from .profile import ProfileRegistry
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
@@ -339,8 +339,11 @@ class Linter:
         if f.severity is not None and not any(rule.code in self.registry.match(s) for s in settings.severity):
             severity = f.severity
         s = f.span
+        fix = f.fix
+        if fix is not None and (len(fix.description.en) > MAX_MESSAGE or len(fix.description.zh) > MAX_MESSAGE):
+            fix = replace(fix, description=shorten_message(fix.description))
         return Diagnostic(path, s.line, s.column, s.end_line, s.end_column, rule.code, rule.name,
-                          severity, f.message, f.fix, f.data)
+                          severity, shorten_message(f.message), fix, shorten_data(f.data))
 
     def run_repository_rules(self, results: list[FileResult]) -> list[Diagnostic]:
         """Repository rules over every file's collected data, then suppressions and waivers on

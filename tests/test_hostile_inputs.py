@@ -130,3 +130,16 @@ def test_a_mistyped_selector_suggests_the_family(tmp_path):
             assert proc.returncode == 0, err(proc)  # a family in lower case is fine
         else:
             assert proc.returncode == 2 and f"did you mean '{meant}'?" in err(proc), err(proc)
+
+
+def test_one_finding_on_a_huge_line_prints_little_and_says_so(tmp_path):
+    big = "字" * 400_000  # a 1.2 MB cell
+    report(tmp_path, "a.md", CLEAN.read_text(encoding="utf-8").replace("| 规章 | 1 |", f"| 规章 | 1{big} |"))
+    text = run("check", "--no-cache", "--show-source", "a.md", cwd=tmp_path)
+    assert text.returncode == 1 and len(text.stdout) < 5000
+    assert "[message shortened]" in out(text) and "TBL009" in out(text)
+    data = run("check", "--no-cache", "--format", "json", "--lang", "zh", "a.md", cwd=tmp_path)
+    assert len(data.stdout) < 10_000
+    (d,) = json.loads(out(data))
+    assert d["message"].endswith("（消息已截短）") and d["messages"]["en"].endswith("[message shortened]")
+    assert "…" in d["message"] and len(d["message"]) < 1100

@@ -72,6 +72,23 @@ def caret_line(src: str, column: int, end_column: int, same_line: bool) -> str:
     return pad + "^" * width
 
 
+SOURCE_WINDOW = 160  # characters of a source line shown around a finding
+
+
+def source_window(src: str, column: int, end_column: int, same_line: bool) -> tuple[str, int, int, bool]:
+    """A long source line cut to :data:`SOURCE_WINDOW` characters around the finding, with '…'
+    where it was cut; the columns move with it."""
+    if len(src) <= SOURCE_WINDOW:
+        return src, column, end_column, same_line
+    start = max(0, min(column - 1 - SOURCE_WINDOW // 4, len(src) - SOURCE_WINDOW))
+    stop = start + SOURCE_WINDOW
+    lead = "…" if start else ""
+    shown = lead + src[start:stop] + ("…" if stop < len(src) else "")
+    shift = len(lead) - start
+    end = min(end_column, stop + 1) if same_line else stop + 1
+    return shown, column + shift, end + shift, True
+
+
 def render(report) -> str:
     color = report.options.get("color", False)
     show_source = report.options.get("show_source", False)
@@ -102,11 +119,12 @@ def render(report) -> str:
         if show_source:
             src = report.source_line(d.path, d.line)
             if src is not None:
+                src, column, end_column, same_line = source_window(src, d.column, d.end_column,
+                                                                   d.end_line == d.line)
                 num = str(d.line)
                 gutter = " " * len(num)
                 lines.append(c("dim", f"{gutter} |"))
                 lines.append(c("dim", f"{num} | ") + escape(src, keep="\t"))
-                lines.append(c("dim", f"{gutter} | ") + c(d.severity, caret_line(src, d.column, d.end_column,
-                                                                            d.end_line == d.line)))
+                lines.append(c("dim", f"{gutter} | ") + c(d.severity, caret_line(src, column, end_column, same_line)))
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
