@@ -45,7 +45,7 @@ def test_github_annotations_automatically_in_actions(repo):
     lines = proc.stdout.splitlines()
     assert lines[0] == ("::error file=reports/a.md,line=15,col=1,endColumn=35,title=SUP001 (invalid-suppression)::"
                         "<!-- reportlint-disable SEQ006 -->: 'SEQ006' names no rule (not a code, a family prefix "
-                        "or a rule name; see `reportlint rules`)")
+                        "or a rule name; see `reportlint rules`) (the comment suppresses nothing until corrected)")
     assert lines[1].startswith(f"::warning file=reports/a.md,line={VARIANT_LINE + 2},col=4,endColumn=")
     assert "title=SEC006 (section-title-variant)::section title" in lines[1]
     assert lines[2] == "Found 2 problems (1 error, 1 warning) in 1 of 3 files. 1 finding waived."
