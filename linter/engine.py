@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import document as docmod
-from .diagnostics import MAX_MESSAGE, Diagnostic, Finding, Span, shorten_data, shorten_message
+from .diagnostics import MAX_MESSAGE, Diagnostic, Finding, Message, Span, shorten_data, shorten_message
 from .profile import ProfileRegistry
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+MAX_FINDINGS_PER_RULE = 1000  # per file; the rest are counted in one more finding
 
 
 @dataclass
@@ -307,8 +308,7 @@ class Linter:
                         result.collected[code] = data
                     continue
                 findings = rule.check(doc, doc.edition, options) or ()
-                for f in findings:
-                    result.diagnostics.append(self._diagnostic(rule, doc.path, f, settings))
+                result.diagnostics.extend(self._capped(rule, ((doc.path, f) for f in findings), settings))
             except SettingsError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
@@ -332,6 +332,35 @@ class Linter:
         result.suppressions = sup
         result.diagnostics, waived = sup.apply(result.diagnostics)
         result.waived.extend(waived)
+
+    def _capped(self, rule: Rule, found: Iterable[tuple[str, Finding]], settings: Settings | None,
+                by_path: dict[str, FileResult] | None = None) -> list[Diagnostic]:
+        """Diagnostics of ``(path, finding)`` pairs, at most :data:`MAX_FINDINGS_PER_RULE` per
+        file; the rest are counted in one more finding. A hostile file (a table of 50,000
+        repeated rows) must not make 50,000 findings, each a line of output and memory."""
+        out: list[Diagnostic] = []
+        counts: dict[str, int] = {}
+        first_over: dict[str, Finding] = {}
+        for path, f in found:
+            n = counts.get(path, 0) + 1
+            counts[path] = n
+            if n <= MAX_FINDINGS_PER_RULE:
+                target = by_path.get(path) if by_path is not None else None
+                out.append(self._diagnostic(rule, path, f, settings if by_path is None else
+                                            target.settings if target else None))
+            elif n == MAX_FINDINGS_PER_RULE + 1:
+                first_over[path] = f
+        for path, f in first_over.items():
+            more = counts[path] - MAX_FINDINGS_PER_RULE
+            target = by_path.get(path) if by_path is not None else None
+            note = Finding(f.span, Message(
+                f"{more:,} more {rule.code} findings in this file are not listed (at most "
+                f"{MAX_FINDINGS_PER_RULE:,} per rule and file)",
+                f"此文件中另有 {more:,} 个 {rule.code} 问题未列出（每个文件每条规则最多列出 {MAX_FINDINGS_PER_RULE:,} 个）"),
+                f.severity)
+            out.append(self._diagnostic(rule, path, note, settings if by_path is None else
+                                        target.settings if target else None))
+        return out
 
     def _diagnostic(self, rule: Rule, path: str, f: Finding, settings: Settings | None = None) -> Diagnostic:
         settings = settings or self.settings
@@ -359,20 +388,23 @@ class Linter:
             items = [(r.path, r.collected[code]) for r in results if code in r.collected]
             first = next((r.settings for r in results if code in r.collected and r.settings), None)
             try:
-                for path, f in rule.check_repository(items, self.options(rule, first)) or ():
-                    target = by_path.get(path)
-                    out.append(self._diagnostic(rule, path, f, target.settings if target else None))
+                found = rule.check_repository(items, self.options(rule, first)) or ()
+                out.extend(self._capped(rule, found, None, by_path))
             except Exception as exc:  # noqa: BLE001
                 self.errors.append(f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
         final = []
+        per_file: dict[str, list[Diagnostic]] = {}
         for d in out:
             target = by_path.get(d.path)
             if target is not None and target.suppressions:
-                kept, waived = target.suppressions.apply([d])
-                target.waived.extend(waived)
-                final.extend(kept)
+                per_file.setdefault(d.path, []).append(d)
             else:
                 final.append(d)
+        for path, diags in per_file.items():  # one pass per file, not one per finding
+            target = by_path[path]
+            kept, waived = target.suppressions.apply(diags)
+            target.waived.extend(waived)
+            final.extend(kept)
         for r in results:
             final.extend(self._suppression_rules(r))
         return final

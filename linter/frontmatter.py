@@ -184,6 +184,11 @@ def _yaml():
 def _load(fm: FrontMatter, raw: str, first_line: int) -> None:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    if _flow_depth(raw) > MAX_DEPTH:
+        fm.error = FrontMatterError(
+            f"front matter nests [ ] or {{ }} more than {MAX_DEPTH} levels deep; not processed",
+            f"前置元数据中 [ ] 或 {{ }} 嵌套超过 {MAX_DEPTH} 层，未处理", fm.span)
+        return
     yaml = _yaml()
     offset = first_line  # YAML line 0 is file line first_line + 1
     try:
@@ -225,6 +230,28 @@ def _load(fm: FrontMatter, raw: str, first_line: int) -> None:
     lines = raw.split("\n")
     _positions(fm, tree, (), offset, lines)
     fm.data = plain(tree)
+
+
+MAX_DEPTH = 100  # ruamel.yaml's scanner slows down with every open [ or {: 2000 took seconds
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(raw: str) -> int:
+    """The deepest nesting of flow collections (``[`` ``{``), counted without regard to quotes
+    (an over-count needs over a hundred brackets inside a string)."""
+    if "[" not in raw and "{" not in raw:
+        return 0
+    depth = deepest = 0
+    for m in _FLOW.finditer(raw):
+        if m.group() in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    break
+        elif depth:
+            depth -= 1
+    return deepest
 
 
 def _count_nodes(node: Any, limit: int = MAX_NODES) -> int:
