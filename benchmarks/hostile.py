@@ -49,7 +49,7 @@ def cases(size: int) -> dict[str, Callable[[], str]]:
         "html-table-huge-spans": lambda: fm + "# 报告\n\n" + fill('<tr><td rowspan="65534" colspan="1000">1</td></tr>\n',
                                                          size, "<table>\n", "</table>\n"),
         "html-table-many-cells": lambda: fill("<td>1</td>", size, fm + "# 报告\n\n<table><tr>", "</tr></table>\n"),
-        "html-tables-nested": lambda: fm + "# 报告\n\n" + "<table><tr><td>" * (size // 30) + "1" + "</td></tr></table>" * (size // 30),
+        "html-tables-nested": lambda: fm + "# 报告\n\n" + "<table><tr><td>" * (size // 36) + "1" + "</td></tr></table>" * (size // 36),
         "html-unclosed-tables": lambda: fill("<table><tr><td>1\n\n", size, fm + "# 报告\n\n"),
         # links
         "links-to-anchors": lambda: fill("[见](other.md#第二节) [本节](#总体情况)\n", size, fm + BODY),
@@ -57,7 +57,7 @@ def cases(size: int) -> dict[str, Callable[[], str]]:
         "link-reference-definitions": lambda: fm + BODY + "".join(f"[r{i}]: http://example.com/{i}\n[用{i}][r{i}]\n"
                                                           for i in range(size // 60)),
         "bare-urls-into-text": lambda: fill("网址为http://www.example.gov.cn/a，如需了解请访问。\n", size, fm + BODY),
-        "one-huge-url": lambda: fm + BODY + "http://" + "a" * size + "，如需\n",
+        "one-huge-url": lambda: fm + BODY + "http://" + "a" * (size - len((fm + BODY).encode()) - 20) + "，如需\n",
         "brackets-and-parens": lambda: fm + "# 报告\n\n" + "[" * (size // 3) + "](" * (size // 3) + "\n",
         # front matter
         "front-matter-big-list": lambda: fill("  - 政府信息公开\n", size, "---\nprofile: gov-info-disclosure\nyear: 2024\nkeywords:\n",
@@ -70,7 +70,7 @@ def cases(size: int) -> dict[str, Callable[[], str]]:
         "suppressions-next-line": lambda: fm + BODY + fill("<!-- reportlint-disable-next-line LNK006 -->\n网址htp://example.com\n\n",
                                                    size - len(CLEAN.encode())),
         "suppressions-open": lambda: fm + BODY + "<!-- reportlint-disable SEC, TBL -->\n" * 300
-        + "<!-- reportlint-enable SEC006 -->\n" * 300 + fill("网址htp://example.com\n\n", size - len(CLEAN.encode())),
+        + "<!-- reportlint-enable SEC006 -->\n" * 300 + fill("网址htp://example.com\n\n", size - len(CLEAN.encode()) - 21_000),
         "suppressions-ranges": lambda: fm + BODY + fill("<!-- reportlint-disable SEC -->\n<!-- reportlint-enable SEC -->\n",
                                                 size - len(CLEAN.encode())),
         "waivers": lambda: fm + BODY + fill('<!-- reportlint-waive LNK006 until=2099-01-01 reason="x" -->\n网址htp://example.com\n\n',
@@ -83,7 +83,7 @@ def cases(size: int) -> dict[str, Callable[[], str]]:
         "one-line": lambda: fm + "# 报告\n\n" + "字" * (size // 3),
         "blank-lines": lambda: fm + "# 报告" + "\n" * (size - 200),
         "invisible-characters": lambda: fill("1\u200b2\u202e3\u202c件\n", size, fm + BODY),
-        "list-nesting": lambda: fm + "# 报告\n\n" + "".join(" " * (2 * (i % 200)) + "- a\n" for i in range(size // 200)),
+        "list-nesting": lambda: fm + "# 报告\n\n" + "".join(" " * (2 * (i % 200)) + "- a\n" for i in range(size // 210)),
         "blockquote-nesting": lambda: fm + "# 报告\n\n" + ">" * (size - 200) + " a\n",
     }
 
@@ -115,7 +115,7 @@ def measure(path: Path, timeout: float) -> tuple[float, float, int | None, int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--size", type=float, default=5.0, help="size of each file in MB (default 5, the default max-file-size)")
+    ap.add_argument("--size", type=float, default=1.0, help="size of each file in MB (default 1, the default max-file-size)")
     ap.add_argument("--only", nargs="*", help="only these cases")
     ap.add_argument("--timeout", type=float, default=120)
     args = ap.parse_args()

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .profile import Edition
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_BYTES = 1024 * 1024  # see Settings.max_file_size
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 

@@ -1,7 +1,8 @@
 """The file is larger than the configured limit and was not checked.
 
 Annual reports are a few dozen kilobytes; a file of many megabytes is almost always an accident
-(an embedded image, a data dump). The limit is the setting ``max-file-size`` (default 5 MB).
+(an embedded image, a data dump). The limit is the setting ``max-file-size`` (default 1 MB, sixty
+times the largest real report; a larger file can take much longer to check).
 """
 from reportlint.api import finding
 
