@@ -80,6 +80,7 @@ def cases(size: int) -> dict[str, Callable[[], str]]:
         "backticks": lambda: fm + "# 报告\n\n" + "`a``" * (size // 4) + "\n",
         "angle-brackets": lambda: fm + "# 报告\n\n" + "<" * size + "\n",
         "html-comments-unclosed": lambda: fm + "# 报告\n\n" + "<!--\n" * (size // 5),
+        "html-comments-unclosed-inline": lambda: fm + "# 报告\n\n<div id=x>\n" + "文字<!--a " * (size // 12),
         "one-line": lambda: fm + "# 报告\n\n" + "字" * (size // 3),
         "blank-lines": lambda: fm + "# 报告" + "\n" * (size - 200),
         "invisible-characters": lambda: fill("1\u200b2\u202e3\u202c件\n", size, fm + BODY),

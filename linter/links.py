@@ -185,6 +185,9 @@ _EMAIL = (r"<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}
 _ATTR = r"""\s+[A-Za-z_:][A-Za-z0-9_.:\-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
 _HTML = rf"<[A-Za-z][A-Za-z0-9\-]*(?:{_ATTR})*\s*/?>|</[A-Za-z][A-Za-z0-9\-]*\s*>|<!--.*?-->"
 _RE.add("special", rf"({_ESC})|(`+)|({_AUTOLINK})|({_EMAIL})|({_HTML})", re.S)
+# the same without comments: past the last '-->' no comment can close, and trying '<!--.*?-->'
+# at every unclosed '<!--' would scan to the end each time
+_RE.add("special_nc", rf"({_ESC})|(`+)|({_AUTOLINK})|({_EMAIL})|({_HTML.rsplit('|', 1)[0]})", re.S)
 _RE.add("tag_attrs", r"""\s([A-Za-z_:][A-Za-z0-9_.:\-]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _RE.add("tag_name", r"<\s*([A-Za-z][A-Za-z0-9\-]*)")
 _RE.add("html_comment", r"<!--.*?-->", re.S)
@@ -304,8 +307,15 @@ def _scan_inline(tx: _Text, defs: dict[str, Link], out: LinkIndex) -> None:
     pieces: list[str] = []
     last = 0
     pos = 0
+    closes = text.rfind("-->") + 3 if "<!--" in text else 0  # comments can only end before this
     while True:
-        mt = _RE.special.search(text, pos)
+        if pos < closes:
+            mt = _RE.special.search(text, pos, closes)
+            if mt is None:
+                pos = closes
+                continue
+        else:
+            mt = _RE.special_nc.search(text, pos)
         if mt is None:
             break
         s, e = mt.span()
@@ -723,7 +733,7 @@ def _build(doc) -> LinkIndex:
         tx = _Text(chunk, a + 1)
         text = tx.text
         if "<!--" in text:
-            text = _RE.html_comment.sub(lambda mm: _blank(mm.group(0)), text)
+            text = blank_comments(text)
         for tag in _RE.html_tag_in_block.finditer(text):
             if _RE.html_attr_hint.search(tag.group(0)):
                 _html_tag(tag.group(0), tag.start(), tx, out)
@@ -734,6 +744,16 @@ def _build(doc) -> LinkIndex:
 _INLINE_TYPES = frozenset(("paragraph_open", "heading_open", "table_open"))
 _LEAF_TYPES = _INLINE_TYPES | {"html_block", "fence", "code_block", "hr"}
 _RE.add("html_attr_hint", r"(?:href|src|id|name|HREF|SRC|ID|NAME)\s*=")
+def blank_comments(text: str) -> str:
+    """``text`` with its HTML comments blanked (same length, line breaks kept). Only the part up
+    to the last '-->' is searched: an unclosed '<!--' after it would make the pattern scan to
+    the end for each one."""
+    closes = text.rfind("-->") + 3
+    if closes < 3:
+        return text
+    return _RE.html_comment.sub(lambda mm: _blank(mm.group(0)), text[:closes]) + text[closes:]
+
+
 def _maybe_link(text: str) -> bool:
     """Cheap test (plain substring search): can ``text`` hold a link, a URL or a broken one?"""
     return "[" in text or "<" in text or "/" in text or "／" in text or "www." in text or "WWW." in text

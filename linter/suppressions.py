@@ -452,5 +452,6 @@ class _NextBlock:
 
 
 def _only_comments(doc: "Document", span: Span) -> bool:
-    src = doc.source_between(span.line, span.end_line)
-    return not re.sub(r"<!--.*?-->", "", src, flags=re.S).strip()
+    from .links import blank_comments
+
+    return not blank_comments(doc.source_between(span.line, span.end_line)).strip()

@@ -64,3 +64,14 @@ def test_html_table_spans_are_bounded_but_real_tables_still_read(tmp_path):
     data = check(tmp_path, "spans", CLEAN.replace("# 淮安", '<table><tr><td rowspan="65534" colspan="1000">1</td>'
                                                   "</tr><tr><td>2</td></tr></table>\n\n# 淮安", 1))
     assert not [d for d in data if d["code"].startswith(("TBL", "SUM"))]  # the report's own tables still read
+
+
+@pytest.mark.parametrize("tail", [
+    "\n文字" + "<!--a " * 40_000 + "\n",  # in a paragraph: the link scanner tried every '<!--' to the end
+    "\n<div id=x>\n" + "<!--a\n" * 40_000,  # in an HTML block with an anchor
+    '\n<!-- reportlint-waive SEC until=2099-01-01 reason="x" -->\n\n<div>\n' + "<!--a\n" * 40_000,  # a waiver's target
+])
+def test_unclosed_html_comments(tmp_path, tail):
+    from hostile import CLEAN
+
+    check(tmp_path, "comments", CLEAN + tail)
