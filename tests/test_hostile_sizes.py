@@ -1,7 +1,7 @@
 """Hostile inputs that used to take minutes or hang: each is generated here, large enough that
 the old quadratic (or worse) behaviour takes far longer than the limit, while the linear one
 finishes in a second or two. Wall-clock limits are generous on purpose (a shared CI machine);
-``benchmarks/hostile.py`` measures time and memory at max-file-size.
+``benchmarks/hostile_sizes.py`` measures time and memory at max-file-size.
 
 A pre-commit hook on an untrusted pull request must finish."""
 from __future__ import annotations
@@ -38,20 +38,20 @@ def check(tmp_path: Path, name: str, text: str) -> list[dict]:
     ("front-matter-deep", 0),  # 20,000 nested [ in the front matter: ruamel.yaml took 20 s for 4,000
 ])
 def test_hostile_input_finishes(tmp_path, name, size_kb):
-    from hostile import cases
+    from hostile_sizes import cases
 
     check(tmp_path, name, cases(size_kb * 1024)[name]())
 
 
 def test_unclosed_directive_comments(tmp_path):
-    from hostile import CLEAN
+    from hostile_sizes import CLEAN
 
     # each unclosed '<!-- reportlint-…' made the directive pattern scan to the end of the file
     check(tmp_path, "unclosed", CLEAN + "<!-- reportlint-disable SEC\n\n" * 20_000)
 
 
 def test_a_url_ending_in_parentheses(tmp_path):
-    from hostile import CLEAN
+    from hostile_sizes import CLEAN
 
     # GFM drops unbalanced ')' from a URL's end; each one was counted over the whole URL again
     data = check(tmp_path, "parens", CLEAN + "\n网址http://example.gov.cn/a" + ")" * 300_000 + "，如需\n")
@@ -59,7 +59,7 @@ def test_a_url_ending_in_parentheses(tmp_path):
 
 
 def test_html_table_spans_are_bounded_but_real_tables_still_read(tmp_path):
-    from hostile import CLEAN
+    from hostile_sizes import CLEAN
 
     data = check(tmp_path, "spans", CLEAN.replace("# 淮安", '<table><tr><td rowspan="65534" colspan="1000">1</td>'
                                                   "</tr><tr><td>2</td></tr></table>\n\n# 淮安", 1))
@@ -72,6 +72,6 @@ def test_html_table_spans_are_bounded_but_real_tables_still_read(tmp_path):
     '\n<!-- reportlint-waive SEC until=2099-01-01 reason="x" -->\n\n<div>\n' + "<!--a\n" * 40_000,  # a waiver's target
 ])
 def test_unclosed_html_comments(tmp_path, tail):
-    from hostile import CLEAN
+    from hostile_sizes import CLEAN
 
     check(tmp_path, "comments", CLEAN + tail)

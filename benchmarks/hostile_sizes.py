@@ -1,6 +1,7 @@
-"""Time and memory of one hostile file each, as large as max-file-size allows.
+"""Time and memory of one hostile file each, as large as max-file-size allows (benchmarks/hostile.py
+times the heading and prose shapes at growing sizes).
 
-    python benchmarks/hostile.py [--size MB] [--only NAME ...]
+    python benchmarks/hostile_sizes.py [--size MB] [--only NAME ...]
 
 Every input is generated here (nothing is committed): huge and odd tables (pipe and HTML,
 wide, long, spans), links and reference definitions by the hundred thousand, front matter
