@@ -11,7 +11,8 @@ import os
 import sys
 
 from . import __version__
-from .commands import add_check_options, add_config_command
+from .commands import add_check_options, add_config_command, add_config_options
+from .convert import add_commands as add_convert_commands
 from .formatters import FORMATS
 from .invisible import escape
 
@@ -64,8 +65,27 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--explain", metavar="RULE", help="print the documentation of one rule")
 
     add_config_command(sub)
+    add_convert_commands(sub)  # new, import
+    add_server_command(sub)
     parser.set_defaults(_subcommands=sub.choices)
     return parser
+
+
+def add_server_command(sub) -> None:
+    p = sub.add_parser("server", help="run the language server (LSP over stdio) for editors",
+                       description="Speak the Language Server Protocol on standard input and output: live "
+                                   "diagnostics, quick fixes and hover in any editor. Needs the server extra: "
+                                   "pip install 'reportlint[server]'.")
+    p.add_argument("--stdio", action="store_true", help="use standard input and output (the default and only transport)")
+    p.add_argument("--lang", choices=("zh", "en"), default=None,
+                   help="message language (default: the client's locale, else the environment's)")
+    p.add_argument("--debounce", type=int, default=None, metavar="MS",
+                   help="wait this long after a change before linting (default: 300)")
+    p.add_argument("--docs-url", metavar="TEMPLATE",
+                   help="address of a rule's documentation, with {code}, {name} and {anchor} "
+                        "(default: docs/rules.md of the project, e.g. "
+                        "https://git.example.org/tools/reportlint/blob/main/docs/rules.md#{anchor})")
+    add_config_options(p)
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
@@ -94,10 +114,18 @@ def main(argv: list[str] | None = None) -> int:
         _reconfigure_stdio()
         if args.command == "rules":
             return cmd_rules(args)
+        if args.command == "server":
+            from .server import run
+
+            return run(args, args.lang or default_lang())
         if args.command == "config":
             from .commands import run_config
 
             return run_config(args, args.lang if getattr(args, "lang", None) else default_lang())
+        if args.command in ("new", "import"):
+            from .convert import run_import, run_new
+
+            return run_new(args) if args.command == "new" else run_import(args)
         return cmd_check(args)
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)

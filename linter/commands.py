@@ -11,9 +11,12 @@ from .invisible import escape
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
-OUTPUT_SUFFIXES = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text"}
+OUTPUT_SUFFIXES = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text", ".html": "html",
+                   ".htm": "html"}
+VIEW_ALL_FILES = 50  # up to this many files, the html page shows the tables of clean files too
 # what --statistics prints: text and github (the Actions log, read by people) a table, json an
-# object; the other formats are lists of findings for tools, where counts have no place
+# object; the other formats are lists of findings for tools (or a page of them), where counts
+# have no place
 STATISTICS_FORMATS = ("text", "github", "json")
 
 
@@ -21,11 +24,13 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     from .formatters import FORMATS
 
     out = check.add_argument_group("output")
-    out.add_argument("--output-file", metavar="FILE",
-                     help="also write the findings to FILE (format: --output-format, else an explicit --format, else "
-                          "from the suffix: .sarif, .xml = junit, .json; else the terminal's format)")
-    out.add_argument("--output-format", choices=FORMATS, metavar="FORMAT",
-                     help="format of --output-file: " + ", ".join(FORMATS))
+    out.add_argument("--output-file", metavar="FILE", action="append",
+                     help="also write the findings to FILE (format: --output-format, else an explicit --format "
+                          "that writes such a file (gitlab or json for .json), else from the suffix: .sarif, .xml = "
+                          "junit, .json, .html; else the terminal's format); repeat it for several files")
+    out.add_argument("--output-format", choices=FORMATS, metavar="FORMAT", action="append",
+                     help="format of --output-file: " + ", ".join(FORMATS) + "; with several --output-file, "
+                          "give one per file, in the same order")
     out.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error",
                      help="which findings make the exit code 1 (default: error)")
     out.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
@@ -197,6 +202,9 @@ def run_check(args, lang: str) -> int:
         print(f"reportlint: fixed {result.fixed} finding(s)" if lang == "en" else f"reportlint: 已修复 {result.fixed} 个问题",
               file=sys.stderr)
 
+    outputs = _output_files(args, fmt)
+    if outputs is None:
+        return EXIT_USAGE
     stdout = sys.stdout
     show_source = args.show_source if args.show_source is not None else _isatty(stdout)
     if show_source and fmt == "text" and not args.statistics:
@@ -209,29 +217,73 @@ def run_check(args, lang: str) -> int:
         "errors": registry.errors + result.errors,  # plugins that did not load, rules that crashed
         "paths": result.paths, "fail_on": args.fail_on,
     }
+    from .formatters import wants_views
+
+    shown = "text" if args.statistics and fmt == "github" else fmt
+    views = {}
+    if any(wants_views(f) for f in [shown] + [f for f, _ in outputs]):
+        views = _views(linter, result, sources)
     report = Report(result.diagnostics, result.files, lang, dict(options, color=_want_color(args.color, stdout),
                     show_source=show_source),
-                    waived=result.waived, rules=_rules_meta(registry))
-    if args.output_file:
-        # an explicit format always wins over the file's suffix
-        ofmt = args.output_format or args.format or OUTPUT_SUFFIXES.get(Path(args.output_file).suffix.lower(), fmt)
+                    waived=result.waived, rules=_rules_meta(registry), views=views)
+    for ofmt, ofile in outputs:
         file_report = Report(result.diagnostics, result.files, lang,
                              dict(options, color=False, show_source=False, statistics=False), waived=result.waived,
-                             rules=report.rules)
+                             rules=report.rules, views=views)
         text = render(ofmt, file_report)
         try:
-            Path(args.output_file).parent.mkdir(parents=True, exist_ok=True)
-            with open(args.output_file, "w", encoding="utf-8", newline="\n") as fh:
+            Path(ofile).parent.mkdir(parents=True, exist_ok=True)
+            with open(ofile, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as exc:
-            print(escape(f"reportlint: error: cannot write {args.output_file}: {exc.strerror or exc}"), file=sys.stderr)
+            print(escape(f"reportlint: error: cannot write {ofile}: {exc.strerror or exc}"), file=sys.stderr)
             return EXIT_USAGE
-    elif args.output_format:
-        print("reportlint: error: --output-format needs --output-file", file=sys.stderr)
-        return EXIT_USAGE
-    stdout.write(render("text" if args.statistics and fmt == "github" else fmt, report))
+    stdout.write(render(shown, report))
     failing = FAIL_ON[args.fail_on]
     return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_OK
+
+
+def _output_files(args, fmt: str) -> list[tuple[str, str]] | None:
+    """(format, file) of every --output-file: the n-th --output-format goes with the n-th file,
+    else :func:`_file_format` decides (an explicit --format that writes that kind of file, else
+    the suffix). None (after a message) when they do not pair up."""
+    files, formats = args.output_file or [], args.output_format or []
+    if formats and not files:
+        print("reportlint: error: --output-format needs --output-file", file=sys.stderr)
+        return None
+    if formats and len(formats) != len(files):
+        print(f"reportlint: error: {len(files)} --output-file but {len(formats)} --output-format: give one "
+              "--output-format per --output-file, in the same order, or none (each file's suffix then decides)",
+              file=sys.stderr)
+        return None
+    return [(formats[i] if formats else _file_format(args.format, Path(f).suffix.lower(), fmt), f)
+            for i, f in enumerate(files)]
+
+
+# formats that write each kind of file: a suffix names the kind, not always the format (GitLab's
+# Code Quality report is a .json file, and so are reportlint's JSON and SARIF)
+SUFFIX_KINDS = {".json": ("json", "gitlab", "sarif"), ".sarif": ("sarif",), ".xml": ("junit",),
+                ".txt": ("text", "gcc", "github"), ".html": ("html",), ".htm": ("html",)}
+
+
+def _file_format(explicit: str | None, suffix: str, terminal: str) -> str:
+    """The format of an output file without --output-format: an explicit --format when it writes
+    that kind of file (``--format gitlab --output-file gl-code-quality-report.json``), else the
+    suffix's format, else the terminal's."""
+    if explicit is not None and explicit in SUFFIX_KINDS.get(suffix, (explicit,)):
+        return explicit
+    return OUTPUT_SUFFIXES.get(suffix, terminal)
+
+
+def _views(linter, result, sources: dict[str, str]) -> dict:
+    """Plain-data views of the files for formats that show their tables (html): every file with
+    findings, and every file when the run has at most VIEW_ALL_FILES. Built from the files as they
+    are now (results from the cache included), after the run."""
+    from .view import build_views
+
+    with_findings = {d.path for d in result.diagnostics} | {d.path for d in result.waived}
+    paths = [p for p in result.paths if len(result.paths) <= VIEW_ALL_FILES or p in with_findings]
+    return build_views(linter, paths, result.diagnostics, sources)
 
 
 def _warn_network_rules(registry, cli) -> None:

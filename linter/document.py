@@ -7,6 +7,7 @@ points), so a CJK character is one column.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -25,6 +26,17 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_MAX_BYTES = 1024 * 1024  # see Settings.max_file_size
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def strip_comments(text: str) -> str:
+    """``text`` without its HTML comments (which are not part of the rendered report). Only the
+    part up to the last '-->' is searched: an unclosed '<!--' after it would make the pattern
+    scan to the end for each one."""
+    if "<!--" not in text:
+        return text
+    closes = text.rfind("-->") + 3
+    return COMMENT.sub("", text[:closes]) + text[closes:] if closes >= 3 else text
 
 
 @dataclass
@@ -82,7 +94,7 @@ class Paragraph:
 class Block:
     """A top-level block in document order."""
 
-    kind: str  # heading, paragraph, table, html, list, blockquote, code, hr, other
+    kind: str  # heading, paragraph, table, html, comment (HTML comments only), list, blockquote, code, hr, other
     span: Span
     obj: Any = None  # Heading, Paragraph or Table when there is one
 
@@ -109,7 +121,7 @@ class Section:
 
     @property
     def has_content(self) -> bool:
-        return any(b.kind != "heading" for b in self.blocks)
+        return any(b.kind not in ("heading", "comment") for b in self.blocks)
 
 
 class Document:
@@ -187,6 +199,8 @@ class Document:
         heading_iter = iter(self.headings)
         para_by_line = {p.span.line: p for p in self.paragraphs}
         tables_by_line = {t.span.line: t for t in self.tables}
+        html_tables = [t for t in self.tables if t.kind == "html"]  # in document order
+        html_lines = [t.span.line for t in html_tables]
         kinds = {"bullet_list_open": "list", "ordered_list_open": "list", "blockquote_open": "blockquote",
                  "fence": "code", "code_block": "code", "hr": "hr", "html_block": "html"}
         for i, tok in enumerate(toks):
@@ -200,8 +214,11 @@ class Document:
             elif tok.type == "table_open":
                 out.append(Block("table", span, tables_by_line.get(span.line)))
             elif tok.type == "html_block" and _TABLE_OPEN.search(tok.content):
-                table = next((t for t in self.tables if t.kind == "html" and span.line <= t.span.line <= span.end_line), None)
+                k = bisect_left(html_lines, span.line)  # the first HTML table starting in the block
+                table = html_tables[k] if k < len(html_tables) and html_lines[k] <= span.end_line else None
                 out.append(Block("table" if table else "html", span, table))
+            elif tok.type == "html_block" and not strip_comments(tok.content).strip():
+                out.append(Block("comment", span))  # renders as nothing
             else:
                 out.append(Block(kinds.get(tok.type, "other"), span))
         # an HTML table with blank lines inside spans several html blocks: merge them
@@ -324,7 +341,11 @@ class Document:
 
     @cached_property
     def sections(self) -> list[Section]:
-        """Every heading's section, in document order (a flat list; see ``parent``/``children``)."""
+        """Every heading's section, in document order (a flat list; see ``parent``/``children``).
+
+        Built in one pass over the headings and one over the blocks: a block belongs to the
+        innermost section that starts before it and to that section's ancestors (at most six
+        levels), so the work is linear in the number of headings and blocks."""
         last = len(self.lines)
         secs: list[Section] = []
         stack: list[Section] = []
@@ -338,18 +359,29 @@ class Document:
                 stack[-1].children.append(sec)
             stack.append(sec)
             secs.append(sec)
+        starts = [s.start_line for s in secs]
         for b in self.blocks:
-            for sec in secs:
-                if sec.start_line < b.span.line <= sec.end_line:
-                    sec.blocks.append(b)
+            line = b.span.line
+            # the last section starting strictly before the block, then out to one that holds it
+            sec = secs[bisect_left(starts, line) - 1] if starts and starts[0] < line else None
+            while sec is not None and sec.end_line < line:
+                sec = sec.parent
+            while sec is not None:
+                sec.blocks.append(b)
+                sec = sec.parent
         return secs
 
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start_line for s in self.sections]
+
     def section_at(self, line: int) -> Section | None:
-        best = None
-        for sec in self.sections:
-            if sec.start_line <= line <= sec.end_line:
-                best = sec  # later (deeper) sections win
-        return best
+        """The innermost section holding ``line`` (a heading's line is in its own section)."""
+        i = bisect_right(self._section_starts, line) - 1
+        sec = self.sections[i] if i >= 0 else None
+        while sec is not None and sec.end_line < line:
+            sec = sec.parent
+        return sec
 
     def source_between(self, start_line: int, end_line: int) -> str:
         return "\n".join(self.lines[start_line - 1:end_line])

@@ -131,6 +131,18 @@ def leaves_repository(path: str | os.PathLike) -> str | None:
     return real
 
 
+def forget_files() -> None:
+    """Forget what was read from the file system (real paths, folder listings, where links land):
+    a long-lived process (the language server) calls this when files may have changed on disk."""
+    import sys
+
+    _real_path.cache_clear()
+    _real_dir.cache_clear()
+    links = sys.modules.get(f"{__package__}.links")
+    if links is not None:
+        links.forget_files()
+
+
 # --------------------------------------------------------------------------- profiles
 
 
@@ -280,10 +292,31 @@ class Linter:
     def lint_text(self, text: str | bytes, path: str) -> FileResult:
         """Lint ``text`` as if it were the file ``path`` (its configuration, profile and relative
         links are those of ``path``)."""
+        doc, settings = self.document_of(text, path)
+        return self.lint_document(doc, settings)
+
+    def document_of(self, text: str | bytes, path: str) -> tuple[docmod.Document, Settings]:
+        """The document ``text`` makes as the file ``path``, and the settings of ``path``."""
         settings = self.settings_for(path)
         data = text.encode("utf-8") if isinstance(text, str) else text
-        doc = docmod.decode(path, data, abspath=Path(path).resolve(), max_bytes=settings.max_file_size)
-        return self.lint_document(doc, settings)
+        return docmod.decode(path, data, abspath=Path(path).resolve(), max_bytes=settings.max_file_size), settings
+
+    def lint_in_repository(self, doc: docmod.Document, settings: Settings, others: Iterable[FileResult]) -> RunResult:
+        """What a run over the whole repository says about one file: ``doc`` (e.g. an editor's
+        unsaved buffer, from :meth:`document_of`) replaces its file, ``others`` are the results
+        of the repository's other files (:meth:`lint_path`). Document rules run on ``doc``,
+        repository rules over it and ``others``, suppressions and the SUP rules on ``doc`` only;
+        only findings about ``doc`` are returned. ``others`` are not changed, and errors are
+        those of this call only (the linter can serve many calls)."""
+        mark = len(self.errors)
+        result = self.lint_document(doc, settings)
+        diags = list(result.diagnostics)
+        diags.extend(self.run_repository_rules([result, *others], only=result.path))
+        diags.sort(key=Diagnostic.sort_key)
+        errors = self.errors[mark:] + result.errors
+        del self.errors[mark:]
+        return RunResult(diags, 1, errors, waived=sorted(result.waived, key=Diagnostic.sort_key),
+                         paths=[result.path])
 
     def lint_document(self, doc: docmod.Document, settings: Settings | None = None) -> FileResult:
         settings = settings or self.settings
@@ -374,9 +407,10 @@ class Linter:
         return Diagnostic(path, s.line, s.column, s.end_line, s.end_column, rule.code, rule.name,
                           severity, shorten_message(f.message), fix, shorten_data(f.data))
 
-    def run_repository_rules(self, results: list[FileResult]) -> list[Diagnostic]:
+    def run_repository_rules(self, results: list[FileResult], only: str | None = None) -> list[Diagnostic]:
         """Repository rules over every file's collected data, then suppressions and waivers on
-        their findings, then the rules about the suppression comments of each file."""
+        their findings, then the rules about the suppression comments of each file. ``only``: keep
+        the findings about that file (display path) and leave the other results untouched."""
         out = []
         by_path = {r.path: r for r in results}
         codes = sorted({c for r in results for c in r.collected} | {
@@ -392,6 +426,9 @@ class Linter:
                 out.extend(self._capped(rule, found, None, by_path))
             except Exception as exc:  # noqa: BLE001
                 self.errors.append(f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+        if only is not None:
+            out = [d for d in out if d.path == only]
+            results = [r for r in results if r.path == only]
         final = []
         per_file: dict[str, list[Diagnostic]] = {}
         for d in out:

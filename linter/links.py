@@ -867,6 +867,14 @@ def git_root(folder: str) -> str | None:
     return None
 
 
+def forget_files() -> None:
+    """Forget the folders, listings and link targets read so far (a long-lived process calls this
+    when files may have changed on disk)."""
+    git_root.cache_clear()
+    _listdir.cache_clear()
+    resolve_file.cache_clear()
+
+
 def link_roots(abspaths: list[str]) -> dict[str, str]:
     """The root each file's links must stay inside: its git work tree; outside git, the
     current folder when every file lies below it, else the folder the files share."""

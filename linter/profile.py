@@ -45,6 +45,7 @@ class SectionSpec:
     variants: list[str] = field(default_factory=list)
     required: bool = True
     tables: list[str] = field(default_factory=list)
+    hint: str = ""  # what the section must contain (``reportlint new`` writes it as a comment)
 
 
 @dataclass
@@ -155,6 +156,9 @@ class Profile:
     front_matter_schema: Path | None
     levels: dict[str, Message]
     cell_types: dict[str, dict]
+    # the prose vocabulary as plain data (``prose:`` of the YAML); compiled on first use by
+    # ``reportlint.prose.vocabulary_of`` (so the compiled profile stays plain data)
+    prose: dict | None = None
 
     def edition_for_year(self, year: int) -> Edition | None:
         for ed in self.editions.values():
@@ -219,7 +223,10 @@ def _load_profile(path: Path) -> Profile:
     schema = (schema_dir() / "profile.schema.json").read_bytes()
     # parsing and validating takes ~200 ms; the compiled profile is cached per file content and
     # per version of the code that compiles it
-    code = "|".join(f"{st.st_size}:{st.st_mtime_ns}" for st in map(os.stat, (__file__, rel.__file__)))
+    from .prose import vocabulary
+
+    code = "|".join(f"{st.st_size}:{st.st_mtime_ns}"
+                    for st in map(os.stat, (__file__, rel.__file__, vocabulary.__file__)))
     return cache.load_compiled(str(path.resolve()).encode(), raw, schema, code.encode(),
                                build=lambda: _compile(path, text))
 
@@ -307,7 +314,8 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
             if any(x.id == s["id"] for x in sections):
                 fail(eloc + ("sections", si, "id"), f"duplicate section id {s['id']!r}")
             sections.append(SectionSpec(s["id"], s["title"], si + 1, list(s.get("variants", [])),
-                                        s.get("required", True), list(s.get("tables", []))))
+                                        s.get("required", True), list(s.get("tables", [])),
+                                        s.get("hint", "")))
         section_ids = {s.id for s in sections}
         tables: dict[str, TableSpec] = {}
         for ti, t in enumerate(ed.get("tables", [])):
@@ -361,6 +369,11 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
                                         relations, mentions, ed.get("doc_no", ""))
     if profile.default_edition not in profile.editions:
         fail(("default_edition",), f"default_edition {profile.default_edition!r} is not an edition")
+    if data.get("prose"):
+        from .prose.vocabulary import check as check_prose
+
+        check_prose(data["prose"], profile.editions, fail)
+        profile.prose = data["prose"]
     return profile
 
 

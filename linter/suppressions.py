@@ -444,14 +444,8 @@ class _NextBlock:
         self.target: list[Span | None] = [None] * (len(blocks) + 1)
         for i in range(len(blocks) - 1, -1, -1):  # from the end: the next real block of each
             b = blocks[i]
-            real = not (b.kind == "html" and _only_comments(doc, b.span))
-            self.target[i] = b.span if real else self.target[i + 1]
+            self.target[i] = b.span if b.kind != "comment" else self.target[i + 1]
 
     def after(self, line: int) -> Span | None:
         return self.target[bisect.bisect_right(self.starts, line)]
 
-
-def _only_comments(doc: "Document", span: Span) -> bool:
-    from .links import blank_comments
-
-    return not blank_comments(doc.source_between(span.line, span.end_line)).strip()

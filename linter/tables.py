@@ -57,6 +57,11 @@ class Row:
     cells: list[Cell]  # one per grid column (merged cells repeat the same Cell object)
     line: int
     header: bool = False
+    index: int = -1  # grid row: a cell whose ``row`` differs is merged into this row from above
+
+    def owns(self, cell: Cell) -> bool:
+        """Whether ``cell`` starts in this row (not a rowspan cell of a row above)."""
+        return self.index < 0 or cell.row == self.index
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
@@ -182,7 +187,7 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
         for c, (s, raw) in enumerate(split_pipe_row(text)):
             span = Span(lineno, s + 1, lineno, s + 1 + (len(raw) or 1))
             cells.append(Cell(raw, clean_cell_text(raw), span, header, r, c))
-        rows.append(Row(cells, lineno, header))
+        rows.append(Row(cells, lineno, header, r))
     last = first_line + len(lines) - 1
     return Table("pipe", Span(first_line, 1, last, len(lines[-1]) + 1), rows, header_rows=1)
 
@@ -383,7 +388,7 @@ def parse_html_table(source: str, first_line: int, first_col: int = 1) -> Table 
                 line = row_lines[r]
                 cell = Cell("", "", Span(line, 1, line, 2), row=r, col=c)
             cells.append(cell)
-        rows.append(Row(cells, row_lines[r], header=row_header[r]))
+        rows.append(Row(cells, row_lines[r], header=row_header[r], index=r))
     header_rows = 0
     for row in rows:
         if row.header:

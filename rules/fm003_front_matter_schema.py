@@ -85,7 +85,9 @@ def check(doc, profile, options):
         else:
             at = fm.value_span(*path) if path else fm.span
             shown = json.dumps(err.instance, ensure_ascii=False, default=str)
-            if v == "type":
+            if v == "type" and err.instance is None:
+                en, zh = f"'{key}' is empty", f"'{key}' 为空"  # ``published:`` with nothing after it
+            elif v == "type":
                 want = err.validator_value
                 want_en = want if isinstance(want, str) else " or ".join(want)
                 want_zh = _TYPES_ZH.get(want, want) if isinstance(want, str) else "或".join(_TYPES_ZH.get(w, w) for w in want)

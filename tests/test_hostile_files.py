@@ -95,7 +95,7 @@ def test_a_symlink_out_of_the_repository_is_reported_and_never_read(repo, tmp_pa
     secret.write_text("TOP-SECRET-TOKEN\n---\ntitle: TOP-SECRET-TOKEN\n---\n", encoding="utf-8")
     (repo / "leak.md").symlink_to(secret)
     report(repo, "good.md", CLEAN.read_text(encoding="utf-8"))
-    for args in (["--show-source"], ["--format", "json"], ["--format", "sarif"]):
+    for args in (["--show-source"], ["--format", "json"], ["--format", "sarif"], ["--format", "html"]):
         proc = run("check", "--no-cache", *args, ".", cwd=repo)
         assert "TOP-SECRET-TOKEN" not in out(proc) + err(proc), args
     data = check_json(".", cwd=repo)

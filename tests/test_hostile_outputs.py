@@ -32,7 +32,7 @@ def assert_no_raw(text: str, what: str) -> None:
         assert ch not in text, f"{what}: {ch!r} printed raw"
 
 
-@pytest.mark.parametrize("fmt", ["text", "gcc", "github", "junit", "json", "sarif", "gitlab"])
+@pytest.mark.parametrize("fmt", ["text", "gcc", "github", "junit", "json", "sarif", "gitlab", "html"])
 def test_no_format_prints_control_or_bidi_characters(hostile, fmt):
     proc = run("check", "--no-cache", "--format", fmt, "--show-source", ".", cwd=hostile)
     assert proc.returncode == 1, err(proc)
@@ -149,8 +149,12 @@ def test_an_explicit_format_wins_over_the_output_files_suffix(tmp_path):
     assert data and all({"check_name", "fingerprint", "severity", "location"} <= set(i) for i in data)
     run("check", "--output-format", "gitlab", "--output-file", "q.json", ".", cwd=folder)
     assert json.loads((folder / "q.json").read_text(encoding="utf-8"))[0]["check_name"] == "FM004"
-    run("check", "--format", "gcc", "--output-file", "r.json", ".", cwd=folder)
-    assert (folder / "r.json").read_text(encoding="utf-8").startswith("a.md:")
+    run("check", "--format", "gcc", "--output-file", "r.txt", ".", cwd=folder)
+    assert (folder / "r.txt").read_text(encoding="utf-8").startswith("a.md:")
+    run("check", "--format", "sarif", "--output-file", "r2.json", ".", cwd=folder)
+    assert json.loads((folder / "r2.json").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    run("check", "--format", "gcc", "--output-file", "r3.json", ".", cwd=folder)  # gcc writes no .json
+    assert json.loads((folder / "r3.json").read_text(encoding="utf-8"))[0]["code"] == "FM004"
     run("check", "--output-file", "s.json", ".", cwd=folder)  # no explicit format: the suffix decides
     assert json.loads((folder / "s.json").read_text(encoding="utf-8"))[0]["code"] == "FM004"
 

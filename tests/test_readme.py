@@ -92,6 +92,8 @@ def _workflow_script():
     assert check["shell"] == "bash" and check["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
     assert upload["with"]["sarif_file"] == "reportlint.sarif"
+    keep = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert keep["with"]["path"] == "reportlint.html" and "always()" in keep["if"]
     assert wf["permissions"]["security-events"] == "write"
     return check["run"]
 
@@ -127,6 +129,9 @@ def test_github_actions_workflow_checks_only_the_changed_reports(tmp_path):
     sarif = json.loads((work / "reportlint.sarif").read_text(encoding="utf-8"))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
     assert uris == {"reports/%E6%96%B0%20%E6%8A%A5%E5%91%8A.md", "reports/kept.md"}
+    page = (work / "reportlint.html").read_text(encoding="utf-8")  # the artifact: one page, both reports
+    assert page.startswith("<!DOCTYPE html>") and 'data-path="reports/新 报告.md"' in page
+    assert 'data-code="SEC002"' in page and 'data-code="SEC006"' in page
     # a pull request that changes no report: the step passes without running the check
     git("checkout", "-q", "main", cwd=work)
     git("checkout", "-qb", "pr2", cwd=work)
@@ -134,6 +139,7 @@ def test_github_actions_workflow_checks_only_the_changed_reports(tmp_path):
     git("add", ".", cwd=work)
     git("commit", "-qm", "pr2", cwd=work)
     (work / "reportlint.sarif").unlink()
+    (work / "reportlint.html").unlink()
     proc = subprocess.run(["bash", "-e", "-c", script], cwd=work, env=env, capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.strip() == "No report changed.", proc.stdout + proc.stderr
 

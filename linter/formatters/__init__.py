@@ -1,7 +1,9 @@
 """Output formats. Formatters know only diagnostics (and the few run facts in :class:`Report`).
 
 Each format is a module ``<name>_format`` with ``render(report) -> str``, imported on demand
-so a run pays only for the one it prints.
+so a run pays only for the one it prints. A format that shows the reports' tables sets
+``WANTS_VIEWS = True``: the CLI then hands it plain-data views of the files (``Report.views``,
+see ``reportlint.view``), which no other run builds.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Any
 
 from ..diagnostics import SEVERITY_RANK, Diagnostic
 
-FORMATS = ("text", "json", "gcc", "github", "sarif", "junit", "gitlab")
+FORMATS = ("text", "json", "gcc", "github", "sarif", "junit", "gitlab", "html")
 
 
 @dataclass
@@ -26,6 +28,8 @@ class Report:
     waived: list[Diagnostic] = field(default_factory=list)
     # rule metadata for formats that describe rules (sarif): code -> {name, severity, summary: {en, zh}, doc}
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # plain-data views of the files (path -> view, see reportlint.view), for formats that want them
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITY_RANK}
@@ -45,10 +49,18 @@ class Report:
 
 
 def render(name: str, report: Report) -> str:
+    return _module(name).render(report)
+
+
+def wants_views(name: str) -> bool:
+    """Whether format ``name`` shows the files' tables (and so needs ``Report.views``)."""
+    return bool(getattr(_module(name), "WANTS_VIEWS", False))
+
+
+def _module(name: str):
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
-    module = importlib.import_module(f"{__name__}.{name}_format")
-    return module.render(report)
+    return importlib.import_module(f"{__name__}.{name}_format")
 
 
 def statistics(report: Report) -> list[dict[str, Any]]:
