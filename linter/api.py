@@ -58,6 +58,10 @@ _EXPORTS = {
     # reportlint.anchors
     "closest_anchor": "anchors", "document_anchors": "anchors", "file_anchors": "anchors",
     "github_slug": "anchors",
+    # reportlint.invisible
+    "BIDI": "invisible", "INVISIBLE_RE": "invisible", "ZERO_WIDTH": "invisible", "char_name": "invisible",
+    # reportlint.safefile
+    "KIND_WORDS": "safefile",
     # reportlint.cachedir
     "user_cache_dir": "cachedir",
     # reportlint.links

@@ -14,6 +14,7 @@ from . import __version__
 from .commands import add_check_options, add_config_command, add_config_options
 from .convert import add_commands as add_convert_commands
 from .formatters import FORMATS
+from .invisible import escape
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .status import add_status_command
 
     add_status_command(sub)
+    parser.set_defaults(_subcommands=sub.choices)
     return parser
 
 
@@ -89,9 +91,25 @@ def add_server_command(sub) -> None:
     add_config_options(p)
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """Parse the command line; an unknown option is reported by the subcommand it was given to,
+    with its usage and the closest option it has (``check --selct`` → ``--select``)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        sub = (getattr(args, "_subcommands", None) or {}).get(args.command) or parser
+        import difflib
+
+        options = [o for o in sub._option_string_actions if o.startswith("--")]
+        hints = [close[0] for x in extra if x.startswith("-")
+                 for close in [difflib.get_close_matches(x.split("=", 1)[0], options, n=1, cutoff=0.6)] if close]
+        hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
+        sub.error(escape(f"unrecognized arguments: {' '.join(extra)}{hint}"))
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -129,12 +147,12 @@ def main(argv: list[str] | None = None) -> int:
 
         if isinstance(exc, ConfigError):
             for path, line, col, msg in exc.problems:
-                print(f"{path}:{line}:{col}: error: {msg}", file=sys.stderr)
+                print(escape(f"{path}:{line}:{col}: error: {msg}"), file=sys.stderr)
         elif isinstance(exc, (ProfileError, SettingsError)):
-            print(f"reportlint: error: {exc}", file=sys.stderr)
+            print(escape(f"reportlint: error: {exc}"), file=sys.stderr)
         else:
-            print(f"reportlint: internal error: {type(exc).__name__}: {exc} "
-                  "(please report this with the file that caused it)", file=sys.stderr)
+            print(escape(f"reportlint: internal error: {type(exc).__name__}: {exc} "
+                         "(please report this with the file that caused it)"), file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -148,7 +166,7 @@ def _reconfigure_stdio() -> None:
 
 def _report_errors(errors: list[str]) -> None:
     for e in errors:
-        print(f"reportlint: warning: {e}", file=sys.stderr)
+        print(escape(f"reportlint: warning: {e}"), file=sys.stderr)
 
 
 def cmd_rules(args) -> int:
@@ -160,7 +178,7 @@ def cmd_rules(args) -> int:
     if args.explain:
         codes = reg.match(args.explain)
         if len(codes) != 1:
-            print(f"reportlint: error: {args.explain!r} does not name exactly one rule", file=sys.stderr)
+            print(escape(f"reportlint: error: {args.explain!r} does not name exactly one rule"), file=sys.stderr)
             return EXIT_USAGE
         rule = reg.rules[codes.pop()]
         print(f"{rule.code} ({rule.name}) — {rule.summary.get(lang)}  [default: {rule.severity}]\n")

@@ -23,22 +23,29 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .profile import Edition
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_BYTES = 1024 * 1024  # see Settings.max_file_size
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def strip_comments(text: str) -> str:
-    """``text`` without its HTML comments (which are not part of the rendered report)."""
-    return COMMENT.sub("", text) if "<!--" in text else text
+    """``text`` without its HTML comments (which are not part of the rendered report). Only the
+    part up to the last '-->' is searched: an unclosed '<!--' after it would make the pattern
+    scan to the end for each one."""
+    if "<!--" not in text:
+        return text
+    closes = text.rfind("-->") + 3
+    return COMMENT.sub("", text[:closes]) + text[closes:] if closes >= 3 else text
 
 
 @dataclass
 class FileProblem:
     """Why a file could not be read as a Markdown document (the FILE rules report it)."""
 
-    kind: str  # "empty" | "binary" | "encoding" | "too-large" | "unreadable"
+    # "empty" | "binary" | "encoding" | "too-large" | "unreadable" | "not-regular" (a FIFO, device,
+    # socket: never opened) | "outside-repository" (a symbolic link that leaves the repository)
+    kind: str
     span: Span
     detail: dict[str, Any] = field(default_factory=dict)
 
@@ -127,8 +134,12 @@ class Document:
         self.abspath = abspath
         self.problem = problem
         self.bom = bom
-        self.newline = newline
-        self.text = text
+        self.newline = newline  # "\r\n" when any line ends so, else "\n"
+        self.text = text  # line endings normalised to "\n"
+        # the text as in the file (after its byte-order mark): line endings as written (CRLF,
+        # LF, lone CR, mixed); a fix edits this, so nothing else in the file changes
+        self.source = text
+        self.extra_boms = 0  # byte-order marks after the first one, left out of ``text``
         self.lines = text.split("\n") if text else []
         # set by the engine after profile resolution
         self.edition: Edition | None = None
@@ -206,7 +217,7 @@ class Document:
                 k = bisect_left(html_lines, span.line)  # the first HTML table starting in the block
                 table = html_tables[k] if k < len(html_tables) and html_lines[k] <= span.end_line else None
                 out.append(Block("table" if table else "html", span, table))
-            elif tok.type == "html_block" and not COMMENT.sub("", tok.content).strip():
+            elif tok.type == "html_block" and not strip_comments(tok.content).strip():
                 out.append(Block("comment", span))  # renders as nothing
             else:
                 out.append(Block(kinds.get(tok.type, "other"), span))
@@ -394,6 +405,11 @@ def _looks_gb18030(data: bytes) -> bool:
     return cjk >= 2 and cjk >= len(text) * 0.05
 
 
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # tested before UTF-16's: FF FE starts both
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BOM = "\ufeff"
+
+
 def decode(path: str, data: bytes, *, abspath: Path | None = None,
            max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Build a :class:`Document` from raw bytes; problems become ``doc.problem``."""
@@ -403,12 +419,12 @@ def decode(path: str, data: bytes, *, abspath: Path | None = None,
             "too-large", first, {"size": len(data), "limit": max_bytes}))
     if not data.strip():
         return Document(path, abspath=abspath, problem=FileProblem("empty", first))
-    sample = data[:8192]
-    if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if data.startswith(_UTF32_BOMS):
+        return Document(path, abspath=abspath, problem=FileProblem("encoding", first, {"encoding": "UTF-32"}))
+    if data.startswith(_UTF16_BOMS):
+        return Document(path, abspath=abspath, problem=FileProblem("encoding", first, {"encoding": "UTF-16"}))
+    if b"\x00" in data:  # anywhere: a PDF or Word file may start with kilobytes of text
         return Document(path, abspath=abspath, problem=FileProblem("binary", first))
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Document(path, abspath=abspath, problem=FileProblem(
-            "encoding", first, {"encoding": "UTF-16"}))
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
     try:
@@ -421,23 +437,39 @@ def decode(path: str, data: bytes, *, abspath: Path | None = None,
         guess = "GB18030" if _looks_gb18030(body) else None
         return Document(path, abspath=abspath, problem=FileProblem(
             "encoding", Span(line, col, line, col + 1), {"encoding": guess, "byte": body[exc.start]}))
+    source = text
+    # a doubled byte-order mark (a file saved with a BOM by two tools in turn): the model reads
+    # the text after all of them, ``extra_boms`` says how many (FILE006 reports them) and
+    # ``source`` keeps them, so that a fix writes them back untouched
+    extra = 0
+    if bom and text.startswith(_BOM):
+        extra = len(text) - len(text.lstrip(_BOM))
+        text = text[extra:]
     newline = "\r\n" if "\r\n" in text else "\n"
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(path, text, abspath=abspath, bom=bom, newline=newline)
+    doc = Document(path, text, abspath=abspath, bom=bom, newline=newline)
+    doc.source, doc.extra_boms = source, extra
+    return doc
 
 
 def load(path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a report from disk: only a regular file, and never more than ``max_bytes`` (see
+    :mod:`reportlint.safefile`); what cannot be read becomes ``doc.problem``."""
+    from .safefile import FileTooLarge, NotRegularFile, read_limited
+
     display = display or str(path)
+    first = Span(1, 1, 1, 2)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Document(display, abspath=path, problem=FileProblem(
-                "too-large", Span(1, 1, 1, 2), {"size": size, "limit": max_bytes}))
-        data = path.read_bytes()
+        data = read_limited(path, max_bytes)
+    except NotRegularFile as exc:
+        return Document(display, abspath=path, problem=FileProblem("not-regular", first, {"kind": exc.kind}))
+    except FileTooLarge as exc:
+        return Document(display, abspath=path, problem=FileProblem(
+            "too-large", first, {"size": exc.size, "limit": max_bytes, "exact": exc.exact}))
     except OSError as exc:
         return Document(display, abspath=path, problem=FileProblem(
-            "unreadable", Span(1, 1, 1, 2), {"error": exc.strerror or str(exc)}))
+            "unreadable", first, {"error": exc.strerror or str(exc)}))
     return decode(display, data, abspath=path, max_bytes=max_bytes)
 
 

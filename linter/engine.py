@@ -7,18 +7,19 @@ runs every enabled document rule, then repository rules run over what each docum
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from . import document as docmod
-from .diagnostics import Diagnostic, Finding
+from .diagnostics import MAX_MESSAGE, Diagnostic, Finding, Message, Span, shorten_data, shorten_message
 from .profile import ProfileRegistry
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+MAX_FINDINGS_PER_RULE = 1000  # per file; the rest are counted in one more finding
 
 
 @dataclass
@@ -30,6 +31,7 @@ class FileResult:
     suppressions: Any = None  # reportlint.suppressions.Suppressions, when the file has directives
     waived: list[Diagnostic] = field(default_factory=list)  # findings an active waiver covers
     errors: list[str] = field(default_factory=list)  # rules that crashed on this file (stderr)
+    notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
     # which report the file is (reportlint.publication.report_identity): plain data, or None
     facts: dict[str, Any] | None = None
 
@@ -43,6 +45,7 @@ class RunResult:
     waived: list[Diagnostic] = field(default_factory=list)  # findings active waivers suppress
     excluded: int = 0  # files left out by the configuration's exclude globs
     paths: list[str] = field(default_factory=list)  # every file linted (display paths)
+    notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
     reports: list[dict[str, Any]] = field(default_factory=list)  # facts of each report, with "path"
     context: Any = None  # reportlint.repository.RepositoryContext of the run
 
@@ -109,6 +112,27 @@ def _real_path(cwd: str, path: str) -> str:
 @lru_cache(maxsize=4096)
 def _real_dir(folder: str) -> str:
     return os.path.realpath(folder)
+
+
+def leaves_repository(path: str | os.PathLike) -> str | None:
+    """Where ``path`` really leads when a symbolic link (the file's or a folder's on the way)
+    takes it out of its repository: the top of its git work tree; outside git, the working
+    folder when the path lies below it, else the path's own folder. None when it stays inside.
+    Such a file is never read (``x.md -> /etc/passwd``, ``x.md -> /dev/zero``)."""
+    given = os.path.abspath(path)
+    real = real_path(path)
+    if real == given:
+        return None  # no link on the way
+    from .links import _inside, git_root
+
+    folder = os.path.dirname(given)
+    root = git_root(folder)
+    if root is None:
+        cwd = os.getcwd()
+        root = cwd if _inside(given, cwd) else folder
+    if _inside(real, _real_dir(root)):
+        return None
+    return real
 
 
 def forget_files() -> None:
@@ -227,22 +251,47 @@ class Linter:
         """One file: ``settings`` (default: from the configuration) -> document -> diagnostics.
         A worker process can be handed the path and its (picklable) settings."""
         settings = settings or self.settings_for(path)
-        doc = docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
-        return self.lint_document(doc, settings)
+        return self.lint_document(self.load(path, settings), settings)
+
+    def load(self, path: Path, settings: Settings | None = None) -> docmod.Document:
+        """The document of ``path``: not read when a symbolic link takes it out of its
+        repository (LNK002 reports it), nor when it is not a regular file (FILE005)."""
+        settings = settings or self.settings_for(path)
+        target = leaves_repository(path)
+        if target is not None:
+            return docmod.Document(display_path(path), abspath=Path(path), problem=docmod.FileProblem(
+                "outside-repository", Span(1, 1, 1, 2), {"target": target}))
+        return docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
+
+    def source_text(self, path: str | Path) -> str | None:
+        """The text of a file for showing its lines next to findings (``--show-source``), read
+        as safely as for linting; None when it is not to be shown."""
+        doc = self.load(Path(path))
+        return None if doc.problem is not None else doc.text
 
     def fix_path(self, path: Path, unsafe: bool = False) -> tuple[FileResult, int]:
         """Lint, apply the fixes findings offer, and lint the fixed file again."""
-        from .fixes import fix_file
-
         settings = self.settings_for(path)
-        doc = docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
+        doc = self.load(path, settings)
         result = self.lint_document(doc, settings)
         if doc.problem is not None:
             return result, 0
-        fixed = fix_file(path, doc.text, result.diagnostics, unsafe=unsafe, bom=doc.bom, newline=doc.newline)
+        fixed = self._fix(path, doc, result.diagnostics, unsafe, result.notices)
         if fixed:
             result = self.lint_path(path)
         return result, fixed
+
+    def _fix(self, path: Path, doc: docmod.Document, diagnostics: list[Diagnostic], unsafe: bool,
+             notices: list[str]) -> int:
+        from .fixes import FixRefused, fix_file
+
+        try:
+            return fix_file(path, doc, diagnostics, unsafe=unsafe)
+        except FixRefused as exc:
+            notices.append(f"{doc.path}: {exc.en}")
+        except OSError as exc:
+            notices.append(f"{doc.path}: not fixed: {exc.strerror or exc}")
+        return 0
 
     def lint_text(self, text: str | bytes, path: str) -> FileResult:
         """Lint ``text`` as if it were the file ``path`` (its configuration, profile and relative
@@ -299,8 +348,7 @@ class Linter:
                         result.collected[code] = data
                     continue
                 findings = rule.check(doc, doc.edition, options) or ()
-                for f in findings:
-                    result.diagnostics.append(self._diagnostic(rule, doc.path, f, settings))
+                result.diagnostics.extend(self._capped(rule, ((doc.path, f) for f in findings), settings))
             except SettingsError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
@@ -325,14 +373,48 @@ class Linter:
         result.diagnostics, waived = sup.apply(result.diagnostics)
         result.waived.extend(waived)
 
+    def _capped(self, rule: Rule, found: Iterable[tuple[str, Finding]], settings: Settings | None,
+                by_path: dict[str, FileResult] | None = None,
+                others: dict[str, Settings] | None = None) -> list[Diagnostic]:
+        """Diagnostics of ``(path, finding)`` pairs, at most :data:`MAX_FINDINGS_PER_RULE` per
+        file; the rest are counted in one more finding. A hostile file (a table of 50,000
+        repeated rows) must not make 50,000 findings, each a line of output and memory.
+        ``others``: the settings of paths that are no file of the run (configuration files)."""
+        out: list[Diagnostic] = []
+        counts: dict[str, int] = {}
+        first_over: dict[str, Finding] = {}
+        for path, f in found:
+            n = counts.get(path, 0) + 1
+            counts[path] = n
+            if n <= MAX_FINDINGS_PER_RULE:
+                target = by_path.get(path) if by_path is not None else None
+                out.append(self._diagnostic(rule, path, f, settings if by_path is None else
+                                            target.settings if target else (others or {}).get(path)))
+            elif n == MAX_FINDINGS_PER_RULE + 1:
+                first_over[path] = f
+        for path, f in first_over.items():
+            more = counts[path] - MAX_FINDINGS_PER_RULE
+            target = by_path.get(path) if by_path is not None else None
+            note = Finding(f.span, Message(
+                f"{more:,} more {rule.code} findings in this file are not listed (at most "
+                f"{MAX_FINDINGS_PER_RULE:,} per rule and file)",
+                f"此文件中另有 {more:,} 个 {rule.code} 问题未列出（每个文件每条规则最多列出 {MAX_FINDINGS_PER_RULE:,} 个）"),
+                f.severity)
+            out.append(self._diagnostic(rule, path, note, settings if by_path is None else
+                                        target.settings if target else (others or {}).get(path)))
+        return out
+
     def _diagnostic(self, rule: Rule, path: str, f: Finding, settings: Settings | None = None) -> Diagnostic:
         settings = settings or self.settings
         severity = settings.severity_of(rule, self.registry)
         if f.severity is not None and not any(rule.code in self.registry.match(s) for s in settings.severity):
             severity = f.severity
         s = f.span
+        fix = f.fix
+        if fix is not None and (len(fix.description.en) > MAX_MESSAGE or len(fix.description.zh) > MAX_MESSAGE):
+            fix = replace(fix, description=shorten_message(fix.description))
         return Diagnostic(path, s.line, s.column, s.end_line, s.end_column, rule.code, rule.name,
-                          severity, f.message, f.fix, f.data)
+                          severity, shorten_message(f.message), fix, shorten_data(f.data))
 
     def run_repository_rules(self, results: list[FileResult], only: str | None = None,
                              context: Any = None) -> list[Diagnostic]:
@@ -362,27 +444,28 @@ class Linter:
                 if rule.uses_context:
                     ctx = context.for_rule(code, lambda st, c: c in self.enabled_for(st))
                     first = first or next((m.settings for m in ctx.manifests if m.settings is not None), None)
-                    found = rule.check_repository(items, self.options(rule, first), ctx)
+                    found = rule.check_repository(items, self.options(rule, first), ctx) or ()
                 else:
-                    found = rule.check_repository(items, self.options(rule, first))
-                for path, f in found or ():
-                    target = by_path.get(path)
-                    settings = target.settings if target else manifest_settings.get(path)
-                    out.append(self._diagnostic(rule, path, f, settings))
+                    found = rule.check_repository(items, self.options(rule, first)) or ()
+                out.extend(self._capped(rule, found, None, by_path, manifest_settings))
             except Exception as exc:  # noqa: BLE001
                 self.errors.append(f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
         if only is not None:
             out = [d for d in out if d.path == only]
             results = [r for r in results if r.path == only]
         final = []
+        per_file: dict[str, list[Diagnostic]] = {}
         for d in out:
             target = by_path.get(d.path)
             if target is not None and target.suppressions:
-                kept, waived = target.suppressions.apply([d])
-                target.waived.extend(waived)
-                final.extend(kept)
+                per_file.setdefault(d.path, []).append(d)
             else:
                 final.append(d)
+        for path, diags in per_file.items():  # one pass per file, not one per finding
+            target = by_path[path]
+            kept, waived = target.suppressions.apply(diags)
+            target.waived.extend(waived)
+            final.extend(kept)
         for r in results:
             final.extend(self._suppression_rules(r))
         return final
@@ -504,11 +587,13 @@ class Linter:
     def _cache_key(self, cache: Any, path: Path, settings: Settings) -> str | None:
         """What a file's result depends on: its bytes and path, its settings (and the profiles
         they name), the rules and the date. None: do not cache (unreadable, too large)."""
+        from .safefile import read_limited
+
+        if leaves_repository(path) is not None:
+            return None
         try:
-            if path.stat().st_size > settings.max_file_size:
-                return None
-            data = path.read_bytes()
-        except OSError:
+            data = read_limited(path, settings.max_file_size)
+        except OSError:  # not a regular file, too large, unreadable
             return None
         hit = self._sigs.get(id(settings))
         if hit is None or hit[0] is not settings:
@@ -529,13 +614,12 @@ class Linter:
         errors = self.errors + [e for r in results for e in r.errors]
         reports = [dict(r.facts, path=r.path) for r in results if r.facts]
         return RunResult(diags, len(results), errors, fixed, waived=waived, excluded=excluded,
-                         paths=[r.path for r in results], reports=reports, context=context)
+                         paths=[r.path for r in results], notices=[n for r in results for n in r.notices],
+                         reports=reports, context=context)
 
     def _fix_repository_findings(self, files: list[Path], results: list[FileResult], unsafe: bool) -> int:
         """Apply the fixes repository rules offer (e.g. a link's letter case) and lint the fixed
         files again; :meth:`finish` then runs the repository rules on the new results."""
-        from .fixes import fix_file
-
         saved = [list(r.waived) for r in results], len(self.errors)
         repo = self.run_repository_rules(results)  # a trial run: undo what it records
         for r, waived in zip(results, saved[0]):
@@ -547,11 +631,10 @@ class Linter:
             mine = [d for d in wanted if d.path == results[i].path]
             if not mine:
                 continue
-            settings = self.settings_for(f)
-            doc = docmod.load(f, display_path(f), max_bytes=settings.max_file_size)
+            doc = self.load(f)
             if doc.problem is not None:
                 continue
-            n = fix_file(f, doc.text, mine, unsafe=unsafe, bom=doc.bom, newline=doc.newline)
+            n = self._fix(f, doc, mine, unsafe, results[i].notices)
             if n:
                 fixed += n
                 results[i] = self.lint_path(f)

@@ -212,9 +212,14 @@ def load_profile(path: str | Path) -> Profile:
     return profile
 
 
+MAX_PROFILE_BYTES = 16 * 1024 * 1024
+
+
 def _load_profile(path: Path) -> Profile:
+    from .safefile import read_limited
+
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_PROFILE_BYTES)  # never a FIFO or a device, never without end
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
@@ -481,6 +486,8 @@ class ProfileRegistry:
         if self._fingerprint is None:
             import hashlib
 
+            from .safefile import read_limited
+
             files = {p.resolve() for p in self._paths.values()}
             for p in list(files) + [schema_dir() / "profiles" / "x"]:
                 files.update(q.resolve() for q in p.parent.parent.glob("*.json"))
@@ -488,7 +495,8 @@ class ProfileRegistry:
             out = []
             for f in sorted(files):
                 try:
-                    out.append((str(f), hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest()))
+                    data = read_limited(f, MAX_PROFILE_BYTES)
+                    out.append((str(f), hashlib.blake2b(data, digest_size=16).hexdigest()))
                 except OSError:
                     out.append((str(f), ""))
             self._fingerprint = out

@@ -157,7 +157,9 @@ def run_status(args: Any, lang: str) -> int:
         print(f"reportlint: warning: {e}", file=sys.stderr)
     data = overview(result, linter)
     if args.format == "json":
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        from .invisible import json_safe
+
+        sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     elif args.format == "markdown":
         sys.stdout.write(render_markdown(data, lang))
     else:

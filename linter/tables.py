@@ -337,6 +337,13 @@ def parse_html_table(source: str, first_line: int, first_col: int = 1) -> Table 
     grid: list[list[Cell | None]] = []
     row_lines: list[int] = []
     row_header: list[bool] = []
+    # the grid may not grow beyond what the source could mean: spans are cut at the last row
+    # (rows past it are dropped anyway), and a table whose spans would fill more slots than
+    # its source has characters (rowspan=65534 colspan=1000 on every row) is not read; a real
+    # table spends about ten characters on a slot
+    budget = 200_000 + len(source)
+    slots = 0
+    nrows = len(p.rows)
     for r, row in enumerate(p.rows):
         while len(grid) <= r:
             grid.append([])
@@ -351,6 +358,10 @@ def parse_html_table(source: str, first_line: int, first_col: int = 1) -> Table 
             while c < len(grid[r]) and grid[r][c] is not None:
                 c += 1
             cell.row, cell.col = r, c
+            cell.rowspan = min(cell.rowspan, nrows - r)
+            slots += cell.rowspan * cell.colspan
+            if slots > budget:
+                return None
             for dr in range(cell.rowspan):
                 rr = r + dr
                 while len(grid) <= rr:
@@ -366,6 +377,8 @@ def parse_html_table(source: str, first_line: int, first_col: int = 1) -> Table 
     # rows that only exist because of a rowspan past the last <tr> are dropped
     grid = grid[: max(len(p.rows), 0)]
     width = max((len(g) for g in grid), default=0)
+    if len(grid) * width > budget:  # ragged rows would be padded to an absurd width
+        return None
     rows = []
     for r, g in enumerate(grid):
         cells = []

@@ -50,7 +50,7 @@ def build_views(linter: Any, paths: Iterable[str], diagnostics: Iterable[Any],
             doc = docmod.decode(path, sources[path].encode("utf-8"), abspath=Path(path).resolve(),
                                 max_bytes=settings.max_file_size)
         else:
-            doc = docmod.load(Path(path), path, max_bytes=settings.max_file_size)
+            doc = linter.load(Path(path), settings)  # never a FIFO, never through a link out of the repository
         if doc.problem is None:
             try:
                 resolve_edition(doc, linter.profiles_for(settings), settings)

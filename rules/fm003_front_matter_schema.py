@@ -18,7 +18,8 @@ SUMMARY_ZH = "前置元数据不符合报告类型的模式"
 SEVERITY = "error"
 
 _TYPES_ZH = {"string": "字符串", "integer": "整数", "number": "数字", "boolean": "布尔值", "object": "映射",
-             "array": "列表", "null": "空值"}
+             "array": "列表", "null": "空值", "binary data": "二进制数据",
+             "a value of another YAML type": "其他 YAML 类型的值"}
 
 
 @lru_cache(maxsize=None)
@@ -46,7 +47,9 @@ def _type_name(value):
         return "array"
     if isinstance(value, dict):
         return "object"
-    return "null" if value is None else type(value).__name__
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"
+    return "null" if value is None else "a value of another YAML type"  # never a Python class name
 
 
 def check(doc, profile, options):

@@ -534,3 +534,14 @@ def test_rep004_in_a_long_lived_process_sees_new_commits(history, monkeypatch):
     monkeypatch.setattr(gitlog.subprocess, "run", lambda args, **kw: calls.append(args[5:7]) or real_run(args, **kw))
     assert len(lint()) == 1
     assert [c[0] for c in calls] == ["rev-parse"], calls  # nothing committed since: only HEAD is asked
+
+
+def test_names_with_invisible_characters_are_printed_as_escapes(tmp_path):
+    """An organisation's name comes from a configuration or a report: a bidi override in it must
+    not reorder the terminal's table (nor reach a JSON document raw)."""
+    repo = make_repo(tmp_path, {".reportlint.toml": '[repository]\norganizations = ["测试局\\u202e甲"]\nyears = [2024]\n'})
+    text = run_cli("status", "--no-cache", cwd=repo).stdout
+    assert "测试局\\u202e甲" in text and "\u202e" not in text
+    data = run_cli("status", "--format", "json", "--no-cache", cwd=repo).stdout
+    assert "\u202e" not in data and json.loads(data)["rows"][0]["organization"] == "测试局\u202e甲"
+    assert "\u202e" not in run_cli("status", "--format", "markdown", "--no-cache", cwd=repo).stdout

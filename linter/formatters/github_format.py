@@ -1,15 +1,19 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` annotation per
 finding, on its file and line (shown on the pull request's diff), a ``::warning`` for each rule
 that could not load or run, the repository overview in a folded group (when the run has one),
-then the summary line."""
+then the summary line. Control, bidi and other invisible characters are escaped first: the
+Actions log is a terminal that honours ANSI sequences, and the annotations are read on the pull
+request's page."""
 from __future__ import annotations
 
+from ..invisible import escape
 from .text_format import summary
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(s: str) -> str:
+    s = escape(s, keep="\r\n")
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

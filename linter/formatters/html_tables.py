@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from ..diagnostics import SEVERITY_RANK
+from ..invisible import escape as visible
 from .html_style import WORDS
 
 _NUMBER = re.compile(r"^[\s\d.,，+\-−%％]+$")
@@ -21,7 +22,9 @@ OPS = {"==": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">", "!=": "≠"}
 
 
 def esc(text: Any) -> str:
-    return escape(str(text), quote=True)
+    """Report text as HTML: markup escaped, and control, bidi and other invisible characters
+    shown as escapes (``\\u202e``) so the page never reorders or hides what the file says."""
+    return escape(visible(str(text)), quote=True)
 
 
 def both(zh: str, en: str) -> str:

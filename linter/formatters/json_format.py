@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 
+from ..invisible import json_safe
+
 
 def render(report) -> str:
     from . import statistics, waivers
@@ -18,4 +20,4 @@ def render(report) -> str:
         data = {"statistics": statistics(report), "waivers": waivers(report)}
     else:
         data = [d.to_dict(report.lang) for d in report.diagnostics] + [d.to_dict(report.lang) for d in report.waived]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

@@ -2,12 +2,14 @@
 terminal table or as Markdown. Only plain data comes in.
 
 The terminal table is aligned by display width: a CJK character takes two cells, so the columns
-line up with Chinese organisation names.
+line up with Chinese organisation names. Names come from reports and configurations: control and
+invisible characters in them are printed as escapes (``\u202e``), as everywhere reportlint prints.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from ..invisible import escape
 from .text_format import _width
 
 WORDS = {
@@ -53,7 +55,7 @@ def _table(overview: dict[str, Any], lang: str) -> tuple[list[str], list[list[st
     header = [w["org"]] + [str(y) for y in overview["years"]]
     body = []
     for r in overview["rows"]:
-        name = r["organization"] + (f" ({r['profile']})" if several else "")
+        name = escape(r["organization"]) + (f" ({escape(r['profile'])})" if several else "")
         body.append([name] + [cell_text(r["cells"].get(str(y)), lang) for y in overview["years"]])
     return header, body
 
