@@ -207,7 +207,7 @@ def test_repository_table_is_validated_like_every_key(tmp_path):
 
 
 def test_every_output_format_handles_a_finding_in_the_configuration_file(tmp_path):
-    from test_outputs import sarif_schema_path
+    from sarifschema import sarif_schema_bytes
 
     repo = copy_repo("collecting-office", tmp_path)
     # a report's suppression comment cannot reach the configuration file
@@ -232,7 +232,7 @@ def test_every_output_format_handles_a_finding_in_the_configuration_file(tmp_pat
     sarif = json.loads(check("--format", "sarif"))
     import jsonschema
 
-    jsonschema.Draft7Validator(json.loads(sarif_schema_path().read_text(encoding="utf-8"))).validate(sarif)
+    jsonschema.Draft7Validator(json.loads(sarif_schema_bytes(tmp_path / "sarif-schema"))).validate(sarif)
     run = sarif["runs"][0]
     rep002 = [r for r in run["results"] if r["ruleId"] == "REP002"]
     assert rep002[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == ".reportlint.toml"
