@@ -19,7 +19,8 @@ from .text import nfkc
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# a link's text and target hold no bracket of their kind: linear on hostile text ([[[[…](](](…)
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _MARKUP = re.compile(r"<[^>]{1,200}>|[*_`~]")
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")

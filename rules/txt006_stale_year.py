@@ -68,14 +68,23 @@ def _own_work(text, m, subjects, counting, verbs):
     return bool(_prefix(text, pos, verbs))
 
 
-def _inside_quotes(text, pos):
-    depth = 0
-    for ch in text[:pos]:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-    return depth > 0
+class _Quotes:
+    """Whether a position of a text is inside 《》, quotes or brackets: positions asked in increasing
+    order cost one pass over the text in all (a hostile sentence may repeat the year 50,000 times)."""
+
+    def __init__(self, text):
+        self.text, self.pos, self.depth = text, 0, 0
+
+    def inside(self, pos):
+        if pos < self.pos:
+            self.pos, self.depth = 0, 0
+        for ch in self.text[self.pos:pos]:
+            if ch in _OPEN:
+                self.depth += 1
+            elif ch in _CLOSE and self.depth:
+                self.depth -= 1
+        self.pos = pos
+        return self.depth > 0
 
 
 def check(doc, profile, options):
@@ -104,13 +113,14 @@ def check(doc, profile, options):
         # the paragraph must not name this year, nor the sentences around it compare
         near = [x for x in found[max(0, i - 1):i + 2] if x.paragraph is s.paragraph]
         context = this_year.search(fold_paragraph(s.paragraph)) or any(w in x.plain for x in near for w in skip)
+        quotes = _Quotes(text)
         for m in year_token.finditer(text) if not context else ():
-            if not _inside_quotes(text, m.start()) and _own_work(text, m, subjects, counting, verbs):
+            if not quotes.inside(m.start()) and _own_work(text, m, subjects, counting, verbs):
                 hit, why = m, "own"
                 break
         if hit is None and (any(w in text for w in period) or any(w in text for w in intro)):
             m = year_token.search(text)
-            if m and not _inside_quotes(text, m.start()):
+            if m and not _Quotes(text).inside(m.start()):
                 hit, why = m, "period" if any(w in text for w in period) else "report"
         if hit is None:
             continue

@@ -545,3 +545,14 @@ def test_names_with_invisible_characters_are_printed_as_escapes(tmp_path):
     data = run_cli("status", "--format", "json", "--no-cache", cwd=repo).stdout
     assert "\u202e" not in data and json.loads(data)["rows"][0]["organization"] == "测试局\u202e甲"
     assert "\u202e" not in run_cli("status", "--format", "markdown", "--no-cache", cwd=repo).stdout
+
+
+def test_hostile_sentences_stay_linear(tmp_path):
+    """One sentence naming last year 60,000 times, or 200,000 unclosed link brackets: the sentence
+    rules (REP003, TXT006) read them in one pass (a quadratic scan took minutes)."""
+    text = CLEAN.replace("year: 2024", "year: 2025").replace("published: 2025-02-25", "published: 2026-02-25")
+    for i, tail in enumerate(["2024年" * 60_000, "《" + "2024年，我局" * 30_000, "[" * 200_000 + "](" * 200_000]):
+        (tmp_path / f"h{i}.md").write_text(text + "\n\n" + tail + "\n", encoding="utf-8")
+    proc = run_cli("check", ".", "--select", "REP003,TXT006", "--format", "json", "--no-cache", "-j1",
+                   cwd=tmp_path, timeout=60)
+    assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr
