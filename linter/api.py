@@ -75,6 +75,17 @@ _EXPORTS = {
     "parse_max_age": "urlcheck",
     # reportlint.quickschema
     "certainly_valid": "quickschema",
+    # reportlint.publication (a repository's reports: who, which year, when published)
+    "org_key": "publication", "parse_date": "publication", "publication_deadline": "publication",
+    "report_identity": "publication", "timeliness": "publication",
+    # reportlint.sentences (REP003, TXT006)
+    "Sentence": "sentences", "fold_paragraph": "sentences", "sentences": "sentences",
+    # reportlint.repository (what repository rules receive besides the files' data)
+    "Manifest": "repository", "RepositoryContext": "repository",
+    # reportlint.gitlog (REP004: a report's versions in git)
+    "Commit": "gitlog", "GitHistory": "gitlog", "git_history": "gitlog",
+    # reportlint.document
+    "decode_document": "document",
 }
 
 

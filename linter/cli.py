@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_config_command(sub)
     add_convert_commands(sub)  # new, import
     add_server_command(sub)
+    from .status import add_status_command
+
+    add_status_command(sub)
     parser.set_defaults(_subcommands=sub.choices)
     return parser
 
@@ -126,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
             from .convert import run_import, run_new
 
             return run_new(args) if args.command == "new" else run_import(args)
+        if args.command == "status":
+            from .status import run_status
+
+            return run_status(args, args.lang or default_lang())
         return cmd_check(args)
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)

@@ -217,19 +217,21 @@ def run_check(args, lang: str) -> int:
         "errors": registry.errors + result.errors,  # plugins that did not load, rules that crashed
         "paths": result.paths, "fail_on": args.fail_on,
     }
+    from . import status
     from .formatters import wants_views
 
+    overview = status.overview(result, linter) if status.wanted(result) else None
     shown = "text" if args.statistics and fmt == "github" else fmt
     views = {}
     if any(wants_views(f) for f in [shown] + [f for f, _ in outputs]):
         views = _views(linter, result, sources)
     report = Report(result.diagnostics, result.files, lang, dict(options, color=_want_color(args.color, stdout),
                     show_source=show_source),
-                    waived=result.waived, rules=_rules_meta(registry), views=views)
+                    waived=result.waived, rules=_rules_meta(registry), views=views, overview=overview)
     for ofmt, ofile in outputs:
         file_report = Report(result.diagnostics, result.files, lang,
                              dict(options, color=False, show_source=False, statistics=False), waived=result.waived,
-                             rules=report.rules, views=views)
+                             rules=report.rules, views=views, overview=overview)
         text = render(ofmt, file_report)
         try:
             Path(ofile).parent.mkdir(parents=True, exist_ok=True)

@@ -444,6 +444,7 @@ class Config:
     overrides: list[tuple[Glob, Layer]] = field(default_factory=list)
     profile_paths: tuple[str, ...] = ()
     max_file_size: int | None = None
+    repository: Any = None  # reportlint.repository.Manifest: the [repository] table, when there is one
     _relative: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -582,6 +583,13 @@ def validate(source: Source, registry, profiles_factory=None) -> Config:
     cfg.profile_paths = tuple(paths)
     cfg.max_file_size = data.get("max-file-size") if schema_ok else None
     _check_profiles(cfg, problem, profiles_factory)
+    if "repository" in data:
+        from .profile import ProfileRegistry
+        from .repository import read_manifest
+
+        profiles = (profiles_factory or ProfileRegistry)([Path(p) for p in cfg.profile_paths]) \
+            if isinstance(mapping(data["repository"]).get("profile"), str) else None
+        cfg.repository = read_manifest(source, data, problem, cfg.top.profile or Settings().profile, profiles)
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p[1], p[2])))
     return cfg

@@ -471,3 +471,6 @@ def load(path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX
         return Document(display, abspath=path, problem=FileProblem(
             "unreadable", first, {"error": exc.strerror or str(exc)}))
     return decode(display, data, abspath=path, max_bytes=max_bytes)
+
+
+decode_document = decode  # the public name (reportlint.api): a document from bytes, e.g. an old version from git

@@ -32,6 +32,8 @@ class FileResult:
     waived: list[Diagnostic] = field(default_factory=list)  # findings an active waiver covers
     errors: list[str] = field(default_factory=list)  # rules that crashed on this file (stderr)
     notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
+    # which report the file is (reportlint.publication.report_identity): plain data, or None
+    facts: dict[str, Any] | None = None
 
 
 @dataclass
@@ -44,6 +46,8 @@ class RunResult:
     excluded: int = 0  # files left out by the configuration's exclude globs
     paths: list[str] = field(default_factory=list)  # every file linted (display paths)
     notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
+    reports: list[dict[str, Any]] = field(default_factory=list)  # facts of each report, with "path"
+    context: Any = None  # reportlint.repository.RepositoryContext of the run
 
 
 # --------------------------------------------------------------------------- files
@@ -325,6 +329,9 @@ class Linter:
         enabled = self.enabled_for(settings)
         if doc.problem is None:
             resolve_edition(doc, self.profiles_for(settings), settings)
+            from .publication import report_identity
+
+            result.facts = report_identity(doc, doc.edition.profile_id if doc.edition is not None else None)
         for code in enabled:
             rule = self.registry.rules[code]
             if rule.scope == "suppressions":
@@ -367,10 +374,12 @@ class Linter:
         result.waived.extend(waived)
 
     def _capped(self, rule: Rule, found: Iterable[tuple[str, Finding]], settings: Settings | None,
-                by_path: dict[str, FileResult] | None = None) -> list[Diagnostic]:
+                by_path: dict[str, FileResult] | None = None,
+                others: dict[str, Settings] | None = None) -> list[Diagnostic]:
         """Diagnostics of ``(path, finding)`` pairs, at most :data:`MAX_FINDINGS_PER_RULE` per
         file; the rest are counted in one more finding. A hostile file (a table of 50,000
-        repeated rows) must not make 50,000 findings, each a line of output and memory."""
+        repeated rows) must not make 50,000 findings, each a line of output and memory.
+        ``others``: the settings of paths that are no file of the run (configuration files)."""
         out: list[Diagnostic] = []
         counts: dict[str, int] = {}
         first_over: dict[str, Finding] = {}
@@ -380,7 +389,7 @@ class Linter:
             if n <= MAX_FINDINGS_PER_RULE:
                 target = by_path.get(path) if by_path is not None else None
                 out.append(self._diagnostic(rule, path, f, settings if by_path is None else
-                                            target.settings if target else None))
+                                            target.settings if target else (others or {}).get(path)))
             elif n == MAX_FINDINGS_PER_RULE + 1:
                 first_over[path] = f
         for path, f in first_over.items():
@@ -392,7 +401,7 @@ class Linter:
                 f"此文件中另有 {more:,} 个 {rule.code} 问题未列出（每个文件每条规则最多列出 {MAX_FINDINGS_PER_RULE:,} 个）"),
                 f.severity)
             out.append(self._diagnostic(rule, path, note, settings if by_path is None else
-                                        target.settings if target else None))
+                                        target.settings if target else (others or {}).get(path)))
         return out
 
     def _diagnostic(self, rule: Rule, path: str, f: Finding, settings: Settings | None = None) -> Diagnostic:
@@ -407,14 +416,24 @@ class Linter:
         return Diagnostic(path, s.line, s.column, s.end_line, s.end_column, rule.code, rule.name,
                           severity, shorten_message(f.message), fix, shorten_data(f.data))
 
-    def run_repository_rules(self, results: list[FileResult], only: str | None = None) -> list[Diagnostic]:
+    def run_repository_rules(self, results: list[FileResult], only: str | None = None,
+                             context: Any = None) -> list[Diagnostic]:
         """Repository rules over every file's collected data, then suppressions and waivers on
         their findings, then the rules about the suppression comments of each file. ``only``: keep
-        the findings about that file (display path) and leave the other results untouched."""
+        the findings about that file (display path) and leave the other results untouched.
+        ``context`` (a :class:`reportlint.repository.RepositoryContext`) is handed to the rules
+        that ask for it; their findings may sit in a configuration file (no suppression applies
+        there)."""
+        from .repository import RepositoryContext
+
+        context = context or RepositoryContext()
         out = []
         by_path = {r.path: r for r in results}
+        manifest_settings = {m.path: m.settings for m in context.manifests if m.settings is not None}
         codes = sorted({c for r in results for c in r.collected} | {
-            c for c in self._enabled if self.registry.rules[c].scope == "repository"})
+            c for c in self._enabled if self.registry.rules[c].scope == "repository"} | {
+            c for s in manifest_settings.values() for c in self.enabled_for(s)
+            if self.registry.rules[c].scope == "repository" and self.registry.rules[c].uses_context})
         for code in codes:
             rule = self.registry.rules[code]
             if rule.scope != "repository":
@@ -422,8 +441,13 @@ class Linter:
             items = [(r.path, r.collected[code]) for r in results if code in r.collected]
             first = next((r.settings for r in results if code in r.collected and r.settings), None)
             try:
-                found = rule.check_repository(items, self.options(rule, first)) or ()
-                out.extend(self._capped(rule, found, None, by_path))
+                if rule.uses_context:
+                    ctx = context.for_rule(code, lambda st, c: c in self.enabled_for(st))
+                    first = first or next((m.settings for m in ctx.manifests if m.settings is not None), None)
+                    found = rule.check_repository(items, self.options(rule, first), ctx) or ()
+                else:
+                    found = rule.check_repository(items, self.options(rule, first)) or ()
+                out.extend(self._capped(rule, found, None, by_path, manifest_settings))
             except Exception as exc:  # noqa: BLE001
                 self.errors.append(f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
         if only is not None:
@@ -488,7 +512,35 @@ class Linter:
             fixed += self._fix_repository_findings(files, results, unsafe_fixes)
         else:
             results = self._lint_files(files, jobs, cache)
-        return self.finish(results, fixed=fixed, excluded=excluded)
+        return self.finish(results, fixed=fixed, excluded=excluded, context=self.repository_context(paths, results))
+
+    def repository_context(self, paths: Iterable[str], results: list[FileResult]) -> Any:
+        """The ``[repository]`` tables of the configurations in play (those of the linted files
+        and of the folders named), each marked complete when a folder named on the command line
+        contains its configuration's folder (every report there was seen)."""
+        from dataclasses import replace
+
+        from .repository import RepositoryContext, under
+
+        reports = [dict(r.facts, path=r.path) for r in results if r.facts]
+        if self.resolver is None:
+            return RepositoryContext([], reports)
+        folders = [real_path(p) for p in paths if os.path.isdir(p)]
+        configs: dict[int, Any] = {}
+        for target in [p for p in paths if os.path.isdir(p)] + [r.path for r in results]:
+            cfg = self.resolver.config_for(target)
+            if getattr(cfg, "repository", None) is not None:
+                configs.setdefault(id(cfg), cfg)
+        manifests = []
+        for cfg in configs.values():
+            m = cfg.repository
+            manifests.append(replace(
+                m, path=display_path(Path(cfg.source.path)),
+                complete=any(under(d, m.folder) for d in folders),
+                paths=frozenset(r.path for r in results if under(m.folder, real_path(r.path))),
+                settings=self.resolver.settings_for(cfg.source.path)))
+        manifests.sort(key=lambda m: m.path)
+        return RepositoryContext(manifests, reports)
 
     def _lint_files(self, files: list[Path], jobs: int, cache: Any) -> list[FileResult]:
         settings = [self.settings_for(f) for f in files]
@@ -501,6 +553,7 @@ class Linter:
                     continue
                 hit = cache.get(key)
                 if hit is not None:
+                    hit.settings = settings[i]  # the key covers them: the same settings, this run's object
                     results[i] = hit
                 else:
                     keys[i] = key
@@ -552,14 +605,17 @@ class Linter:
             hit = self._sigs[id(settings)] = (settings, sig)
         return cache.key(hit[1], display_path(path), real_path(path), data)
 
-    def finish(self, results: list[FileResult], *, fixed: int = 0, excluded: int = 0) -> RunResult:
+    def finish(self, results: list[FileResult], *, fixed: int = 0, excluded: int = 0,
+               context: Any = None) -> RunResult:
         diags = [d for r in results for d in r.diagnostics]
-        diags.extend(self.run_repository_rules(results))
+        diags.extend(self.run_repository_rules(results, context=context))
         diags.sort(key=Diagnostic.sort_key)
         waived = sorted((d for r in results for d in r.waived), key=Diagnostic.sort_key)
         errors = self.errors + [e for r in results for e in r.errors]
+        reports = [dict(r.facts, path=r.path) for r in results if r.facts]
         return RunResult(diags, len(results), errors, fixed, waived=waived, excluded=excluded,
-                         paths=[r.path for r in results], notices=[n for r in results for n in r.notices])
+                         paths=[r.path for r in results], notices=[n for r in results for n in r.notices],
+                         reports=reports, context=context)
 
     def _fix_repository_findings(self, files: list[Path], results: list[FileResult], unsafe: bool) -> int:
         """Apply the fixes repository rules offer (e.g. a link's letter case) and lint the fixed

@@ -159,6 +159,11 @@ class Profile:
     # the prose vocabulary as plain data (``prose:`` of the YAML); compiled on first use by
     # ``reportlint.prose.vocabulary_of`` (so the compiled profile stays plain data)
     prose: dict | None = None
+    # a repository's series of reports (DATE001, REP003, TXT006, ``reportlint status``)
+    deadlines: dict[str, str] = field(default_factory=dict)  # level -> MM-DD of the following year
+    deadline_basis: Message | None = None
+    boilerplate: list[str] = field(default_factory=list)  # regular expressions (REP003)
+    stale_year: dict[str, list[str]] = field(default_factory=dict)  # word lists (TXT006)
 
     def edition_for_year(self, year: int) -> Edition | None:
         for ed in self.editions.values():
@@ -303,7 +308,12 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
         front_matter_schema=fm_schema,
         levels={k: _text(v) for k, v in (data.get("levels") or {}).items()},
         cell_types=cell_types,
+        deadlines=dict((data.get("deadlines") or {}).get("levels") or {}),
+        deadline_basis=_text((data.get("deadlines") or {}).get("basis")) if (data.get("deadlines") or {}).get("basis") else None,
+        boilerplate=list(data.get("boilerplate") or []),
+        stale_year={k: list(v) for k, v in (data.get("stale_year") or {}).items()},
     )
+    _check_series(profile, fail)
     for ei, ed in enumerate(data["editions"]):
         eloc = ("editions", ei)
         eid = str(ed["id"])
@@ -375,6 +385,21 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
         check_prose(data["prose"], profile.editions, fail)
         profile.prose = data["prose"]
     return profile
+
+
+def _check_series(profile: Profile, fail) -> None:
+    """Deadlines name known levels; boilerplate patterns are regular expressions."""
+    import re
+
+    for level in profile.deadlines:
+        if profile.levels and level not in profile.levels:
+            fail(("deadlines", "levels", level), f"deadline for unknown level {level!r}; levels: "
+                                                 f"{', '.join(profile.levels)}")
+    for i, pattern in enumerate(profile.boilerplate):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            fail(("boilerplate", i), f"boilerplate {pattern!r} is not a regular expression: {exc}")
 
 
 def _build_relations(items: list[dict], tables: dict[str, TableSpec], fail) -> list[rel.Relation]:

@@ -20,7 +20,12 @@ An entry point names a module (or an object) that declares one rule::
 The module docstring is the rule's documentation (``reportlint rules --explain CODE``).
 Repository-wide rules set ``SCOPE = "repository"`` and define ``collect(doc, profile, options)``
 (runs per document, returns picklable data) and ``check_repository(items, options)`` which
-receives ``[(path, data), ...]`` and yields ``(path, Finding)`` pairs.
+receives ``[(path, data), ...]`` and yields ``(path, Finding)`` pairs. ``collect`` returns plain
+JSON-able data (dict, list, str, int, float, bool, None): it is cached and may come from a worker
+process. A repository rule that also sets ``CONTEXT = True`` is called as
+``check_repository(items, options, context)`` with a :class:`reportlint.api.RepositoryContext`
+(the configuration's ``[repository]`` lists of expected reports); the path it yields may then be
+that of a configuration file.
 Rules about suppression comments (the SUP family) set ``SCOPE = "suppressions"``: their
 ``check(suppressions, options)`` runs after suppressions and waivers have been applied to the
 other findings, and receives the file's :class:`reportlint.api.Suppressions`.
@@ -56,6 +61,7 @@ class Rule:
     collect: Callable | None = None
     check_repository: Callable | None = None
     network: bool = False
+    uses_context: bool = False  # check_repository(items, options, context)
     source_file: str = ""  # the file that implements the rule (for the result cache)
 
     @property
@@ -115,6 +121,7 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
         requires_profile=bool(attr("REQUIRES_PROFILE", True)),
         checks_input=bool(attr("CHECKS_INPUT", False)), doc=doc, origin=origin,
         collect=collect, check_repository=check_repo, network=bool(attr("NETWORK", False)),
+        uses_context=scope == "repository" and bool(attr("CONTEXT", False)),
     )
 
 
@@ -224,7 +231,7 @@ class LazyRule(Rule):
 
 
 _META = ("code", "name", "severity", "options_schema", "scope", "requires_profile", "checks_input", "doc",
-         "origin", "network", "source_file")
+         "origin", "network", "uses_context", "source_file")
 
 
 def _environment_key() -> str:

@@ -73,15 +73,25 @@ def check(doc, profile, options):
         hint_en = prop.get("description", "")
         hint_zh = prop.get("x-zh", hint_en)
         v = err.validator
+        if len(path) > 1:  # inside a list or mapping (``revised``): name the item, e.g. revised[0].date
+            key = key + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path[1:])
+        if v == "required" and path:  # a key missing inside an item: every missing key of it
+            missing = [k for k in err.validator_value if k not in err.instance]
+            yield finding(fm.value_span(*path), f"'{key}' is missing {', '.join(repr(k) for k in missing)}"
+                          + (f" — {hint_en}" if hint_en else ""),
+                          f"'{key}' 缺少 {'、'.join(repr(k) for k in missing)}" + (f"——{hint_zh}" if hint_zh else ""),
+                          data={"key": key, "keys": missing})
+            continue
         if v == "required":
             continue  # all missing keys were reported together, above
         elif v == "additionalProperties":
-            allowed = set(props)
+            allowed = set(err.schema.get("properties", {})) if path else set(props)
             for extra in sorted(set(err.instance) - allowed):
+                name = f"{key}.{extra}" if path else extra
                 yield finding(fm.key_span(*path, extra),
-                              f"unknown front matter key '{extra}'; known keys: {', '.join(sorted(allowed))}",
-                              f"未知的前置元数据键 '{extra}'；可用的键：{', '.join(sorted(allowed))}",
-                              data={"key": extra})
+                              f"unknown front matter key '{name}'; known keys: {', '.join(sorted(allowed))}",
+                              f"未知的前置元数据键 '{name}'；可用的键：{', '.join(sorted(allowed))}",
+                              data={"key": name})
         else:
             at = fm.value_span(*path) if path else fm.span
             shown = json.dumps(err.instance, ensure_ascii=False, default=str)

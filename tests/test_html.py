@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from clihelp import CLEAN, ROOT, VARIANT, make_repo, run_cli
+from clihelp import CLEAN, ROOT, VARIANT, as_organization, make_repo, run_cli
 
 HTML_FIXTURES = ROOT / "tests" / "fixtures" / "html"
 WRONG_TOTAL = HTML_FIXTURES / "wrong-total-2021-html.md"
@@ -123,7 +123,7 @@ def test_prose_finding_quotes_its_sentence_with_the_figure_marked():
 
 
 def test_html_and_other_outputs_in_one_run(tmp_path):
-    repo = make_repo(tmp_path, {"reports/a.md": VARIANT, "reports/b.md": CLEAN})
+    repo = make_repo(tmp_path, {"reports/a.md": VARIANT, "reports/b.md": as_organization(CLEAN, "淮安市某局")})
     proc = run_cli("check", "reports", "--format", "github", "--output-file", "out/page.html",
                    "--output-file", "out/results.sarif", "--no-cache", cwd=repo)
     assert proc.returncode == 0, proc.stderr  # a warning only
@@ -187,7 +187,7 @@ def test_large_runs_show_tables_of_files_with_findings_only(tmp_path, monkeypatc
     from reportlint import cli, commands
 
     monkeypatch.setattr(commands, "VIEW_ALL_FILES", 1)
-    monkeypatch.chdir(make_repo(tmp_path, {"a.md": VARIANT, "b.md": CLEAN}))
+    monkeypatch.chdir(make_repo(tmp_path, {"a.md": VARIANT, "b.md": as_organization(CLEAN, "淮安市某局")}))
     cli.main(["check", ".", "--no-cache", "--format", "html"])
     page = capsys.readouterr().out
     clean = page[page.index('id="clean"'):]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from clihelp import CLEAN, VARIANT, VARIANT_LINE, make_repo, run_cli
+from clihelp import CLEAN, VARIANT, VARIANT_LINE, as_organization, make_repo, run_cli
 
 WAIVER = '<!-- reportlint-waive SEC006 until=2027-03-31 reason="沿用省级模板的章节标题" -->\n'
 
@@ -23,10 +23,12 @@ def sarif_schema(tmp_path_factory) -> dict:
 
 @pytest.fixture
 def repo(tmp_path):
-    """Two reports: a.md with a SEC006 warning and an SUP001 error, b.md with a waived SEC006."""
+    """Three organisations' reports: a.md with a SEC006 warning and an SUP001 error, b.md with a
+    waived SEC006, c.md clean."""
     a = VARIANT.replace("## 一、总体情况", "<!-- reportlint-disable SEQ006 -->\n\n## 一、总体情况")
     b = VARIANT.replace("## 五、政府信息公开工作存在", WAIVER + "## 五、政府信息公开工作存在")
-    return make_repo(tmp_path, {"reports/a.md": a, "reports/b.md": b, "reports/c.md": CLEAN})
+    return make_repo(tmp_path, {"reports/a.md": a, "reports/b.md": as_organization(b, "淮安市某局"),
+                                "reports/c.md": as_organization(CLEAN, "淮安市另一局")})
 
 
 def codes(proc):

@@ -8,6 +8,7 @@ and the sections have text, the check passes with no finding at all.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -121,7 +122,8 @@ def test_blank_scaffold_lists_what_remains_and_passes_once_filled(tmp_path, edit
 
     filled = tmp_path / "filled.md"
     text = fill(path.read_text(encoding="utf-8"), edition)
-    filled.write_text(text.replace("published:  # TODO: 发布日期，格式 YYYY-MM-DD", "published: 2025-01-20"),
+    year = int(re.search(r"^year: (\d{4})$", text, re.M).group(1))  # published in time for its year (DATE001)
+    filled.write_text(text.replace("published:  # TODO: 发布日期，格式 YYYY-MM-DD", f"published: {year + 1}-01-20"),
                       encoding="utf-8")
     rc, findings = check_json(filled)
     assert findings == [] and rc == 0, json.dumps(findings, ensure_ascii=False, indent=1)

@@ -86,6 +86,9 @@ def _recheck(fx, d) -> None:
         assert sum(Decimal(p) for p in data["parts"]) != whole
     elif d.code == "TXT005":
         assert Decimal(data["total"]) > 0 and data["cells"]
+    elif d.code == "TXT006":  # the year before the report's, written at the position
+        assert data["stated"] == data["year"] - 1
+        assert re.match(rf"{data['stated']}\s*年", line[d.column - 1:]), (d.message.en, line)
     else:  # pragma: no cover
         raise AssertionError(d.code)
 
@@ -112,7 +115,7 @@ def test_synthetic_fixtures_exercise_every_rule():
     codes = set()
     for path in SYNTHETIC:
         codes |= {d.code for d in _txt_findings(path)[1]}
-    assert codes == {"TXT001", "TXT002", "TXT003", "TXT004", "TXT005"}
+    assert codes == {"TXT001", "TXT002", "TXT003", "TXT004", "TXT005", "TXT006"}
 
 
 def test_004_scope_trap():

@@ -30,6 +30,10 @@ class Report:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     # plain-data views of the files (path -> view, see reportlint.view), for formats that want them
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the repository overview (reportlint.status.overview: plain data), when the run covers a
+    # [repository] list of expected reports: text and github print it after the findings, sarif
+    # keeps it in the run's properties, html shows it; json, gcc, junit and gitlab leave it out
+    overview: dict[str, Any] | None = None
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITY_RANK}

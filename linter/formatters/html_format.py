@@ -309,6 +309,15 @@ def _doc_text(paragraph: str) -> str:
     return re.sub(r"``(.+?)``", r"<code>\1</code>", text)
 
 
-# The page, top to bottom. An organisation × year overview (``reportlint status``) would go right
-# after the summary, rendered from plain data the CLI puts in the Report.
-SECTIONS: tuple[Callable[[Any], str], ...] = (_summary, _files, _rules)
+def _overview(report) -> str:
+    """The organisation × year overview (``reportlint status``), when the run has one."""
+    if not report.overview:
+        return ""
+    from .overview import render_html
+
+    return render_html(report.overview)
+
+
+# The page, top to bottom; the organisation × year overview right after the summary, rendered from
+# plain data the CLI puts in the Report.
+SECTIONS: tuple[Callable[[Any], str], ...] = (_summary, _overview, _files, _rules)

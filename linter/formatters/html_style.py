@@ -69,6 +69,8 @@ FAMILIES = {
     "TXT": ("正文与表格", "Text against tables"),
     "LNK": ("链接", "Links"),
     "SUP": ("抑制与豁免", "Suppressions and waivers"),
+    "DATE": ("发布时限", "Publication deadline"),
+    "REP": ("报告库整体", "The repository as a whole"),
 }
 
 CSS = """

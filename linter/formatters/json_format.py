@@ -2,7 +2,10 @@
 
 Findings that an active waiver suppresses follow the others, marked ``"suppressed": true``
 with their ``waiver`` (line, codes, until, reason); they do not affect the exit code. With
-``--statistics`` the output is an object: ``{"statistics": [...], "waivers": [...]}``."""
+``--statistics`` the output is an object: ``{"statistics": [...], "waivers": [...]}``.
+
+The repository overview is not added here: the output is a JSON array and consumers rely on it;
+``reportlint status --format json`` prints the overview as its own JSON document."""
 from __future__ import annotations
 
 import json

@@ -3,7 +3,9 @@
 Columns count Unicode code points (``columnKind: unicodeCodePoints``), as everywhere in
 reportlint; end columns are exclusive, as SARIF's are. Findings an active waiver suppresses
 are included with an accepted in-source ``suppressions`` entry (justification: the waiver's
-reason), so viewers show the compliance decision instead of an open alert.
+reason), so viewers show the compliance decision instead of an open alert. When the run covers a
+``[repository]`` list of expected reports, the overview of ``reportlint status`` is in the run's
+``properties.reportlintStatus``.
 """
 from __future__ import annotations
 
@@ -101,6 +103,8 @@ def render(report) -> str:
             ],
         }],
     }
+    if report.overview:  # the repository overview (reportlint status) as plain data
+        run["properties"] = {"reportlintStatus": report.overview}
     if not run["tool"]["driver"]["version"]:
         del run["tool"]["driver"]["version"], run["tool"]["driver"]["semanticVersion"]
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

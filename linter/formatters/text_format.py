@@ -112,7 +112,7 @@ def render(report) -> str:
                 lines.append(f"  {c('path', escape(w['path']))}:{w['line']}: "
                              + escape(f"{', '.join(w['codes'])} until {w['until']} — {w['reason']} [{found}]"))
         lines.append(summary(report))
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _overview(report)) + "\n"
     for d in report.diagnostics:
         lines.append(f"{c('path', escape(d.path))}:{d.line}:{d.column}: {c(d.severity, d.code)} "
                      f"{escape(d.message.get(report.lang))}")
@@ -127,4 +127,13 @@ def render(report) -> str:
                 lines.append(c("dim", f"{num} | ") + escape(src, keep="\t"))
                 lines.append(c("dim", f"{gutter} | ") + c(d.severity, caret_line(src, column, end_column, same_line)))
     lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _overview(report)) + "\n"
+
+
+def _overview(report) -> list[str]:
+    """The repository overview after the summary (a blank line first), when the run has one."""
+    if not report.overview:
+        return []
+    from .overview import render_text
+
+    return [""] + render_text(report.overview, report.lang).rstrip("\n").split("\n")
