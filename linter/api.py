@@ -20,7 +20,7 @@ _EXPORTS = {
     "Span": "diagnostics", "finding": "diagnostics", "span_of": "diagnostics",
     # reportlint.document
     "Block": "document", "Document": "document", "FileProblem": "document", "Heading": "document",
-    "Paragraph": "document", "Section": "document",
+    "Paragraph": "document", "Section": "document", "strip_comments": "document",
     # reportlint.frontmatter
     "FrontMatter": "frontmatter",
     # reportlint.profile
@@ -40,7 +40,8 @@ _EXPORTS = {
     # reportlint.arith
     "Cellref": "arith", "Culprit": "arith", "Evaluation": "arith", "describe": "arith",
     "document_evaluations": "arith", "evaluate": "arith", "likely_culprits": "arith",
-    "model_lookup": "arith", "num": "arith", "relation_findings": "arith",
+    "model_lookup": "arith", "num": "arith", "relation_findings": "arith", "cell_data": "arith",
+    "relation_data": "arith",
     # reportlint.tablemodel
     "CellHit": "tablemodel", "ColumnHit": "tablemodel", "LogicalTable": "tablemodel", "RowHit": "tablemodel",
     "TableModel": "tablemodel", "cell_fix": "tablemodel", "row_span": "tablemodel",
@@ -49,12 +50,18 @@ _EXPORTS = {
     "Breakdown": "prose", "Claim": "prose", "Concept": "prose", "Figure": "prose", "ProseAnalysis": "prose",
     "Statement": "prose",
     # reportlint.crosscheck
-    "PercentCheck": "crosscheck", "Reading": "crosscheck", "contradiction": "crosscheck",
+    "ASSUMED": "crosscheck", "ClaimReading": "crosscheck", "Contradiction": "crosscheck", "PercentCheck": "crosscheck",
+    "fits": "crosscheck", "stated_values": "crosscheck", "whole_confirmed": "crosscheck",
+    "Reading": "crosscheck", "claim_readings": "crosscheck", "contradiction": "crosscheck", "excerpt": "crosscheck",
     "percent_check": "crosscheck", "prose_of": "crosscheck", "quote": "crosscheck", "readings": "crosscheck",
-    "table_sum": "crosscheck",
+    "same_value": "crosscheck", "table_sum": "crosscheck", "table_value": "crosscheck",
     # reportlint.anchors
     "closest_anchor": "anchors", "document_anchors": "anchors", "file_anchors": "anchors",
     "github_slug": "anchors",
+    # reportlint.invisible
+    "BIDI": "invisible", "INVISIBLE_RE": "invisible", "ZERO_WIDTH": "invisible", "char_name": "invisible",
+    # reportlint.safefile
+    "KIND_WORDS": "safefile",
     # reportlint.cachedir
     "user_cache_dir": "cachedir",
     # reportlint.links
@@ -69,6 +76,17 @@ _EXPORTS = {
     "parse_max_age": "urlcheck",
     # reportlint.quickschema
     "certainly_valid": "quickschema",
+    # reportlint.publication (a repository's reports: who, which year, when published)
+    "org_key": "publication", "parse_date": "publication", "publication_deadline": "publication",
+    "report_identity": "publication", "timeliness": "publication",
+    # reportlint.sentences (REP003, TXT006)
+    "Sentence": "sentences", "fold_paragraph": "sentences", "sentences": "sentences",
+    # reportlint.repository (what repository rules receive besides the files' data)
+    "Manifest": "repository", "RepositoryContext": "repository",
+    # reportlint.gitlog (REP004: a report's versions in git)
+    "Commit": "gitlog", "GitHistory": "gitlog", "git_history": "gitlog",
+    # reportlint.document
+    "decode_document": "document",
 }
 
 

@@ -249,6 +249,18 @@ def _expr(terms: list[tuple[int, TermValue]], ev: Evaluation, lang: str) -> str:
     return out or "0"
 
 
+def formula(ev: Evaluation, lang: str) -> str:
+    """The relation with each term's name and value, e.g. ``（七）总计 2932 = （一）予以公开 1288 + …``
+    (the relation's own text when a term is not in the report)."""
+    if any(t.ref is not None and t.cell is None for t in ev.terms):
+        return ev.relation.text
+
+    def side(terms):
+        return _expr([(t.sign, t) for t in terms], ev, lang)
+    op = {"==": "=", "<=": "≤", ">=": "≥"}.get(ev.relation.op, ev.relation.op)
+    return f"{side(ev.lhs)} {op} {side(ev.rhs)}"
+
+
 def describe(ev: Evaluation) -> Message:
     """Explain a broken relation at its target cell, naming every term with label and value."""
     rel = ev.relation
@@ -439,13 +451,67 @@ def likely_culprits(evaluations: list[Evaluation]) -> list[Culprit]:
 
 
 def relation_findings(doc, edition, kind: str):
-    """Findings for the broken in-document relations of one ``kind``, at their target cells."""
+    """Findings for the broken in-document relations of one ``kind``, at their target cells.
+    Their ``data`` carries the cells and the computation (:func:`relation_data`) and, when one
+    cell alone explains this and other broken relations, that cell as ``culprit``."""
     from .diagnostics import finding
 
-    for ev in document_evaluations(doc, edition):
+    evaluations = document_evaluations(doc, edition)
+    culprits: dict[int, Culprit] | None = None
+    for ev in evaluations:
         if ev.relation.kind != kind or not ev.broken or ev.target is None or ev.target.cell.span is None:
             continue
+        if culprits is None:  # only once a relation is broken
+            culprits = {id(e): c for c in likely_culprits(evaluations) for e in c.relations}
         msg = describe(ev)
-        yield finding(ev.target.cell.span, msg.en, msg.zh, severity=ev.relation.severity,
-                      data={"relation": ev.relation.id,
-                            "expected": num(ev.expected) if ev.expected is not None else None})
+        data = relation_data(ev)
+        culprit = culprits.get(id(ev))
+        if culprit is not None:
+            data["culprit"] = dict(cell_data(culprit.cell), suggested=num(culprit.value))
+        yield finding(ev.target.cell.span, msg.en, msg.zh, severity=ev.relation.severity, data=data)
+
+
+# --------------------------------------------------------------------------- plain data
+
+
+def cell_data(cell: Cellref) -> dict:
+    """One cell as plain data: labels, value and source span (``[line, column, end_line, end_column]``)."""
+    out = {"label": cell.label, "row_label": cell.row_label, "col_label": cell.col_label, "value": num(cell.value)}
+    if cell.span is not None:
+        out["span"] = list(cell.span)
+    return out
+
+
+def _term_data(t: TermValue, sign: int) -> dict:
+    if t.ref is None:
+        return {"sign": sign, "value": num(t.const), "constant": True}
+    out = {"sign": sign, "label": t.cell.label, "value": num(t.cell.value)}
+    if t.cell.span is not None:
+        out["span"] = list(t.cell.span)
+    if t.ref.prev:
+        out["previous"] = True  # a cell of last year's report: its span is in another file
+    return out
+
+
+def relation_data(ev: Evaluation) -> dict:
+    """A broken relation as plain data, for formats that show the computation next to the table.
+
+    ``total``: the cell the relation is reported at. For ``==``, ``terms`` are the signed cells
+    (or constants) whose sum the total should equal, ``expected`` that sum and ``difference``
+    total − expected: ``（七）总计 / 自然人 = 20, but 6 + 6 + 4 + 3 + 3 + 4 = 26``. For the other
+    comparisons, ``lhs`` and ``rhs`` are the two sides as written and ``lhs_sum``/``rhs_sum`` their sums."""
+    rel, t = ev.relation, ev.target
+    out: dict = {"relation": rel.id, "op": rel.op, "expected": None}
+    if t is not None and t.cell is not None:
+        out["total"] = cell_data(t.cell)
+    if rel.op == "==" and t is not None and t.cell is not None:
+        own = ev.lhs if ev.target_side == "lhs" else ev.rhs
+        other = ev.rhs if ev.target_side == "lhs" else ev.lhs
+        out["terms"] = [_term_data(x, x.sign * t.sign) for x in other] + \
+                       [_term_data(x, -x.sign * t.sign) for x in own if x is not t]
+        out["expected"] = num(ev.expected)
+        out["difference"] = signed(t.value - ev.expected)
+    else:
+        out.update(lhs=[_term_data(x, x.sign) for x in ev.lhs], rhs=[_term_data(x, x.sign) for x in ev.rhs],
+                   lhs_sum=num(ev.lhs_sum), rhs_sum=num(ev.rhs_sum))
+    return out

@@ -7,6 +7,10 @@ the number it would be in ``number`` so that a rule can suggest it, but ``value`
 relations never use a cell the format does not accept.
 
 Full-width digits and signs are folded by NFKC; thousands separators (``1,234``) are accepted.
+
+A cell is read the way a reader sees it or not at all: zero-width characters (``1\\u200b2`` looks
+like 12) are left out; a cell with a bidirectional control (``\\u202e9113\\u202c`` shows as 3119)
+is not read (reason ``invisible``; FILE006 reports the characters, no other rule the cell).
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from .invisible import BIDI_RE, INVISIBLE_RE
 from .text import nfkc, parse_chinese_number
 
 BLANK = "blank"
@@ -26,8 +31,10 @@ SIGNED_WORDS = "signed-words"
 DECIMAL = "decimal"
 NEGATIVE = "negative"
 NOTE = "note"
+INVISIBLE = "invisible"  # holds a bidi control: what readers see is not what the file says
 
-REASONS = (BLANK, NOT_APPLICABLE, NON_NUMERIC, UNIT, CHINESE_NUMERAL, SIGNED_WORDS, DECIMAL, NEGATIVE, NOTE)
+REASONS = (BLANK, NOT_APPLICABLE, NON_NUMERIC, UNIT, CHINESE_NUMERAL, SIGNED_WORDS, DECIMAL, NEGATIVE, NOTE,
+           INVISIBLE)
 
 # after NFKC: ／→/ －→- ～→~
 _NA_MARKS = {"无", "不适用", "暂无", "空", "N/A", "n/a", "NA", "na", "—/—", "-/-", "/"}
@@ -75,6 +82,10 @@ def parse_value(text: str, kind: str = "integer", minimum: float | None = 0) -> 
     (``None``: any sign). Cached: the same cell texts (``0``, ``1``, blanks) recur in every
     report, and a :class:`Value` is immutable."""
     raw = text
+    if text and INVISIBLE_RE.search(text):
+        if BIDI_RE.search(text):
+            return Value(raw, None, INVISIBLE)
+        text = INVISIBLE_RE.sub("", text)  # zero-width only: read what readers see
     t = nfkc(text or "").strip()
     t = re.sub(r"\s+", "", t).replace("\u2212", "-")
     if not t:

@@ -11,8 +11,10 @@ import os
 import sys
 
 from . import __version__
-from .commands import add_check_options, add_config_command
+from .commands import add_check_options, add_config_command, add_config_options
+from .convert import add_commands as add_convert_commands
 from .formatters import FORMATS
+from .invisible import escape
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -78,12 +80,51 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--explain", metavar="RULE", help="print the documentation of one rule")
 
     add_config_command(sub)
+    add_convert_commands(sub)  # new, import
+    add_server_command(sub)
+    from .status import add_status_command
+
+    add_status_command(sub)
+    parser.set_defaults(_subcommands=sub.choices)
     return parser
+
+
+def add_server_command(sub) -> None:
+    p = sub.add_parser("server", help="run the language server (LSP over stdio) for editors",
+                       description="Speak the Language Server Protocol on standard input and output: live "
+                                   "diagnostics, quick fixes and hover in any editor. Needs the server extra: "
+                                   "pip install 'reportlint[server]'.")
+    p.add_argument("--stdio", action="store_true", help="use standard input and output (the default and only transport)")
+    p.add_argument("--lang", choices=("zh", "en"), default=None,
+                   help="message language (default: the client's locale, else the environment's)")
+    p.add_argument("--debounce", type=int, default=None, metavar="MS",
+                   help="wait this long after a change before linting (default: 300)")
+    p.add_argument("--docs-url", metavar="TEMPLATE",
+                   help="address of a rule's documentation, with {code}, {name} and {anchor} "
+                        "(default: docs/rules.md of the project, e.g. "
+                        "https://git.example.org/tools/reportlint/blob/main/docs/rules.md#{anchor})")
+    add_config_options(p)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """Parse the command line; an unknown option is reported by the subcommand it was given to,
+    with its usage and the closest option it has (``check --selct`` → ``--select``)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        sub = (getattr(args, "_subcommands", None) or {}).get(args.command) or parser
+        import difflib
+
+        options = [o for o in sub._option_string_actions if o.startswith("--")]
+        hints = [close[0] for x in extra if x.startswith("-")
+                 for close in [difflib.get_close_matches(x.split("=", 1)[0], options, n=1, cutoff=0.6)] if close]
+        hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
+        sub.error(escape(f"unrecognized arguments: {' '.join(extra)}{hint}"))
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -95,10 +136,22 @@ def main(argv: list[str] | None = None) -> int:
         cache.set_enabled(not getattr(args, "no_cache", False))
         if args.command == "rules":
             return cmd_rules(args)
+        if args.command == "server":
+            from .server import run
+
+            return run(args, args.lang or default_lang())
         if args.command == "config":
             from .commands import run_config
 
             return run_config(args, args.lang if getattr(args, "lang", None) else default_lang())
+        if args.command in ("new", "import"):
+            from .convert import run_import, run_new
+
+            return run_new(args) if args.command == "new" else run_import(args)
+        if args.command == "status":
+            from .status import run_status
+
+            return run_status(args, args.lang or default_lang())
         return cmd_check(args)
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)
@@ -113,12 +166,12 @@ def main(argv: list[str] | None = None) -> int:
 
         if isinstance(exc, ConfigError):
             for path, line, col, msg in exc.problems:
-                print(f"{path}:{line}:{col}: error: {msg}", file=sys.stderr)
+                print(escape(f"{path}:{line}:{col}: error: {msg}"), file=sys.stderr)
         elif isinstance(exc, (ProfileError, SettingsError)):
-            print(f"reportlint: error: {exc}", file=sys.stderr)
+            print(escape(f"reportlint: error: {exc}"), file=sys.stderr)
         else:
-            print(f"reportlint: internal error: {type(exc).__name__}: {exc} "
-                  "(please report this with the file that caused it)", file=sys.stderr)
+            print(escape(f"reportlint: internal error: {type(exc).__name__}: {exc} "
+                         "(please report this with the file that caused it)"), file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -132,7 +185,7 @@ def _reconfigure_stdio() -> None:
 
 def _report_errors(errors: list[str]) -> None:
     for e in errors:
-        print(f"reportlint: warning: {e}", file=sys.stderr)
+        print(escape(f"reportlint: warning: {e}"), file=sys.stderr)
 
 
 def cmd_rules(args) -> int:
@@ -144,7 +197,7 @@ def cmd_rules(args) -> int:
     if args.explain:
         codes = reg.match(args.explain)
         if len(codes) != 1:
-            print(f"reportlint: error: {args.explain!r} does not name exactly one rule", file=sys.stderr)
+            print(escape(f"reportlint: error: {args.explain!r} does not name exactly one rule"), file=sys.stderr)
             return EXIT_USAGE
         rule = reg.rules[codes.pop()]
         print(f"{rule.code} ({rule.name}) — {rule.summary.get(lang)}  [default: {rule.severity}]\n")

@@ -7,20 +7,30 @@ import os
 import sys
 from pathlib import Path
 
+from .invisible import escape
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
-OUTPUT_SUFFIXES = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text"}
+OUTPUT_SUFFIXES = {".sarif": "sarif", ".xml": "junit", ".json": "json", ".txt": "text", ".html": "html",
+                   ".htm": "html"}
+VIEW_ALL_FILES = 50  # up to this many files, the html page shows the tables of clean files too
+# what --statistics prints: text and github (the Actions log, read by people) a table, json an
+# object; the other formats are lists of findings for tools (or a page of them), where counts
+# have no place
+STATISTICS_FORMATS = ("text", "github", "json")
 
 
 def add_check_options(check: argparse.ArgumentParser) -> None:
     from .formatters import FORMATS
 
     out = check.add_argument_group("output")
-    out.add_argument("--output-file", metavar="FILE",
-                     help="also write the findings to FILE (format: --output-format, else from the suffix: "
-                          ".sarif, .xml = junit, .json; else the terminal's format)")
-    out.add_argument("--output-format", choices=FORMATS, metavar="FORMAT",
-                     help="format of --output-file: " + ", ".join(FORMATS))
+    out.add_argument("--output-file", metavar="FILE", action="append",
+                     help="also write the findings to FILE (format: --output-format, else an explicit --format "
+                          "that writes such a file (gitlab or json for .json), else from the suffix: .sarif, .xml = "
+                          "junit, .json, .html; else the terminal's format); repeat it for several files")
+    out.add_argument("--output-format", choices=FORMATS, metavar="FORMAT", action="append",
+                     help="format of --output-file: " + ", ".join(FORMATS) + "; with several --output-file, "
+                          "give one per file, in the same order")
     out.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error",
                      help="which findings make the exit code 1 (default: error)")
     out.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
@@ -28,7 +38,9 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour the text output (default: auto = in a terminal, unless NO_COLOR is set)")
     out.add_argument("--statistics", action="store_true",
-                     help="print the number of findings per rule and the active waivers instead of the findings")
+                     help="print the number of findings per rule and the active waivers instead of the findings: a "
+                          "table (text, and github in GitHub Actions) or an object (json); --output-file still gets "
+                          "the findings")
     cfg = check.add_argument_group("configuration")
     add_config_options(cfg)
     net = check.add_argument_group("network")
@@ -128,9 +140,15 @@ def run_check(args, lang: str) -> int:
     from .registry import load_registry
     from . import cache as cachemod
 
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if args.statistics and fmt not in STATISTICS_FORMATS:
+        print(f"reportlint: error: --statistics prints a table (--format text) or an object (--format json), not "
+              f"{fmt}; for the findings in {fmt} as well, add --output-file FILE --output-format {fmt}",
+              file=sys.stderr)
+        return EXIT_USAGE
     registry = load_registry()
     for e in registry.errors:
-        print(f"reportlint: warning: {e}", file=sys.stderr)
+        print(escape(f"reportlint: warning: {e}"), file=sys.stderr)
     cli = CommandLine(select=_split(args.select) or None, extend_select=_split(args.extend_select),
                       ignore=_split(args.ignore), network=args.check_external)
     _warn_network_rules(registry, cli)
@@ -173,46 +191,101 @@ def run_check(args, lang: str) -> int:
         result = linter.run(paths or ["."], jobs=jobs, cache=cache)
     if args.verbose:
         for n in cachemod.notes:
-            print(f"reportlint: {n}", file=sys.stderr)
+            print(escape(f"reportlint: {n}"), file=sys.stderr)
         hits = cache.hits if cache is not None else 0
         where = cache.path if cache is not None and cache.path is not None else "off"
         print(f"reportlint: {result.files} files: {hits} from the cache, {result.files - hits} linted "
               f"(jobs: {jobs}, cache: {where}) in {time.perf_counter() - started:.2f} s", file=sys.stderr)
-    for e in result.errors:
-        print(f"reportlint: warning: {e}", file=sys.stderr)
+    for e in result.errors + result.notices:
+        print(escape(f"reportlint: warning: {e}"), file=sys.stderr)
     if result.fixed:
         print(f"reportlint: fixed {result.fixed} finding(s)" if lang == "en" else f"reportlint: 已修复 {result.fixed} 个问题",
               file=sys.stderr)
 
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    outputs = _output_files(args, fmt)
+    if outputs is None:
+        return EXIT_USAGE
     stdout = sys.stdout
+    show_source = args.show_source if args.show_source is not None else _isatty(stdout)
+    if show_source and fmt == "text" and not args.statistics:
+        for path in sorted({d.path for d in result.diagnostics} - set(sources)):
+            text = linter.source_text(path)  # read as safely as for linting, or not at all
+            if text is not None:
+                sources[path] = text
     options = {
         "version": __version__, "statistics": args.statistics, "sources": sources,
         "errors": registry.errors + result.errors,  # plugins that did not load, rules that crashed
         "paths": result.paths, "fail_on": args.fail_on,
     }
+    from . import status
+    from .formatters import wants_views
+
+    overview = status.overview(result, linter) if status.wanted(result) else None
+    shown = "text" if args.statistics and fmt == "github" else fmt
+    views = {}
+    if any(wants_views(f) for f in [shown] + [f for f, _ in outputs]):
+        views = _views(linter, result, sources)
     report = Report(result.diagnostics, result.files, lang, dict(options, color=_want_color(args.color, stdout),
-                    show_source=args.show_source if args.show_source is not None else _isatty(stdout)),
-                    waived=result.waived, rules=_rules_meta(registry))
-    if args.output_file:
-        ofmt = args.output_format or OUTPUT_SUFFIXES.get(Path(args.output_file).suffix.lower(), fmt)
+                    show_source=show_source),
+                    waived=result.waived, rules=_rules_meta(registry), views=views, overview=overview)
+    for ofmt, ofile in outputs:
         file_report = Report(result.diagnostics, result.files, lang,
-                             dict(options, color=False, show_source=False), waived=result.waived,
-                             rules=report.rules)
+                             dict(options, color=False, show_source=False, statistics=False), waived=result.waived,
+                             rules=report.rules, views=views, overview=overview)
         text = render(ofmt, file_report)
         try:
-            Path(args.output_file).parent.mkdir(parents=True, exist_ok=True)
-            with open(args.output_file, "w", encoding="utf-8", newline="\n") as fh:
+            Path(ofile).parent.mkdir(parents=True, exist_ok=True)
+            with open(ofile, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as exc:
-            print(f"reportlint: error: cannot write {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+            print(escape(f"reportlint: error: cannot write {ofile}: {exc.strerror or exc}"), file=sys.stderr)
             return EXIT_USAGE
-    elif args.output_format:
-        print("reportlint: error: --output-format needs --output-file", file=sys.stderr)
-        return EXIT_USAGE
-    stdout.write(render("text" if args.statistics and fmt not in ("text", "json") else fmt, report))
+    stdout.write(render(shown, report))
     failing = FAIL_ON[args.fail_on]
     return EXIT_FINDINGS if any(d.severity in failing for d in result.diagnostics) else EXIT_OK
+
+
+def _output_files(args, fmt: str) -> list[tuple[str, str]] | None:
+    """(format, file) of every --output-file: the n-th --output-format goes with the n-th file,
+    else :func:`_file_format` decides (an explicit --format that writes that kind of file, else
+    the suffix). None (after a message) when they do not pair up."""
+    files, formats = args.output_file or [], args.output_format or []
+    if formats and not files:
+        print("reportlint: error: --output-format needs --output-file", file=sys.stderr)
+        return None
+    if formats and len(formats) != len(files):
+        print(f"reportlint: error: {len(files)} --output-file but {len(formats)} --output-format: give one "
+              "--output-format per --output-file, in the same order, or none (each file's suffix then decides)",
+              file=sys.stderr)
+        return None
+    return [(formats[i] if formats else _file_format(args.format, Path(f).suffix.lower(), fmt), f)
+            for i, f in enumerate(files)]
+
+
+# formats that write each kind of file: a suffix names the kind, not always the format (GitLab's
+# Code Quality report is a .json file, and so are reportlint's JSON and SARIF)
+SUFFIX_KINDS = {".json": ("json", "gitlab", "sarif"), ".sarif": ("sarif",), ".xml": ("junit",),
+                ".txt": ("text", "gcc", "github"), ".html": ("html",), ".htm": ("html",)}
+
+
+def _file_format(explicit: str | None, suffix: str, terminal: str) -> str:
+    """The format of an output file without --output-format: an explicit --format when it writes
+    that kind of file (``--format gitlab --output-file gl-code-quality-report.json``), else the
+    suffix's format, else the terminal's."""
+    if explicit is not None and explicit in SUFFIX_KINDS.get(suffix, (explicit,)):
+        return explicit
+    return OUTPUT_SUFFIXES.get(suffix, terminal)
+
+
+def _views(linter, result, sources: dict[str, str]) -> dict:
+    """Plain-data views of the files for formats that show their tables (html): every file with
+    findings, and every file when the run has at most VIEW_ALL_FILES. Built from the files as they
+    are now (results from the cache included), after the run."""
+    from .view import build_views
+
+    with_findings = {d.path for d in result.diagnostics} | {d.path for d in result.waived}
+    paths = [p for p in result.paths if len(result.paths) <= VIEW_ALL_FILES or p in with_findings]
+    return build_views(linter, paths, result.diagnostics, sources)
 
 
 def _warn_network_rules(registry, cli) -> None:
@@ -236,7 +309,9 @@ def run_config(args, lang: str) -> int:
     resolver = _resolver(args, registry)
     info = resolver.explain(args.show)
     if args.format == "json":
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        from .invisible import json_safe
+
+        print(json_safe(json.dumps(info, ensure_ascii=False, indent=2)))
         return EXIT_OK
     out = [f"file: {info['file']}",
            f"config: {info['config'] or '(none: defaults)'}",
@@ -255,5 +330,5 @@ def run_config(args, lang: str) -> int:
         when = " (runs only with --check-external)" if r["network"] else ""
         out.append(f"  {r['code']:<{wc}}  {r['name']:<{wn}}  {r['severity']}{when}{opts}")
     out.append("disabled: " + (", ".join(info["disabled"]) or "(none)"))
-    print("\n".join(out))
+    print("\n".join(map(escape, out)))
     return EXIT_OK

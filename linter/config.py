@@ -277,13 +277,26 @@ def _inline_keys(rest: str, offset: int, path: tuple, line: int, spans: dict) ->
 # --------------------------------------------------------------------------- reading
 
 
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
 def read_source(path: Path) -> Source | None:
     """Read one configuration file; ``None`` for a pyproject.toml without ``[tool.reportlint]``."""
+    from .safefile import KIND_WORDS, FileTooLarge, NotRegularFile, read_limited
+
     display = _display(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_limited(path, MAX_CONFIG_BYTES).decode("utf-8-sig")
+    except NotRegularFile as exc:
+        raise ConfigError([(display, 1, 1, f"cannot read configuration file: it is {KIND_WORDS[exc.kind][0]}, "
+                                           "not a regular file")]) from None
+    except FileTooLarge:
+        raise ConfigError([(display, 1, 1, f"configuration file is larger than {MAX_CONFIG_BYTES} bytes; "
+                                           "not read")]) from None
+    except UnicodeDecodeError as exc:
         raise ConfigError([(display, 1, 1, f"cannot read configuration file: {exc}")]) from None
+    except OSError as exc:
+        raise ConfigError([(display, 1, 1, f"cannot read configuration file: {exc.strerror or exc}")]) from None
     text = text.replace("\r\n", "\n")
     if path.suffix == ".toml":
         if path.name == "pyproject.toml" and "reportlint" not in text:
@@ -431,6 +444,7 @@ class Config:
     overrides: list[tuple[Glob, Layer]] = field(default_factory=list)
     profile_paths: tuple[str, ...] = ()
     max_file_size: int | None = None
+    repository: Any = None  # reportlint.repository.Manifest: the [repository] table, when there is one
     _relative: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -539,7 +553,7 @@ def validate(source: Source, registry, profiles_factory=None) -> Config:
                 continue
             rule = registry.rules[exact[0]]
             _check_options(rule, opts, base + ("options", name), problem)
-            out.options.setdefault(rule.code, {}).update(opts)
+            out.options.setdefault(rule.code, {}).update(_resolve_paths(rule, opts, source.folder))
         if isinstance(d.get("profile"), str):
             out.profile = d["profile"]
         if isinstance(d.get("edition"), (str, int)) and not isinstance(d.get("edition"), bool):
@@ -569,6 +583,13 @@ def validate(source: Source, registry, profiles_factory=None) -> Config:
     cfg.profile_paths = tuple(paths)
     cfg.max_file_size = data.get("max-file-size") if schema_ok else None
     _check_profiles(cfg, problem, profiles_factory)
+    if "repository" in data:
+        from .profile import ProfileRegistry
+        from .repository import read_manifest
+
+        profiles = (profiles_factory or ProfileRegistry)([Path(p) for p in cfg.profile_paths]) \
+            if isinstance(mapping(data["repository"]).get("profile"), str) else None
+        cfg.repository = read_manifest(source, data, problem, cfg.top.profile or Settings().profile, profiles)
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p[1], p[2])))
     return cfg
@@ -607,13 +628,18 @@ _FORMAT_WORDS = {"regex": "a regular expression", "ip-network": "an IP address o
 @lru_cache(maxsize=1)
 def _option_formats():
     """The ``format`` keywords a rule's option schema can rely on: jsonschema's own (``regex``,
-    ``date``, ``ipv4``…) plus ``ip-network`` (an address or CIDR network, ``10.0.0.0/8``). A value
+    ``date``, ``ipv4``…) plus ``ip-network`` (an address or CIDR network, ``10.0.0.0/8``) and
+    ``path`` (a file or folder, relative to the configuration file that sets it). A value
     that is not of its format is a configuration error, like any other invalid option."""
     import ipaddress
 
     import jsonschema
 
     checker = jsonschema.FormatChecker()
+
+    @checker.checks("path")
+    def _path(value: object) -> bool:  # any string: resolved against the configuration file
+        return True
 
     @checker.checks("ip-network", raises=ValueError)
     def _ip_network(value: object) -> bool:
@@ -622,6 +648,17 @@ def _option_formats():
         return True
 
     return checker
+
+
+def _resolve_paths(rule, opts: dict, folder: Path) -> dict:
+    """Options whose schema says ``"format": "path"`` (e.g. LNK009's ``cache-dir``) are relative
+    to the configuration file that sets them, like ``profile-paths``, not to the working folder."""
+    props = (rule.options_schema or {}).get("properties") or {}
+    out = dict(opts)
+    for key, value in opts.items():
+        if isinstance(value, str) and value and (props.get(key) or {}).get("format") == "path":
+            out[key] = str(folder / os.path.expanduser(value))  # an absolute value stays as it is
+    return out
 
 
 def _check_options(rule, opts: dict, path: tuple, problem) -> None:
@@ -650,8 +687,19 @@ def _check_options(rule, opts: dict, path: tuple, problem) -> None:
 
 
 def _suggest_rule(sel: str, registry) -> str:
-    names = [r.name for r in registry.rules.values()] + list(registry.rules)
-    return _suggest(sel, names)
+    """' (did you mean …?)' for a selector that names no rule: the closest family prefix, code
+    or rule name (``SUMM`` → ``SUM``, ``SUM0055`` → ``SUM005``, ``row-summ`` → ``row-sum``)."""
+    import difflib
+
+    codes = sorted({r.family for r in registry.rules.values()}) + sorted(registry.rules)
+    names = sorted(r.name for r in registry.rules.values())
+    best, score = "", 0.0
+    for word, choices in ((sel.upper(), codes), (sel.lower(), names)):
+        for choice in choices:  # families first: on a tie the family wins
+            ratio = difflib.SequenceMatcher(None, word, choice).ratio()
+            if ratio > score:
+                best, score = choice, ratio
+    return f" (did you mean '{best}'?)" if score >= 0.6 else ""
 
 
 _TYPE_WORDS = {"array": "a list", "object": "a table/mapping", "string": "a string", "integer": "an integer",
@@ -713,7 +761,7 @@ class Resolver:
             self._fixed = Config(None)
         elif config_file is not None:
             path = Path(config_file)
-            if not path.is_file():
+            if not path.exists():
                 raise SettingsError(f"--config {config_file}: no such file")
             src = read_source(path.resolve())
             if src is None:
@@ -757,7 +805,7 @@ class Resolver:
     def _source_in(self, folder: Path) -> Source | None:
         for name in CONFIG_NAMES:
             p = folder / name
-            if p.is_file():
+            if p.exists():  # a FIFO or a folder of that name is an error, not silently skipped
                 src = read_source(p)
                 if src is not None:
                     return src

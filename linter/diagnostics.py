@@ -6,6 +6,7 @@ is exclusive (the column just after the last character of the span).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -120,6 +121,38 @@ class Finding:
     severity: str | None = None  # None: the rule's (configured) severity
     fix: Fix | None = None
     data: dict[str, Any] = field(default_factory=dict)
+
+
+MAX_MESSAGE = 1000  # characters of a message; longer ones are shortened (see :func:`shorten`)
+_LONG_RUN = re.compile(r"[^\s'\"“”‘’]{201,}")  # a word, URL or quote of more than 200 characters
+_SHORTENED = {"en": " [message shortened]", "zh": "（消息已截短）"}
+
+
+def shorten(text: str, lang: str = "en", limit: int = MAX_MESSAGE) -> str:
+    """``text`` when it has at most ``limit`` characters; else each run of more than 200
+    characters without a space or quote (a long cell, URL or line quoted whole) keeps its first
+    80 and last 40 characters around '…', the rest is cut at ``limit``, and the message says it
+    was shortened. One finding on a 1 MB line must not print megabytes."""
+    if len(text) <= limit:
+        return text
+    out = _LONG_RUN.sub(lambda m: m.group()[:80] + "…" + m.group()[-40:], text)
+    if len(out) > limit:
+        out = out[:limit] + "…"
+    return out + _SHORTENED["zh" if lang == "zh" else "en"]
+
+
+def shorten_message(message: Message) -> Message:
+    if len(message.en) <= MAX_MESSAGE and len(message.zh) <= MAX_MESSAGE:
+        return message
+    return Message(shorten(message.en, "en"), shorten(message.zh, "zh"))
+
+
+def shorten_data(data: dict[str, Any]) -> dict[str, Any]:
+    """A finding's ``data`` with long strings shortened like messages (it informs; fixes carry
+    the exact text)."""
+    if not any(isinstance(v, str) and len(v) > MAX_MESSAGE for v in data.values()):
+        return data
+    return {k: shorten(v) if isinstance(v, str) else v for k, v in data.items()}
 
 
 def span_of(at: Any) -> Span:

@@ -7,6 +7,7 @@ points), so a CJK character is one column.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,16 +23,29 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .profile import Edition
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_BYTES = 1024 * 1024  # see Settings.max_file_size
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def strip_comments(text: str) -> str:
+    """``text`` without its HTML comments (which are not part of the rendered report). Only the
+    part up to the last '-->' is searched: an unclosed '<!--' after it would make the pattern
+    scan to the end for each one."""
+    if "<!--" not in text:
+        return text
+    closes = text.rfind("-->") + 3
+    return COMMENT.sub("", text[:closes]) + text[closes:] if closes >= 3 else text
 
 
 @dataclass
 class FileProblem:
     """Why a file could not be read as a Markdown document (the FILE rules report it)."""
 
-    kind: str  # "empty" | "binary" | "encoding" | "too-large" | "unreadable"
+    # "empty" | "binary" | "encoding" | "too-large" | "unreadable" | "not-regular" (a FIFO, device,
+    # socket: never opened) | "outside-repository" (a symbolic link that leaves the repository)
+    kind: str
     span: Span
     detail: dict[str, Any] = field(default_factory=dict)
 
@@ -80,7 +94,7 @@ class Paragraph:
 class Block:
     """A top-level block in document order."""
 
-    kind: str  # heading, paragraph, table, html, list, blockquote, code, hr, other
+    kind: str  # heading, paragraph, table, html, comment (HTML comments only), list, blockquote, code, hr, other
     span: Span
     obj: Any = None  # Heading, Paragraph or Table when there is one
 
@@ -107,7 +121,7 @@ class Section:
 
     @property
     def has_content(self) -> bool:
-        return any(b.kind != "heading" for b in self.blocks)
+        return any(b.kind not in ("heading", "comment") for b in self.blocks)
 
 
 class Document:
@@ -120,8 +134,12 @@ class Document:
         self.abspath = abspath
         self.problem = problem
         self.bom = bom
-        self.newline = newline
-        self.text = text
+        self.newline = newline  # "\r\n" when any line ends so, else "\n"
+        self.text = text  # line endings normalised to "\n"
+        # the text as in the file (after its byte-order mark): line endings as written (CRLF,
+        # LF, lone CR, mixed); a fix edits this, so nothing else in the file changes
+        self.source = text
+        self.extra_boms = 0  # byte-order marks after the first one, left out of ``text``
         self.lines = text.split("\n") if text else []
         # set by the engine after profile resolution
         self.edition: Edition | None = None
@@ -181,6 +199,8 @@ class Document:
         heading_iter = iter(self.headings)
         para_by_line = {p.span.line: p for p in self.paragraphs}
         tables_by_line = {t.span.line: t for t in self.tables}
+        html_tables = [t for t in self.tables if t.kind == "html"]  # in document order
+        html_lines = [t.span.line for t in html_tables]
         kinds = {"bullet_list_open": "list", "ordered_list_open": "list", "blockquote_open": "blockquote",
                  "fence": "code", "code_block": "code", "hr": "hr", "html_block": "html"}
         for i, tok in enumerate(toks):
@@ -194,8 +214,11 @@ class Document:
             elif tok.type == "table_open":
                 out.append(Block("table", span, tables_by_line.get(span.line)))
             elif tok.type == "html_block" and _TABLE_OPEN.search(tok.content):
-                table = next((t for t in self.tables if t.kind == "html" and span.line <= t.span.line <= span.end_line), None)
+                k = bisect_left(html_lines, span.line)  # the first HTML table starting in the block
+                table = html_tables[k] if k < len(html_tables) and html_lines[k] <= span.end_line else None
                 out.append(Block("table" if table else "html", span, table))
+            elif tok.type == "html_block" and not strip_comments(tok.content).strip():
+                out.append(Block("comment", span))  # renders as nothing
             else:
                 out.append(Block(kinds.get(tok.type, "other"), span))
         # an HTML table with blank lines inside spans several html blocks: merge them
@@ -318,7 +341,11 @@ class Document:
 
     @cached_property
     def sections(self) -> list[Section]:
-        """Every heading's section, in document order (a flat list; see ``parent``/``children``)."""
+        """Every heading's section, in document order (a flat list; see ``parent``/``children``).
+
+        Built in one pass over the headings and one over the blocks: a block belongs to the
+        innermost section that starts before it and to that section's ancestors (at most six
+        levels), so the work is linear in the number of headings and blocks."""
         last = len(self.lines)
         secs: list[Section] = []
         stack: list[Section] = []
@@ -332,18 +359,29 @@ class Document:
                 stack[-1].children.append(sec)
             stack.append(sec)
             secs.append(sec)
+        starts = [s.start_line for s in secs]
         for b in self.blocks:
-            for sec in secs:
-                if sec.start_line < b.span.line <= sec.end_line:
-                    sec.blocks.append(b)
+            line = b.span.line
+            # the last section starting strictly before the block, then out to one that holds it
+            sec = secs[bisect_left(starts, line) - 1] if starts and starts[0] < line else None
+            while sec is not None and sec.end_line < line:
+                sec = sec.parent
+            while sec is not None:
+                sec.blocks.append(b)
+                sec = sec.parent
         return secs
 
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start_line for s in self.sections]
+
     def section_at(self, line: int) -> Section | None:
-        best = None
-        for sec in self.sections:
-            if sec.start_line <= line <= sec.end_line:
-                best = sec  # later (deeper) sections win
-        return best
+        """The innermost section holding ``line`` (a heading's line is in its own section)."""
+        i = bisect_right(self._section_starts, line) - 1
+        sec = self.sections[i] if i >= 0 else None
+        while sec is not None and sec.end_line < line:
+            sec = sec.parent
+        return sec
 
     def source_between(self, start_line: int, end_line: int) -> str:
         return "\n".join(self.lines[start_line - 1:end_line])
@@ -367,6 +405,11 @@ def _looks_gb18030(data: bytes) -> bool:
     return cjk >= 2 and cjk >= len(text) * 0.05
 
 
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # tested before UTF-16's: FF FE starts both
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BOM = "\ufeff"
+
+
 def decode(path: str, data: bytes, *, abspath: Path | None = None,
            max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Build a :class:`Document` from raw bytes; problems become ``doc.problem``."""
@@ -376,12 +419,12 @@ def decode(path: str, data: bytes, *, abspath: Path | None = None,
             "too-large", first, {"size": len(data), "limit": max_bytes}))
     if not data.strip():
         return Document(path, abspath=abspath, problem=FileProblem("empty", first))
-    sample = data[:8192]
-    if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if data.startswith(_UTF32_BOMS):
+        return Document(path, abspath=abspath, problem=FileProblem("encoding", first, {"encoding": "UTF-32"}))
+    if data.startswith(_UTF16_BOMS):
+        return Document(path, abspath=abspath, problem=FileProblem("encoding", first, {"encoding": "UTF-16"}))
+    if b"\x00" in data:  # anywhere: a PDF or Word file may start with kilobytes of text
         return Document(path, abspath=abspath, problem=FileProblem("binary", first))
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Document(path, abspath=abspath, problem=FileProblem(
-            "encoding", first, {"encoding": "UTF-16"}))
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
     try:
@@ -394,21 +437,40 @@ def decode(path: str, data: bytes, *, abspath: Path | None = None,
         guess = "GB18030" if _looks_gb18030(body) else None
         return Document(path, abspath=abspath, problem=FileProblem(
             "encoding", Span(line, col, line, col + 1), {"encoding": guess, "byte": body[exc.start]}))
+    source = text
+    # a doubled byte-order mark (a file saved with a BOM by two tools in turn): the model reads
+    # the text after all of them, ``extra_boms`` says how many (FILE006 reports them) and
+    # ``source`` keeps them, so that a fix writes them back untouched
+    extra = 0
+    if bom and text.startswith(_BOM):
+        extra = len(text) - len(text.lstrip(_BOM))
+        text = text[extra:]
     newline = "\r\n" if "\r\n" in text else "\n"
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(path, text, abspath=abspath, bom=bom, newline=newline)
+    doc = Document(path, text, abspath=abspath, bom=bom, newline=newline)
+    doc.source, doc.extra_boms = source, extra
+    return doc
 
 
 def load(path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a report from disk: only a regular file, and never more than ``max_bytes`` (see
+    :mod:`reportlint.safefile`); what cannot be read becomes ``doc.problem``."""
+    from .safefile import FileTooLarge, NotRegularFile, read_limited
+
     display = display or str(path)
+    first = Span(1, 1, 1, 2)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Document(display, abspath=path, problem=FileProblem(
-                "too-large", Span(1, 1, 1, 2), {"size": size, "limit": max_bytes}))
-        data = path.read_bytes()
+        data = read_limited(path, max_bytes)
+    except NotRegularFile as exc:
+        return Document(display, abspath=path, problem=FileProblem("not-regular", first, {"kind": exc.kind}))
+    except FileTooLarge as exc:
+        return Document(display, abspath=path, problem=FileProblem(
+            "too-large", first, {"size": exc.size, "limit": max_bytes, "exact": exc.exact}))
     except OSError as exc:
         return Document(display, abspath=path, problem=FileProblem(
-            "unreadable", Span(1, 1, 1, 2), {"error": exc.strerror or str(exc)}))
+            "unreadable", first, {"error": exc.strerror or str(exc)}))
     return decode(display, data, abspath=path, max_bytes=max_bytes)
+
+
+decode_document = decode  # the public name (reportlint.api): a document from bytes, e.g. an old version from git

@@ -7,19 +7,20 @@ runs every enabled document rule, then repository rules run over what each docum
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from . import document as docmod
-from .diagnostics import Diagnostic, Finding
+from .diagnostics import MAX_MESSAGE, Diagnostic, Finding, Message, Span, shorten_data, shorten_message
 from .profile import ProfileRegistry
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
 from .workers import default_jobs  # noqa: F401 - part of the engine's interface
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+MAX_FINDINGS_PER_RULE = 1000  # per file; the rest are counted in one more finding
 
 
 @dataclass
@@ -33,6 +34,9 @@ class FileResult:
     errors: list[str] = field(default_factory=list)  # rules that crashed on this file (stderr)
     not_cached: str = ""  # why this result cannot go to the result cache (collected data not plain)
     entry: bytes | str | None = None  # cache_entry(), when a worker process made it
+    notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
+    # which report the file is (reportlint.publication.report_identity): plain data, or None
+    facts: dict[str, Any] | None = None
 
 
 def cache_entry(result: FileResult) -> bytes | str:
@@ -59,6 +63,9 @@ class RunResult:
     waived: list[Diagnostic] = field(default_factory=list)  # findings active waivers suppress
     excluded: int = 0  # files left out by the configuration's exclude globs
     paths: list[str] = field(default_factory=list)  # every file linted (display paths)
+    notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
+    reports: list[dict[str, Any]] = field(default_factory=list)  # facts of each report, with "path"
+    context: Any = None  # reportlint.repository.RepositoryContext of the run
 
 
 # --------------------------------------------------------------------------- files
@@ -123,6 +130,39 @@ def _real_path(cwd: str, path: str) -> str:
 @lru_cache(maxsize=4096)
 def _real_dir(folder: str) -> str:
     return os.path.realpath(folder)
+
+
+def leaves_repository(path: str | os.PathLike) -> str | None:
+    """Where ``path`` really leads when a symbolic link (the file's or a folder's on the way)
+    takes it out of its repository: the top of its git work tree; outside git, the working
+    folder when the path lies below it, else the path's own folder. None when it stays inside.
+    Such a file is never read (``x.md -> /etc/passwd``, ``x.md -> /dev/zero``)."""
+    given = os.path.abspath(path)
+    real = real_path(path)
+    if real == given:
+        return None  # no link on the way
+    from .links import _inside, git_root
+
+    folder = os.path.dirname(given)
+    root = git_root(folder)
+    if root is None:
+        cwd = os.getcwd()
+        root = cwd if _inside(given, cwd) else folder
+    if _inside(real, _real_dir(root)):
+        return None
+    return real
+
+
+def forget_files() -> None:
+    """Forget what was read from the file system (real paths, folder listings, where links land):
+    a long-lived process (the language server) calls this when files may have changed on disk."""
+    import sys
+
+    _real_path.cache_clear()
+    _real_dir.cache_clear()
+    links = sys.modules.get(f"{__package__}.links")
+    if links is not None:
+        links.forget_files()
 
 
 # --------------------------------------------------------------------------- profiles
@@ -229,30 +269,76 @@ class Linter:
         """One file: ``settings`` (default: from the configuration) -> document -> diagnostics.
         A worker process can be handed the path and its (picklable) settings."""
         settings = settings or self.settings_for(path)
-        doc = docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
-        return self.lint_document(doc, settings)
+        return self.lint_document(self.load(path, settings), settings)
+
+    def load(self, path: Path, settings: Settings | None = None) -> docmod.Document:
+        """The document of ``path``: not read when a symbolic link takes it out of its
+        repository (LNK002 reports it), nor when it is not a regular file (FILE005)."""
+        settings = settings or self.settings_for(path)
+        target = leaves_repository(path)
+        if target is not None:
+            return docmod.Document(display_path(path), abspath=Path(path), problem=docmod.FileProblem(
+                "outside-repository", Span(1, 1, 1, 2), {"target": target}))
+        return docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
+
+    def source_text(self, path: str | Path) -> str | None:
+        """The text of a file for showing its lines next to findings (``--show-source``), read
+        as safely as for linting; None when it is not to be shown."""
+        doc = self.load(Path(path))
+        return None if doc.problem is not None else doc.text
 
     def fix_path(self, path: Path, unsafe: bool = False) -> tuple[FileResult, int]:
         """Lint, apply the fixes findings offer, and lint the fixed file again."""
-        from .fixes import fix_file
-
         settings = self.settings_for(path)
-        doc = docmod.load(path, display_path(path), max_bytes=settings.max_file_size)
+        doc = self.load(path, settings)
         result = self.lint_document(doc, settings)
         if doc.problem is not None:
             return result, 0
-        fixed = fix_file(path, doc.text, result.diagnostics, unsafe=unsafe, bom=doc.bom, newline=doc.newline)
+        fixed = self._fix(path, doc, result.diagnostics, unsafe, result.notices)
         if fixed:
             result = self.lint_path(path)
         return result, fixed
 
+    def _fix(self, path: Path, doc: docmod.Document, diagnostics: list[Diagnostic], unsafe: bool,
+             notices: list[str]) -> int:
+        from .fixes import FixRefused, fix_file
+
+        try:
+            return fix_file(path, doc, diagnostics, unsafe=unsafe)
+        except FixRefused as exc:
+            notices.append(f"{doc.path}: {exc.en}")
+        except OSError as exc:
+            notices.append(f"{doc.path}: not fixed: {exc.strerror or exc}")
+        return 0
+
     def lint_text(self, text: str | bytes, path: str) -> FileResult:
         """Lint ``text`` as if it were the file ``path`` (its configuration, profile and relative
         links are those of ``path``)."""
+        doc, settings = self.document_of(text, path)
+        return self.lint_document(doc, settings)
+
+    def document_of(self, text: str | bytes, path: str) -> tuple[docmod.Document, Settings]:
+        """The document ``text`` makes as the file ``path``, and the settings of ``path``."""
         settings = self.settings_for(path)
         data = text.encode("utf-8") if isinstance(text, str) else text
-        doc = docmod.decode(path, data, abspath=Path(path).resolve(), max_bytes=settings.max_file_size)
-        return self.lint_document(doc, settings)
+        return docmod.decode(path, data, abspath=Path(path).resolve(), max_bytes=settings.max_file_size), settings
+
+    def lint_in_repository(self, doc: docmod.Document, settings: Settings, others: Iterable[FileResult]) -> RunResult:
+        """What a run over the whole repository says about one file: ``doc`` (e.g. an editor's
+        unsaved buffer, from :meth:`document_of`) replaces its file, ``others`` are the results
+        of the repository's other files (:meth:`lint_path`). Document rules run on ``doc``,
+        repository rules over it and ``others``, suppressions and the SUP rules on ``doc`` only;
+        only findings about ``doc`` are returned. ``others`` are not changed, and errors are
+        those of this call only (the linter can serve many calls)."""
+        mark = len(self.errors)
+        result = self.lint_document(doc, settings)
+        diags = list(result.diagnostics)
+        diags.extend(self.run_repository_rules([result, *others], only=result.path))
+        diags.sort(key=Diagnostic.sort_key)
+        errors = self.errors[mark:] + result.errors
+        del self.errors[mark:]
+        return RunResult(diags, 1, errors, waived=sorted(result.waived, key=Diagnostic.sort_key),
+                         paths=[result.path])
 
     def lint_document(self, doc: docmod.Document, settings: Settings | None = None) -> FileResult:
         settings = settings or self.settings
@@ -261,6 +347,9 @@ class Linter:
         enabled = self.enabled_for(settings)
         if doc.problem is None:
             resolve_edition(doc, self.profiles_for(settings), settings)
+            from .publication import report_identity
+
+            result.facts = report_identity(doc, doc.edition.profile_id if doc.edition is not None else None)
         for code in enabled:
             rule = self.registry.rules[code]
             if rule.scope == "suppressions":
@@ -277,8 +366,7 @@ class Linter:
                         result.collected[code] = self._collected(rule, doc.path, data, result)
                     continue
                 findings = rule.check(doc, doc.edition, options) or ()
-                for f in findings:
-                    result.diagnostics.append(self._diagnostic(rule, doc.path, f, settings))
+                result.diagnostics.extend(self._capped(rule, ((doc.path, f) for f in findings), settings))
             except SettingsError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
@@ -317,27 +405,72 @@ class Linter:
         result.diagnostics, waived = sup.apply(result.diagnostics)
         result.waived.extend(waived)
 
+    def _capped(self, rule: Rule, found: Iterable[tuple[str, Finding]], settings: Settings | None,
+                by_path: dict[str, FileResult] | None = None,
+                others: dict[str, Settings] | None = None) -> list[Diagnostic]:
+        """Diagnostics of ``(path, finding)`` pairs, at most :data:`MAX_FINDINGS_PER_RULE` per
+        file; the rest are counted in one more finding. A hostile file (a table of 50,000
+        repeated rows) must not make 50,000 findings, each a line of output and memory.
+        ``others``: the settings of paths that are no file of the run (configuration files)."""
+        out: list[Diagnostic] = []
+        counts: dict[str, int] = {}
+        first_over: dict[str, Finding] = {}
+        for path, f in found:
+            n = counts.get(path, 0) + 1
+            counts[path] = n
+            if n <= MAX_FINDINGS_PER_RULE:
+                target = by_path.get(path) if by_path is not None else None
+                out.append(self._diagnostic(rule, path, f, settings if by_path is None else
+                                            target.settings if target else (others or {}).get(path)))
+            elif n == MAX_FINDINGS_PER_RULE + 1:
+                first_over[path] = f
+        for path, f in first_over.items():
+            more = counts[path] - MAX_FINDINGS_PER_RULE
+            target = by_path.get(path) if by_path is not None else None
+            note = Finding(f.span, Message(
+                f"{more:,} more {rule.code} findings in this file are not listed (at most "
+                f"{MAX_FINDINGS_PER_RULE:,} per rule and file)",
+                f"此文件中另有 {more:,} 个 {rule.code} 问题未列出（每个文件每条规则最多列出 {MAX_FINDINGS_PER_RULE:,} 个）"),
+                f.severity)
+            out.append(self._diagnostic(rule, path, note, settings if by_path is None else
+                                        target.settings if target else (others or {}).get(path)))
+        return out
+
     def _diagnostic(self, rule: Rule, path: str, f: Finding, settings: Settings | None = None) -> Diagnostic:
         settings = settings or self.settings
         severity = settings.severity_of(rule, self.registry)
         if f.severity is not None and not any(rule.code in self.registry.match(s) for s in settings.severity):
             severity = f.severity
         s = f.span
+        fix = f.fix
+        if fix is not None and (len(fix.description.en) > MAX_MESSAGE or len(fix.description.zh) > MAX_MESSAGE):
+            fix = replace(fix, description=shorten_message(fix.description))
         return Diagnostic(path, s.line, s.column, s.end_line, s.end_column, rule.code, rule.name,
-                          severity, f.message, f.fix, f.data)
+                          severity, shorten_message(f.message), fix, shorten_data(f.data))
 
-    def run_repository_rules(self, results: list[FileResult]) -> list[Diagnostic]:
+    def run_repository_rules(self, results: list[FileResult], only: str | None = None,
+                             context: Any = None) -> list[Diagnostic]:
         """Repository rules over every file's collected data, then suppressions and waivers on
-        their findings, then the rules about the suppression comments of each file."""
+        their findings, then the rules about the suppression comments of each file. ``only``: keep
+        the findings about that file (display path) and leave the other results untouched.
+        ``context`` (a :class:`reportlint.repository.RepositoryContext`) is handed to the rules
+        that ask for it; their findings may sit in a configuration file (no suppression applies
+        there)."""
+        from .repository import RepositoryContext
+
+        context = context or RepositoryContext()
         out = []
         by_path = {r.path: r for r in results}
+        manifest_settings = {m.path: m.settings for m in context.manifests if m.settings is not None}
         # the repository rules some file was linted with (not the defaults: a --select'ed run
         # neither runs nor imports the others)
         settings = {id(s): s for s in (r.settings or self.settings for r in results)} if results else {
             id(self.settings): self.settings}
         enabled = {c for s in settings.values() for c in self.enabled_for(s)}
         codes = sorted({c for r in results for c in r.collected} | {
-            c for c in enabled if self.registry.rules[c].scope == "repository"})
+            c for c in enabled if self.registry.rules[c].scope == "repository"} | {
+            c for s in manifest_settings.values() for c in self.enabled_for(s)
+            if self.registry.rules[c].scope == "repository" and self.registry.rules[c].uses_context})
         for code in codes:
             rule = self.registry.rules[code]
             if rule.scope != "repository":
@@ -345,20 +478,31 @@ class Linter:
             items = [(r.path, r.collected[code]) for r in results if code in r.collected]
             first = next((r.settings for r in results if code in r.collected and r.settings), None)
             try:
-                for path, f in rule.check_repository(items, self.options(rule, first)) or ():
-                    target = by_path.get(path)
-                    out.append(self._diagnostic(rule, path, f, target.settings if target else None))
+                if rule.uses_context:
+                    ctx = context.for_rule(code, lambda st, c: c in self.enabled_for(st))
+                    first = first or next((m.settings for m in ctx.manifests if m.settings is not None), None)
+                    found = rule.check_repository(items, self.options(rule, first), ctx) or ()
+                else:
+                    found = rule.check_repository(items, self.options(rule, first)) or ()
+                out.extend(self._capped(rule, found, None, by_path, manifest_settings))
             except Exception as exc:  # noqa: BLE001
                 self.errors.append(f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+        if only is not None:
+            out = [d for d in out if d.path == only]
+            results = [r for r in results if r.path == only]
         final = []
+        per_file: dict[str, list[Diagnostic]] = {}
         for d in out:
             target = by_path.get(d.path)
             if target is not None and target.suppressions:
-                kept, waived = target.suppressions.apply([d])
-                target.waived.extend(waived)
-                final.extend(kept)
+                per_file.setdefault(d.path, []).append(d)
             else:
                 final.append(d)
+        for path, diags in per_file.items():  # one pass per file, not one per finding
+            target = by_path[path]
+            kept, waived = target.suppressions.apply(diags)
+            target.waived.extend(waived)
+            final.extend(kept)
         for r in results:
             final.extend(self._suppression_rules(r))
         return final
@@ -403,9 +547,10 @@ class Linter:
                 results.append(res)
                 fixed += n
             fixed += self._fix_repository_findings(files, results, unsafe_fixes)
-            return self.finish(results, fixed=fixed, excluded=excluded)
+            return self.finish(results, fixed=fixed, excluded=excluded,
+                               context=self.repository_context(paths, results))
         settings = [self.settings_for(f) for f in files]
-        return self._finish_cached(lambda c: self._lint_files(files, settings, jobs, c), cache, excluded)
+        return self._finish_cached(lambda c: self._lint_files(files, settings, jobs, c), cache, excluded, paths)
 
     def run_text(self, text: str | bytes, path: str, cache: Any = None) -> RunResult:
         """:meth:`lint_text` and :meth:`finish`, with the result cache (an editor sending an
@@ -419,14 +564,19 @@ class Linter:
 
         return self._finish_cached(lint, cache, 0)
 
-    def _finish_cached(self, lint, cache: Any, excluded: int) -> RunResult:
-        """``lint(cache)`` -> (results, keys of the ones that came from the cache) -> finish.
+    def _finish_cached(self, lint, cache: Any, excluded: int, paths: Iterable[str] | None = None) -> RunResult:
+        """``lint(cache)`` -> (results, keys of the ones that came from the cache) -> finish
+        (with the repository context of ``paths``, when given).
         When a repository or suppression rule fails on a run that used cached results, those
         may be of the wrong shape (a cache that others can write): they are deleted and the
         files linted again without the cache, so a cache never changes what is reported."""
+        def finish(results):
+            context = self.repository_context(paths, results) if paths is not None else None
+            return self.finish(results, excluded=excluded, context=context)
+
         results, hits = lint(cache)
         mark = len(self.errors)
-        out = self.finish(results, excluded=excluded)
+        out = finish(results)
         if hits and len(self.errors) > mark:
             from .cache import note
 
@@ -434,8 +584,36 @@ class Linter:
             cache.forget(hits)
             del self.errors[mark:]
             results, _ = lint(None)
-            out = self.finish(results, excluded=excluded)
+            out = finish(results)
         return out
+
+    def repository_context(self, paths: Iterable[str], results: list[FileResult]) -> Any:
+        """The ``[repository]`` tables of the configurations in play (those of the linted files
+        and of the folders named), each marked complete when a folder named on the command line
+        contains its configuration's folder (every report there was seen)."""
+        from dataclasses import replace
+
+        from .repository import RepositoryContext, under
+
+        reports = [dict(r.facts, path=r.path) for r in results if r.facts]
+        if self.resolver is None:
+            return RepositoryContext([], reports)
+        folders = [real_path(p) for p in paths if os.path.isdir(p)]
+        configs: dict[int, Any] = {}
+        for target in [p for p in paths if os.path.isdir(p)] + [r.path for r in results]:
+            cfg = self.resolver.config_for(target)
+            if getattr(cfg, "repository", None) is not None:
+                configs.setdefault(id(cfg), cfg)
+        manifests = []
+        for cfg in configs.values():
+            m = cfg.repository
+            manifests.append(replace(
+                m, path=display_path(Path(cfg.source.path)),
+                complete=any(under(d, m.folder) for d in folders),
+                paths=frozenset(r.path for r in results if under(m.folder, real_path(r.path))),
+                settings=self.resolver.settings_for(cfg.source.path)))
+        manifests.sort(key=lambda m: m.path)
+        return RepositoryContext(manifests, reports)
 
     def _lint_files(self, files: list[Path], settings: list[Settings], jobs: int,
                     cache: Any) -> tuple[list[FileResult], list[str]]:
@@ -513,13 +691,15 @@ class Linter:
     def _cache_key(self, cache: Any, path: Path, settings: Settings, data: bytes | None = None) -> str | None:
         """What a file's result depends on: its bytes (``data``, else read from ``path``) and
         path, its settings (and the profiles they name), the rules and the date. None: do not
-        cache (unreadable, too large)."""
+        cache (unreadable, not a regular file, too large, a link out of the repository)."""
         if data is None:
+            from .safefile import read_limited
+
+            if leaves_repository(path) is not None:
+                return None
             try:
-                if path.stat().st_size > settings.max_file_size:
-                    return None
-                data = path.read_bytes()
-            except OSError:
+                data = read_limited(path, settings.max_file_size)
+            except OSError:  # not a regular file, too large, unreadable
                 return None
         if len(data) > settings.max_file_size:
             return None
@@ -535,20 +715,21 @@ class Linter:
             hit = self._sigs[id(settings)] = (settings, sig)
         return cache.key(hit[1], display_path(path), real_path(path), data)
 
-    def finish(self, results: list[FileResult], *, fixed: int = 0, excluded: int = 0) -> RunResult:
+    def finish(self, results: list[FileResult], *, fixed: int = 0, excluded: int = 0,
+               context: Any = None) -> RunResult:
         diags = [d for r in results for d in r.diagnostics]
-        diags.extend(self.run_repository_rules(results))
+        diags.extend(self.run_repository_rules(results, context=context))
         diags.sort(key=Diagnostic.sort_key)
         waived = sorted((d for r in results for d in r.waived), key=Diagnostic.sort_key)
         errors = self.errors + [e for r in results for e in r.errors]
+        reports = [dict(r.facts, path=r.path) for r in results if r.facts]
         return RunResult(diags, len(results), errors, fixed, waived=waived, excluded=excluded,
-                         paths=[r.path for r in results])
+                         paths=[r.path for r in results], notices=[n for r in results for n in r.notices],
+                         reports=reports, context=context)
 
     def _fix_repository_findings(self, files: list[Path], results: list[FileResult], unsafe: bool) -> int:
         """Apply the fixes repository rules offer (e.g. a link's letter case) and lint the fixed
         files again; :meth:`finish` then runs the repository rules on the new results."""
-        from .fixes import fix_file
-
         saved = [list(r.waived) for r in results], len(self.errors)
         repo = self.run_repository_rules(results)  # a trial run: undo what it records
         for r, waived in zip(results, saved[0]):
@@ -560,11 +741,10 @@ class Linter:
             mine = [d for d in wanted if d.path == results[i].path]
             if not mine:
                 continue
-            settings = self.settings_for(f)
-            doc = docmod.load(f, display_path(f), max_bytes=settings.max_file_size)
+            doc = self.load(f)
             if doc.problem is not None:
                 continue
-            n = fix_file(f, doc.text, mine, unsafe=unsafe, bom=doc.bom, newline=doc.newline)
+            n = self._fix(f, doc, mine, unsafe, results[i].notices)
             if n:
                 fixed += n
                 results[i] = self.lint_path(f)

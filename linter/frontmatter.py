@@ -184,6 +184,11 @@ def _yaml():
 def _load(fm: FrontMatter, raw: str, first_line: int) -> None:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    if _flow_depth(raw) > MAX_DEPTH:
+        fm.error = FrontMatterError(
+            f"front matter nests [ ] or {{ }} more than {MAX_DEPTH} levels deep; not processed",
+            f"前置元数据中 [ ] 或 {{ }} 嵌套超过 {MAX_DEPTH} 层，未处理", fm.span)
+        return
     yaml = _yaml()
     offset = first_line  # YAML line 0 is file line first_line + 1
     try:
@@ -225,6 +230,28 @@ def _load(fm: FrontMatter, raw: str, first_line: int) -> None:
     lines = raw.split("\n")
     _positions(fm, tree, (), offset, lines)
     fm.data = plain(tree)
+
+
+MAX_DEPTH = 100  # ruamel.yaml's scanner slows down with every open [ or {: 2000 took seconds
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(raw: str) -> int:
+    """The deepest nesting of flow collections (``[`` ``{``), counted without regard to quotes
+    (an over-count needs over a hundred brackets inside a string)."""
+    if "[" not in raw and "{" not in raw:
+        return 0
+    depth = deepest = 0
+    for m in _FLOW.finditer(raw):
+        if m.group() in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    break
+        elif depth:
+            depth -= 1
+    return deepest
 
 
 def _count_nodes(node: Any, limit: int = MAX_NODES) -> int:
@@ -281,8 +308,18 @@ def _value_span(line0: int, col0: int, offset: int, lines: list[str]) -> Span:
 
 
 def plain(node: Any) -> Any:
-    """Plain Python values from a ruamel.yaml tree: dict, list, str, int, float, bool (ruamel's
-    own subclasses would drag ruamel.yaml into every process that unpickles them)."""
+    """Plain Python values from a ruamel.yaml tree: dict, list, str, int, float, bool, date (ruamel's
+    own classes would drag ruamel.yaml into every process that unpickles them, and their names
+    must never reach a message). A tagged scalar (``!!str 2024``, ``!custom x``) is the text it
+    holds; a set (``!!set``) a list; binary data (``!!binary``) stays bytes."""
+    from collections.abc import Set
+
+    from ruamel.yaml.comments import TaggedScalar
+
+    if isinstance(node, TaggedScalar):
+        return str(node.value) if node.value is not None else None
+    if isinstance(node, Set):
+        return [plain(v) for v in node]
     if isinstance(node, dict):
         return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):

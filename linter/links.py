@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -185,6 +185,9 @@ _EMAIL = (r"<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}
 _ATTR = r"""\s+[A-Za-z_:][A-Za-z0-9_.:\-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
 _HTML = rf"<[A-Za-z][A-Za-z0-9\-]*(?:{_ATTR})*\s*/?>|</[A-Za-z][A-Za-z0-9\-]*\s*>|<!--.*?-->"
 _RE.add("special", rf"({_ESC})|(`+)|({_AUTOLINK})|({_EMAIL})|({_HTML})", re.S)
+# the same without comments: past the last '-->' no comment can close, and trying '<!--.*?-->'
+# at every unclosed '<!--' would scan to the end each time
+_RE.add("special_nc", rf"({_ESC})|(`+)|({_AUTOLINK})|({_EMAIL})|({_HTML.rsplit('|', 1)[0]})", re.S)
 _RE.add("tag_attrs", r"""\s([A-Za-z_:][A-Za-z0-9_.:\-]*)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _RE.add("tag_name", r"<\s*([A-Za-z][A-Za-z0-9\-]*)")
 _RE.add("html_comment", r"<!--.*?-->", re.S)
@@ -214,9 +217,32 @@ def _html_tag(tag: str, base: int, tx: _Text, out: LinkIndex) -> None:
                 out.html_anchors.append(unescape(value))
 
 
-def _inline_tail(m: str, p: int) -> tuple[int, int, int] | None:
+class _Next:
+    """Where a character next occurs in a text, in O(log n) (positions found once per character
+    asked for): scanning forward from every bracket of a hostile paragraph would be quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: dict[str, list[int]] = {}
+
+    def find(self, ch: str, start: int, end: int | None = None) -> int:
+        """Like ``text.find(ch, start, end)``."""
+        at = self._at.get(ch)
+        if at is None:
+            at = self._at[ch] = [i for i, c in enumerate(self.text) if c == ch] if ch in self.text else []
+        k = bisect_left(at, start)
+        if k == len(at) or (end is not None and at[k] >= end):
+            return -1
+        return at[k]
+
+
+MAX_PAREN_DEPTH = 32  # CommonMark's limit for parentheses nested in a link destination
+
+
+def _inline_tail(m: str, p: int, nxt: _Next | None = None) -> tuple[int, int, int] | None:
     """Parse ``(dest "title")`` starting at ``m[p] == '('``; (dest start, dest end, end) or None."""
     n = len(m)
+    nxt = nxt or _Next(m)
     i = p + 1
 
     def skip_ws(k: int) -> int:
@@ -247,6 +273,8 @@ def _inline_tail(m: str, p: int) -> tuple[int, int, int] | None:
                 break
             if c == "(":
                 depth += 1
+                if depth > MAX_PAREN_DEPTH:
+                    return None
             elif c == ")":
                 if depth == 0:
                     break
@@ -258,12 +286,8 @@ def _inline_tail(m: str, p: int) -> tuple[int, int, int] | None:
     k = skip_ws(i)
     if k < n and k > i and m[k] in "\"'(":
         close = ")" if m[k] == "(" else m[k]
-        t = k + 1
-        while t < n and m[t] != close:
-            if m[t] == "(" and close == ")":
-                return None
-            t += 1
-        if t >= n:
+        t = nxt.find(close, k + 1)
+        if t == -1 or (close == ")" and nxt.find("(", k + 1, t) != -1):
             return None
         k = skip_ws(t + 1)
     if k < n and m[k] == ")":
@@ -283,8 +307,15 @@ def _scan_inline(tx: _Text, defs: dict[str, Link], out: LinkIndex) -> None:
     pieces: list[str] = []
     last = 0
     pos = 0
+    closes = text.rfind("-->") + 3 if "<!--" in text else 0  # comments can only end before this
     while True:
-        mt = _RE.special.search(text, pos)
+        if pos < closes:
+            mt = _RE.special.search(text, pos, closes)
+            if mt is None:
+                pos = closes
+                continue
+        else:
+            mt = _RE.special_nc.search(text, pos)
         if mt is None:
             break
         s, e = mt.span()
@@ -319,6 +350,7 @@ def _scan_inline(tx: _Text, defs: dict[str, Link], out: LinkIndex) -> None:
     n = len(m)
     if "[" in m and "]" in m:
         openers: list[list] = []  # [position, is_image, active]
+        nxt = _Next(m)
         brackets = [bm.start() for bm in _RE.brackets.finditer(m)]
         nb = len(brackets)
         k = 0
@@ -334,34 +366,37 @@ def _scan_inline(tx: _Text, defs: dict[str, Link], out: LinkIndex) -> None:
             start, is_image, active = op
             if not active:
                 continue
-            label_text = text[start + 1:i]
+            # a link label has at most 999 characters (CommonMark); never copy a longer span (a
+            # paragraph of nested brackets would be copied quadratically)
+            label_text = text[start + 1:i] if i - start <= 1000 else None
             end = None
             if i + 1 < n and m[i + 1] == "(":
-                tail = _inline_tail(m, i + 1)
+                tail = _inline_tail(m, i + 1, nxt)
                 if tail is not None:
                     ds, de, end = tail
                     raw = text[ds:de]
                     out.links.append(Link("image" if is_image else "inline", unescape(raw),
                                           tx.span(ds, de), raw=raw))
                 else:
-                    bad = _bad_tail(text, m, i + 1, tx, out)
+                    bad = _bad_tail(text, m, i + 1, tx, out, nxt)
                     if bad:
                         linked.append(bad)
             if end is None and i + 1 < n and m[i + 1] == "[":
-                j = m.find("]", i + 2)
+                j = nxt.find("]", i + 2)
                 if j != -1 and "[" not in m[i + 2:j] and j - i - 2 <= 999:
                     written = text[i + 2:j]
                     form = "full" if written.strip() else "collapsed"
-                    label = written if form == "full" else label_text
+                    label = written if form == "full" else label_text or ""
                     key = normalize_label(label)
-                    if key and not label.startswith("^") and not label_text.startswith("^"):
+                    if key and not label.startswith("^") and not (label_text or "").startswith("^"):
                         defined = key in defs
-                        citation = form == "full" and label_text.strip().isdigit() and written.strip().isdigit()
+                        citation = (form == "full" and (label_text or "").strip().isdigit()
+                                    and written.strip().isdigit())
                         if defined or not citation:
                             out.references.append(RefUse(key, label, tx.span(i + 1, j + 1), form, defined))
                         if defined:
                             end = j + 1
-            if end is None and not (i + 1 < n and m[i + 1] in "[("):
+            if end is None and label_text is not None and not (i + 1 < n and m[i + 1] in "[("):
                 key = normalize_label(label_text)
                 if key in defs and not label_text.startswith("^"):
                     out.references.append(RefUse(key, label_text, tx.span(start, i + 1), "shortcut", True))
@@ -411,10 +446,10 @@ def _after_link_paren(text: str, s: int) -> bool:
     return k >= 1 and text[k] == "(" and text[k - 1] == "]"
 
 
-def _bad_tail(text: str, m: str, p: int, tx: _Text, out: LinkIndex) -> tuple[int, int] | None:
+def _bad_tail(text: str, m: str, p: int, tx: _Text, out: LinkIndex, nxt: _Next) -> tuple[int, int] | None:
     """``[t](…)`` that did not parse: a destination with spaces is the usual reason."""
-    close = m.find(")", p)
-    nl = m.find("\n", p)
+    close = nxt.find(")", p)
+    nl = nxt.find("\n", p)
     if close == -1 or (nl != -1 and nl < close):
         return None
     inner = text[p + 1:close]
@@ -442,6 +477,7 @@ KNOWN_SCHEMES = frozenset("""
 
 def _gfm_trim(s: str, start: int, end: int) -> int:
     """GFM's autolink_delim: drop trailing punctuation and unbalanced closing parentheses."""
+    surplus = None  # unbalanced ')' in s[start:end], counted once and updated as ')' are dropped
     while end > start:
         c = s[end - 1]
         if c in _GFM_TRAILING:
@@ -452,8 +488,11 @@ def _gfm_trim(s: str, start: int, end: int) -> int:
                 k -= 1
             end = k if k >= start and s[k] == "&" and k < end - 2 else end - 1
         elif c == ")":
-            if s.count(")", start, end) > s.count("(", start, end):
+            if surplus is None:
+                surplus = s.count(")", start, end) - s.count("(", start, end)
+            if surplus > 0:
                 end -= 1
+                surplus -= 1
             else:
                 break
         else:
@@ -694,7 +733,7 @@ def _build(doc) -> LinkIndex:
         tx = _Text(chunk, a + 1)
         text = tx.text
         if "<!--" in text:
-            text = _RE.html_comment.sub(lambda mm: _blank(mm.group(0)), text)
+            text = blank_comments(text)
         for tag in _RE.html_tag_in_block.finditer(text):
             if _RE.html_attr_hint.search(tag.group(0)):
                 _html_tag(tag.group(0), tag.start(), tx, out)
@@ -705,6 +744,16 @@ def _build(doc) -> LinkIndex:
 _INLINE_TYPES = frozenset(("paragraph_open", "heading_open", "table_open"))
 _LEAF_TYPES = _INLINE_TYPES | {"html_block", "fence", "code_block", "hr"}
 _RE.add("html_attr_hint", r"(?:href|src|id|name|HREF|SRC|ID|NAME)\s*=")
+def blank_comments(text: str) -> str:
+    """``text`` with its HTML comments blanked (same length, line breaks kept). Only the part up
+    to the last '-->' is searched: an unclosed '<!--' after it would make the pattern scan to
+    the end for each one."""
+    closes = text.rfind("-->") + 3
+    if closes < 3:
+        return text
+    return _RE.html_comment.sub(lambda mm: _blank(mm.group(0)), text[:closes]) + text[closes:]
+
+
 def _maybe_link(text: str) -> bool:
     """Cheap test (plain substring search): can ``text`` hold a link, a URL or a broken one?"""
     return "[" in text or "<" in text or "/" in text or "／" in text or "www." in text or "WWW." in text
@@ -816,6 +865,14 @@ def git_root(folder: str) -> str | None:
         if (cand / ".git").exists():
             return str(cand)
     return None
+
+
+def forget_files() -> None:
+    """Forget the folders, listings and link targets read so far (a long-lived process calls this
+    when files may have changed on disk)."""
+    git_root.cache_clear()
+    _listdir.cache_clear()
+    resolve_file.cache_clear()
 
 
 def link_roots(abspaths: list[str]) -> dict[str, str]:

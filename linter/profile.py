@@ -43,6 +43,7 @@ class SectionSpec:
     variants: list[str] = field(default_factory=list)
     required: bool = True
     tables: list[str] = field(default_factory=list)
+    hint: str = ""  # what the section must contain (``reportlint new`` writes it as a comment)
 
 
 @dataclass
@@ -153,6 +154,14 @@ class Profile:
     front_matter_schema: Path | None
     levels: dict[str, Message]
     cell_types: dict[str, dict]
+    # the prose vocabulary as plain data (``prose:`` of the YAML); compiled on first use by
+    # ``reportlint.prose.vocabulary_of`` (so the compiled profile stays plain data)
+    prose: dict | None = None
+    # a repository's series of reports (DATE001, REP003, TXT006, ``reportlint status``)
+    deadlines: dict[str, str] = field(default_factory=dict)  # level -> MM-DD of the following year
+    deadline_basis: Message | None = None
+    boilerplate: list[str] = field(default_factory=list)  # regular expressions (REP003)
+    stale_year: dict[str, list[str]] = field(default_factory=dict)  # word lists (TXT006)
 
     def edition_for_year(self, year: int) -> Edition | None:
         for ed in self.editions.values():
@@ -201,9 +210,14 @@ def load_profile(path: str | Path) -> Profile:
     return profile
 
 
+MAX_PROFILE_BYTES = 16 * 1024 * 1024
+
+
 def _load_profile(path: Path) -> Profile:
+    from .safefile import read_limited
+
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_PROFILE_BYTES)  # never a FIFO or a device, never without end
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
@@ -303,7 +317,12 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
         front_matter_schema=fm_schema,
         levels={k: _text(v) for k, v in (data.get("levels") or {}).items()},
         cell_types=cell_types,
+        deadlines=dict((data.get("deadlines") or {}).get("levels") or {}),
+        deadline_basis=_text((data.get("deadlines") or {}).get("basis")) if (data.get("deadlines") or {}).get("basis") else None,
+        boilerplate=list(data.get("boilerplate") or []),
+        stale_year={k: list(v) for k, v in (data.get("stale_year") or {}).items()},
     )
+    _check_series(profile, fail)
     for ei, ed in enumerate(data["editions"]):
         eloc = ("editions", ei)
         eid = str(ed["id"])
@@ -314,7 +333,8 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
             if any(x.id == s["id"] for x in sections):
                 fail(eloc + ("sections", si, "id"), f"duplicate section id {s['id']!r}")
             sections.append(SectionSpec(s["id"], s["title"], si + 1, list(s.get("variants", [])),
-                                        s.get("required", True), list(s.get("tables", []))))
+                                        s.get("required", True), list(s.get("tables", [])),
+                                        s.get("hint", "")))
         section_ids = {s.id for s in sections}
         tables: dict[str, TableSpec] = {}
         for ti, t in enumerate(ed.get("tables", [])):
@@ -368,7 +388,27 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
                                         relations, mentions, ed.get("doc_no", ""))
     if profile.default_edition not in profile.editions:
         fail(("default_edition",), f"default_edition {profile.default_edition!r} is not an edition")
+    if data.get("prose"):
+        from .prose.vocabulary import check as check_prose
+
+        check_prose(data["prose"], profile.editions, fail)
+        profile.prose = data["prose"]
     return profile
+
+
+def _check_series(profile: Profile, fail) -> None:
+    """Deadlines name known levels; boilerplate patterns are regular expressions."""
+    import re
+
+    for level in profile.deadlines:
+        if profile.levels and level not in profile.levels:
+            fail(("deadlines", "levels", level), f"deadline for unknown level {level!r}; levels: "
+                                                 f"{', '.join(profile.levels)}")
+    for i, pattern in enumerate(profile.boilerplate):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            fail(("boilerplate", i), f"boilerplate {pattern!r} is not a regular expression: {exc}")
 
 
 def _build_relations(items: list[dict], tables: dict[str, TableSpec], fail) -> list[rel.Relation]:
@@ -455,6 +495,8 @@ class ProfileRegistry:
         if self._fingerprint is None:
             from .cache import digest
 
+            from .safefile import read_limited
+
             files = {p.resolve() for p in self._paths.values()}
             for p in list(files) + [schema_dir() / "profiles" / "x"]:
                 files.update(q.resolve() for q in p.parent.parent.glob("*.json"))
@@ -462,7 +504,7 @@ class ProfileRegistry:
             out = []
             for f in sorted(files):
                 try:
-                    out.append((str(f), digest(f.read_bytes())))
+                    out.append((str(f), digest(read_limited(f, MAX_PROFILE_BYTES))))
                 except OSError:
                     out.append((str(f), ""))
             self._fingerprint = out

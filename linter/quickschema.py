@@ -78,6 +78,12 @@ def _valid(schema: Any, value: Any, root: dict) -> bool:
                       "exclusiveMaximum": value < arg}[key]
                 if not ok:
                     return False
+        elif key == "format" and arg == "regex":
+            if isinstance(value, str):
+                try:
+                    re.compile(value)
+                except re.error:
+                    return False
         elif key == "format":
             if arg != "date":
                 raise _Unknown

@@ -29,6 +29,10 @@ strings, finite numbers, booleans, None — because the result cache keeps it as
 ``LocalLinkData.from_plain``), checking the shape: a cache is data, never trusted code. Data that
 is not plain (a named tuple, a set, an object) still reaches ``check_repository`` unchanged, but
 the file's result is then not cached (``-v`` says so). A finding's ``data`` must be plain too.
+A repository rule that also sets ``CONTEXT = True`` is called as
+``check_repository(items, options, context)`` with a :class:`reportlint.api.RepositoryContext`
+(the configuration's ``[repository]`` lists of expected reports); the path it yields may then be
+that of a configuration file.
 Rules about suppression comments (the SUP family) set ``SCOPE = "suppressions"``: their
 ``check(suppressions, options)`` runs after suppressions and waivers have been applied to the
 other findings, and receives the file's :class:`reportlint.api.Suppressions`.
@@ -64,6 +68,7 @@ class Rule:
     collect: Callable | None = None
     check_repository: Callable | None = None
     network: bool = False
+    uses_context: bool = False  # check_repository(items, options, context)
     source_file: str = ""  # the file that implements the rule (for the result cache)
 
     @property
@@ -123,6 +128,7 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
         requires_profile=bool(attr("REQUIRES_PROFILE", True)),
         checks_input=bool(attr("CHECKS_INPUT", False)), doc=doc, origin=origin,
         collect=collect, check_repository=check_repo, network=bool(attr("NETWORK", False)),
+        uses_context=scope == "repository" and bool(attr("CONTEXT", False)),
     )
 
 
@@ -282,7 +288,7 @@ def _cached_scan() -> Registry:
 
 
 _META = ("code", "name", "severity", "options_schema", "scope", "requires_profile", "checks_input", "doc",
-         "origin", "network", "source_file")
+         "origin", "network", "uses_context", "source_file")
 _TARGET_RE = re.compile(r"^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$")
 
 
@@ -350,7 +356,7 @@ def _from_plain(data: dict) -> Registry | None:
             declared[entry[2]] = _declared_entry_points(entry[2])
         if (entry[0], entry[1]) not in declared[entry[2]]:
             raise ValueError(f"{entry[1]} is not an entry point of {entry[2]}")
-        for k in ("requires_profile", "checks_input", "network"):
+        for k in ("requires_profile", "checks_input", "network", "uses_context"):
             if type(meta[k]) is not bool:
                 raise ValueError(k)
         summary = meta["summary"]

@@ -2,8 +2,9 @@
 
 What a cached entry holds is JSON: the findings (positions, code, severity, both messages,
 fix, data, waiver), the data repository rules collected (already plain: see
-``reportlint.registry``) and the file's suppression comments with what they did (for the SUP
-rules, which run after repository rules on every run). :func:`load` checks every field's type
+``reportlint.registry``), the file's suppression comments with what they did (for the SUP
+rules, which run after repository rules on every run) and which report the file is (its
+``facts``, for the repository overview and the rules about a series of reports). :func:`load` checks every field's type
 before building objects, so an entry of the wrong shape is a ``ValueError`` (the file is then
 linted again), never a crash later on.
 
@@ -196,6 +197,10 @@ def dump(result) -> dict:
         out["c"] = {code: plain(v) for code, v in result.collected.items()}
     if result.suppressions:
         out["s"] = dump_suppressions(result.suppressions)
+    if result.facts is not None:
+        out["f"] = plain(result.facts)
+    if result.notices:
+        out["n"] = [str(n) for n in result.notices]
     return out
 
 
@@ -221,6 +226,9 @@ def load(data: Any, path: str, registry):
         res.collected = collected
         if "s" in data:
             res.suppressions = load_suppressions(data["s"], path)
+        if "f" in data:
+            res.facts = _dict(data["f"])  # which report the file is (plain data, as report_identity gives it)
+        res.notices = _strs(data.get("n", []))
         return res
     except (KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
         raise ValueError(f"wrong shape: {exc}") from None

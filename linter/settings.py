@@ -25,7 +25,9 @@ class Settings:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name -> options
     profile: str = "gov-info-disclosure"  # profile for files whose front matter names none
     edition: str | None = None  # edition for files whose front matter names none
-    max_file_size: int = 5 * 1024 * 1024
+    # 1 MB: sixty times the largest real report (17 KB), and small enough that any file up to
+    # it, however hostile, checks in a few seconds and below 300 MB (benchmarks/hostile_sizes.py)
+    max_file_size: int = 1024 * 1024
     profile_paths: tuple[str, ...] = ()  # extra profile files or folders (configuration ``profile-paths``)
     network: bool = False  # rules that use the network (NETWORK = True) run only when True
 

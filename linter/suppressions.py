@@ -22,6 +22,7 @@ be parsed in a worker process and finished in the main one.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import os
 import re
@@ -37,7 +38,14 @@ KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file
 SUPPRESSION_FAMILY = "SUP"
 TODAY_ENV = "REPORTLINT_TODAY"
 
-_DIRECTIVE = re.compile(r"<!--[ \t]*reportlint-([A-Za-z][A-Za-z-]*)?(.*?)-->", re.S)
+# directives are case-insensitive, like HTML comments: <!-- REPORTLINT-DISABLE SUM --> works
+# (a directive is short: an unclosed comment must not make every later match scan to the end)
+_DIRECTIVE = re.compile(r"<!--[ \t]*reportlint-([A-Za-z][A-Za-z-]*)?(.{0,2000}?)-->", re.S | re.I)
+# bounds for hostile files (a report has a handful of directives): directives read per file, and
+# line ranges they may make (each partial enable splits every open disable)
+MAX_DIRECTIVES = 5000
+MAX_SEGMENTS = 20_000
+_MENTION = re.compile("reportlint-", re.I)
 _KV = re.compile(r"""([A-Za-z][\w-]*)=("(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|“(?P<cq>[^”]*)”|(?P<bare>[^\s,]+))""")
 
 
@@ -86,11 +94,12 @@ class Directive:
 
     @property
     def effective(self) -> bool:
-        """Does it suppress anything? Unknown directives and invalid or expired waivers do not."""
-        if self.kind not in KINDS or self.kind == "enable":
+        """Does it suppress anything? A directive with any problem (SUP001 reports it) does not,
+        so a comment is never both reported as invalid and obeyed; nor does an expired waiver."""
+        if self.kind not in KINDS or self.kind == "enable" or self.problems:
             return False
         if self.is_waiver:
-            return not self.problems and self.reason is not None and not self.expired and bool(self.codes)
+            return self.reason is not None and not self.expired and bool(self.codes)
         return True
 
     def names(self, code: str) -> list[str]:
@@ -136,38 +145,110 @@ class Suppressions:
 
     def apply(self, diagnostics: list[Diagnostic], *, suppression_rules: bool = False) -> tuple[list[Diagnostic], list[Diagnostic]]:
         """Split ``diagnostics`` into (kept, waived). Findings a ``disable`` covers are dropped;
-        findings an active waiver covers are returned as waived (with ``waiver`` set)."""
+        findings an active waiver covers are returned as waived (with ``waiver`` set).
+
+        Every directive covering a finding counts it as used (SUP002), an expired waiver as a
+        finding it would still cover (SUP003). Linear in the findings and the directives
+        (counts by binary search, cover by a sweep), whatever a hostile file holds."""
+        mine = [d for d in diagnostics if suppression_rules == d.code.startswith(SUPPRESSION_FAMILY)]
+        if not mine or not self.segments:
+            return list(diagnostics), []
+        lines_by_code: dict[str, list[int]] = {}
+        for d in mine:
+            lines_by_code.setdefault(d.code, []).append(d.line)
+        for v in lines_by_code.values():
+            v.sort()
+        blanket_lines = sorted(d.line for d in mine if not d.code.startswith(SUPPRESSION_FAMILY))
+
+        def count(lines: list[int], a: int, b: int) -> int:
+            return bisect.bisect_right(lines, b) - bisect.bisect_left(lines, a)
+
+        covers: dict[str, list[tuple[int, int, int]]] = {}  # code or "*" -> (start, end, order)
+        waives: dict[str, list[tuple[int, int, int]]] = {}
+        for order, seg in enumerate(self.segments):
+            dv = seg.directive
+            expired = dv.is_waiver and dv.expired
+            if not expired and not dv.effective:
+                continue
+            a, b = seg.start, seg.end
+            if dv.blanket:
+                excluded = [c for c in seg.exclude if c in lines_by_code and not c.startswith(SUPPRESSION_FAMILY)]
+                n = count(blanket_lines, a, b) - sum(count(lines_by_code[c], a, b) for c in excluded)
+                if expired:
+                    dv.would_have += n
+                    continue
+                if n:
+                    dv.used["*"] = dv.used.get("*", 0) + n
+                    if excluded or seg.exclude:
+                        for c in lines_by_code:
+                            if c not in seg.exclude and not c.startswith(SUPPRESSION_FAMILY):
+                                covers.setdefault(c, []).append((a, b, order))
+                    else:
+                        covers.setdefault("*", []).append((a, b, order))
+                continue
+            named: set[str] = set()
+            for sel, codes in dv.codes.items():
+                present = [c for c in codes if c in lines_by_code and c not in seg.exclude]
+                named.update(present)
+                n = sum(count(lines_by_code[c], a, b) for c in present) if not expired else 0
+                if n:
+                    dv.used[sel] = dv.used.get(sel, 0) + n
+            if expired:
+                dv.would_have += sum(count(lines_by_code[c], a, b) for c in named)
+                continue
+            for c in named:
+                covers.setdefault(c, []).append((a, b, order))
+                if dv.is_waiver:
+                    waives.setdefault(c, []).append((a, b, order))
+        hit = _first_covering(mine, covers, blanket=True)
+        waiver_of = _first_covering(mine, waives, blanket=False)
         kept: list[Diagnostic] = []
         waived: list[Diagnostic] = []
+        k = 0
         for d in diagnostics:
             if suppression_rules != d.code.startswith(SUPPRESSION_FAMILY):
                 kept.append(d)
                 continue
-            hit = False
-            waiver: Directive | None = None
-            for seg in self.segments:
-                dv = seg.directive
-                if not (seg.start <= d.line <= seg.end) or d.code in seg.exclude:
-                    continue
-                names = dv.names(d.code)
-                if not names:
-                    continue
-                if dv.is_waiver and dv.expired:
-                    dv.would_have += 1
-                    continue
-                if not dv.effective:
-                    continue
-                for n in names:
-                    dv.used[n] = dv.used.get(n, 0) + 1
-                hit = True
-                if dv.is_waiver and waiver is None:
-                    waiver = dv
-            if not hit:
+            h, w = hit[k], waiver_of[k]
+            k += 1
+            if h is None:
                 kept.append(d)
-            elif waiver is not None:
-                d.waiver = waiver.waiver_info()
+            elif w is not None:
+                d.waiver = self.segments[w].directive.waiver_info()
                 waived.append(d)
         return kept, waived
+
+
+def _first_covering(diagnostics: list[Diagnostic], intervals: dict[str, list[tuple[int, int, int]]],
+                    *, blanket: bool) -> list[int | None]:
+    """For each diagnostic, the smallest ``order`` of an interval of its code (or of ``"*"``, for
+    codes outside the SUP family, when ``blanket``) that covers its line; None when none does.
+    One sweep per code over intervals sorted by start, with a heap of the open ones."""
+    import heapq
+
+    out: list[int | None] = [None] * len(diagnostics)
+    by_code: dict[str, list[int]] = {}
+    for i, d in enumerate(diagnostics):
+        by_code.setdefault(d.code, []).append(i)
+    for code, idxs in by_code.items():
+        ivs = list(intervals.get(code, ()))
+        if blanket and not code.startswith(SUPPRESSION_FAMILY):
+            ivs += intervals.get("*", ())
+        if not ivs:
+            continue
+        ivs.sort()
+        heap: list[tuple[int, int]] = []  # (order, end)
+        nxt = 0
+        for i in sorted(idxs, key=lambda i: diagnostics[i].line):
+            line = diagnostics[i].line
+            while nxt < len(ivs) and ivs[nxt][0] <= line:
+                heapq.heappush(heap, (ivs[nxt][2], ivs[nxt][1]))
+                nxt += 1
+            while heap and heap[0][1] < line:  # ended before this line: never needed again
+                heapq.heappop(heap)
+            if heap:
+                out[i] = heap[0][0]
+    return out
 
 
 # --------------------------------------------------------------------------- parsing
@@ -177,13 +258,12 @@ def parse(doc: "Document", registry, *, today: _dt.date, enabled: frozenset | se
     """Read the directives of ``doc`` and work out the lines each one covers."""
     sup = Suppressions(doc.path, today=today, enabled=frozenset(enabled))
     text = doc.text
-    if "reportlint-" not in text:
+    if not _MENTION.search(text):
         return sup
     skip = _code_lines(doc)
     line_starts = [0]
     for ln in doc.lines:
         line_starts.append(line_starts[-1] + len(ln) + 1)
-    import bisect
 
     def pos(offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(line_starts, offset) - 1
@@ -196,6 +276,11 @@ def parse(doc: "Document", registry, *, today: _dt.date, enabled: frozenset | se
         if m.start() > 0 and text[m.start() - 1] == "`":
             continue  # written as code: `<!-- reportlint-disable -->` in documentation
         end_line, end_col = pos(m.end())
+        if len(sup.directives) >= MAX_DIRECTIVES:
+            sup.directives.append(Directive("", Span(line, col, end_line, end_col), problems=[(
+                f"more than {MAX_DIRECTIVES} reportlint comments in one file; this one and those after it are "
+                "not read", f"一个文件中的 reportlint 注释超过 {MAX_DIRECTIVES} 个；此处及之后的注释均未读取")]))
+            break
         d = Directive((m.group(1) or "").lower(), Span(line, col, end_line, end_col))
         _parse_args(d, m.group(2), registry, today)
         sup.directives.append(d)
@@ -225,6 +310,11 @@ def _parse_args(d: Directive, raw: str, registry, today: _dt.date) -> None:
                            f"未知指令“{word}”{hint_zh}；可用指令：" + "、".join(f"reportlint-{k}" for k in KINDS)))
         return
     params: dict[str, str] = {}
+    if raw.lstrip().startswith((":", "：")):
+        d.problems.append((f"write 'reportlint-{d.kind}' without a colon after it, e.g. "
+                           f"<!-- reportlint-{d.kind} SUM004 -->",
+                           f"“reportlint-{d.kind}”后不应有冒号，例如 <!-- reportlint-{d.kind} SUM004 -->"))
+        raw = raw.lstrip()[1:]
     if d.kind == "waive":
         for m in _KV.finditer(raw):
             val = next(v for v in (m.group("dq"), m.group("sq"), m.group("cq"), m.group("bare")) if v is not None)
@@ -286,7 +376,13 @@ def _place(sup: Suppressions, doc: "Document") -> None:
     for d in sup.directives:
         directive_lines.update(range(d.span.line, d.span.end_line + 1))
     open_segs: list[Segment] = []
+    next_block: _NextBlock | None = None
     for d in sup.directives:
+        if len(sup.segments) + len(open_segs) > MAX_SEGMENTS and d.kind in KINDS:
+            d.problems.append((f"too many overlapping reportlint comments (more than {MAX_SEGMENTS} line ranges); "
+                               "this one and those after it are ignored",
+                               f"重叠的 reportlint 注释过多（超过 {MAX_SEGMENTS} 个行范围），此处及之后的注释均被忽略"))
+            continue
         if d.kind == "disable":
             open_segs.append(Segment(d, d.span.line, last))
         elif d.kind == "enable":
@@ -322,7 +418,9 @@ def _place(sup: Suppressions, doc: "Document") -> None:
             sup.segments.append(Segment(d, n, n))
             continue
         elif d.kind == "waive":
-            block = _next_block(doc, d.span.end_line)
+            if next_block is None:
+                next_block = _NextBlock(doc)
+            block = next_block.after(d.span.end_line)
             if block is not None:
                 d.target = block
                 sup.segments.append(Segment(d, block.line, block.end_line))
@@ -336,16 +434,18 @@ def _only_directives(line: str) -> bool:
     return not _DIRECTIVE.sub("", line).strip()
 
 
-def _next_block(doc: "Document", after_line: int) -> Span | None:
-    for b in doc.blocks:
-        if b.span.line <= after_line:
-            continue
-        if b.kind == "html" and _only_comments(doc, b.span):
-            continue
-        return b.span
-    return None
+class _NextBlock:
+    """The first block after a line that is not only HTML comments (a waiver's target), by
+    binary search: a file of thousands of waivers must not scan its blocks for each one."""
 
+    def __init__(self, doc: "Document") -> None:
+        blocks = doc.blocks
+        self.starts = [b.span.line for b in blocks]
+        self.target: list[Span | None] = [None] * (len(blocks) + 1)
+        for i in range(len(blocks) - 1, -1, -1):  # from the end: the next real block of each
+            b = blocks[i]
+            self.target[i] = b.span if b.kind != "comment" else self.target[i + 1]
 
-def _only_comments(doc: "Document", span: Span) -> bool:
-    src = doc.source_between(span.line, span.end_line)
-    return not re.sub(r"<!--.*?-->", "", src, flags=re.S).strip()
+    def after(self, line: int) -> Span | None:
+        return self.target[bisect.bisect_right(self.starts, line)]
+

@@ -222,7 +222,13 @@ class RowHit:
 
     @property
     def span(self) -> Span:
-        return self.cell.span if self.cell is not None else row_span(self.row)
+        """The row's label cell (the one naming this row alone), on the row's own line."""
+        return label_span(self.row, self.cell)
+
+    @property
+    def row_span(self) -> Span:
+        """The whole row, from its label cell to its last cell (for findings about the row)."""
+        return row_span(self.row, self.cell)
 
 
 @dataclass(eq=False)
@@ -284,7 +290,7 @@ class ExtraRow:
 
     @property
     def span(self) -> Span:
-        return self.cell.span if self.cell is not None else row_span(self.row)
+        return label_span(self.row, self.cell)
 
 
 @dataclass(eq=False)
@@ -469,8 +475,14 @@ class LogicalTable:
         for r in reversed(self.spec.rows[:index]):
             hit = self.rows.get(r.key) or self.group_rows.get(r.key)
             if hit is not None:
-                return row_span(hit.row)
+                return hit.row_span
         return self.span
+
+    def row_span(self, row_key: str) -> Span | None:
+        """Where a finding about a whole row goes: the row's own line, from its most specific
+        label cell to its last cell (None when the row is not there)."""
+        hit = self.rows.get(row_key) or self.group_rows.get(row_key)
+        return hit.row_span if hit is not None else None
 
     def missing_columns(self) -> list["ColumnSpec"]:
         return [c for c in self.spec.data_columns
@@ -565,15 +577,28 @@ def cell_fix(cell: Cell, replacement: str, part: str | None = None, applicabilit
 # --------------------------------------------------------------------------- helpers
 
 
-def row_span(row: Row) -> Span:
-    """The source span of a table row (its first to its last cell on the row's line)."""
-    cells = [c for c in _distinct(row.cells)]
+def row_span(row: Row, start: Cell | None = None) -> Span:
+    """The source span of a table row: from ``start`` (its most specific label cell), else its
+    first cell, to its last cell on that line. Only the row's own cells count: a label cell
+    spanning several rows (``<td rowspan="20">三、本年度办理结果</td>``) belongs to the row where it
+    is written, so a finding about this row goes on this row's line; starting at ``start`` also
+    skips the labels a pipe table repeats on every row (``| 三、本年度办理结果 | （三）不予公开 | 1.…``)."""
+    cells = [c for c in _distinct(row.cells) if row.owns(c)]
     if not cells:
         return Span(row.line, 1, row.line, 2)
-    first = min(cells, key=lambda c: (c.span.line, c.span.column))
-    same_line = [c for c in cells if c.span.line == first.span.line and c.span.end_line == first.span.line]
+    first = start if start is not None and row.owns(start) and start in cells else \
+        min(cells, key=lambda c: (c.span.line, c.span.column))
+    same_line = [c for c in cells if c.span.line == first.span.line and c.span.end_line == first.span.line
+                 and c.span.column >= first.span.column]
     last = max(same_line or [first], key=lambda c: c.span.end_column)
     return Span(first.span.line, first.span.column, last.span.end_line, last.span.end_column)
+
+
+def label_span(row: Row, cell: Cell | None) -> Span:
+    """Where a row is named: its label cell when the row owns it, else the row's own cells."""
+    if cell is not None and row.owns(cell):
+        return cell.span
+    return row_span(row)
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:

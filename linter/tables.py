@@ -57,6 +57,11 @@ class Row:
     cells: list[Cell]  # one per grid column (merged cells repeat the same Cell object)
     line: int
     header: bool = False
+    index: int = -1  # grid row: a cell whose ``row`` differs is merged into this row from above
+
+    def owns(self, cell: Cell) -> bool:
+        """Whether ``cell`` starts in this row (not a rowspan cell of a row above)."""
+        return self.index < 0 or cell.row == self.index
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
@@ -182,7 +187,7 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
         for c, (s, raw) in enumerate(split_pipe_row(text)):
             span = Span(lineno, s + 1, lineno, s + 1 + (len(raw) or 1))
             cells.append(Cell(raw, clean_cell_text(raw), span, header, r, c))
-        rows.append(Row(cells, lineno, header))
+        rows.append(Row(cells, lineno, header, r))
     last = first_line + len(lines) - 1
     return Table("pipe", Span(first_line, 1, last, len(lines[-1]) + 1), rows, header_rows=1)
 
@@ -332,6 +337,13 @@ def parse_html_table(source: str, first_line: int, first_col: int = 1) -> Table 
     grid: list[list[Cell | None]] = []
     row_lines: list[int] = []
     row_header: list[bool] = []
+    # the grid may not grow beyond what the source could mean: spans are cut at the last row
+    # (rows past it are dropped anyway), and a table whose spans would fill more slots than
+    # its source has characters (rowspan=65534 colspan=1000 on every row) is not read; a real
+    # table spends about ten characters on a slot
+    budget = 200_000 + len(source)
+    slots = 0
+    nrows = len(p.rows)
     for r, row in enumerate(p.rows):
         while len(grid) <= r:
             grid.append([])
@@ -346,6 +358,10 @@ def parse_html_table(source: str, first_line: int, first_col: int = 1) -> Table 
             while c < len(grid[r]) and grid[r][c] is not None:
                 c += 1
             cell.row, cell.col = r, c
+            cell.rowspan = min(cell.rowspan, nrows - r)
+            slots += cell.rowspan * cell.colspan
+            if slots > budget:
+                return None
             for dr in range(cell.rowspan):
                 rr = r + dr
                 while len(grid) <= rr:
@@ -361,6 +377,8 @@ def parse_html_table(source: str, first_line: int, first_col: int = 1) -> Table 
     # rows that only exist because of a rowspan past the last <tr> are dropped
     grid = grid[: max(len(p.rows), 0)]
     width = max((len(g) for g in grid), default=0)
+    if len(grid) * width > budget:  # ragged rows would be padded to an absurd width
+        return None
     rows = []
     for r, g in enumerate(grid):
         cells = []
@@ -370,7 +388,7 @@ def parse_html_table(source: str, first_line: int, first_col: int = 1) -> Table 
                 line = row_lines[r]
                 cell = Cell("", "", Span(line, 1, line, 2), row=r, col=c)
             cells.append(cell)
-        rows.append(Row(cells, row_lines[r], header=row_header[r]))
+        rows.append(Row(cells, row_lines[r], header=row_header[r], index=r))
     header_rows = 0
     for row in rows:
         if row.header:

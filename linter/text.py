@@ -43,10 +43,14 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 @_short_cached
 def compact(text: str) -> str:
-    """NFKC and no whitespace at all."""
-    return _WS.sub("", nfkc(text))
+    """NFKC, no whitespace at all and no zero-width characters (a label reads the same to a
+    reader with them; FILE006 reports them)."""
+    return _WS.sub("", nfkc(text)).translate(_ZERO_WIDTH)
 
 
 @_short_cached

@@ -10,7 +10,9 @@ Meant for CI jobs that may run on untrusted pull requests, so:
 - no cookies, no credentials (user:password in a URL is dropped), no proxy, no ``.netrc``;
 - at most ``max_bytes`` are read per response, and at most ``timeout`` seconds are spent on one
   request (connect and response; DNS resolution uses the system resolver's own timeout);
-- only ``http`` and ``https``, redirects followed up to ``max_redirects``.
+- only ``http`` and ``https``, redirects followed up to ``max_redirects``;
+- the whole check ends after ``max_total_time`` seconds, whatever servers do (slow answers,
+  ``Retry-After``): links not checked by then are reported as not checked (error ``budget``).
 
 Requests: ``HEAD``, then ``GET`` when the server rejects ``HEAD`` or answers it with an error;
 ``429`` and ``503`` are retried up to ``retries`` times, waiting ``Retry-After`` (seconds or an
@@ -60,6 +62,7 @@ class CheckOptions:
     user_agent: str = f"reportlint/{__version__} (link check)"
     cache_dir: str | None = None  # the cache folder (reportlint.cache); None: no cache
     cache_max_age: float = 86400.0
+    max_total_time: float | None = 120.0  # seconds for the whole check; None: no limit
 
     def verdict_key(self) -> str:
         """Everything besides the URL that a checked result depends on (the cache key): which
@@ -77,7 +80,8 @@ class UrlResult:
     ``dns-temporary``, ``timeout``, ``connect``, ``tls``, ``protocol``, ``too-large``,
     ``refused-address`` (the host resolves to an address that is not allowed), ``redirects``
     (too many, or a loop), ``scheme`` (a redirect to something other than http/https),
-    ``invalid`` (not a URL that can be requested)."""
+    ``invalid`` (not a URL that can be requested), ``budget`` (not checked: the time allowed for the
+    whole check, ``max_total_time``, ran out)."""
 
     url: str
     status: int | None = None
@@ -291,6 +295,11 @@ class Checker:
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
         self._lock = threading.Lock()
         self._ssl = None
+        total = options.max_total_time
+        self.deadline = time.monotonic() + total if total is not None else float("inf")
+
+    def _out_of_time(self) -> _Answer:
+        return _Answer(error="budget", detail=f"the {self.o.max_total_time:g} s allowed for checking links ran out")
 
     # -- one HTTP exchange -------------------------------------------------------------
 
@@ -340,7 +349,9 @@ class Checker:
         HTTPConn, HTTPSConn = _connection_classes_cached()
         with self._host_slot(f"{host}:{port}"):
             start = time.monotonic()
-            deadline = start + self.o.timeout
+            if start >= self.deadline:
+                return self._out_of_time()
+            deadline = min(start + self.o.timeout, self.deadline)
             try:
                 addresses = self._addresses(host, port)
             except _Refused as exc:
@@ -354,6 +365,8 @@ class Checker:
             for address in addresses:
                 left = deadline - time.monotonic()
                 if left <= 0:
+                    if time.monotonic() >= self.deadline:
+                        return self._out_of_time()
                     return _Answer(error="timeout", detail=f"no answer within {self.o.timeout:g} s")
                 if scheme == "https":
                     conn = HTTPSConn(host, port, address, left, self.o.max_bytes, deadline, self._context())
@@ -366,6 +379,8 @@ class Checker:
                     answer = _Answer(resp.status, resp.getheader("Location"), resp.getheader("Retry-After"))
                     return answer
                 except (socket.timeout, TimeoutError):
+                    if time.monotonic() >= self.deadline:
+                        return self._out_of_time()
                     return _Answer(error="timeout", detail=f"no answer within {self.o.timeout:g} s")
                 except _TooLarge:
                     return _Answer(error="too-large", detail=f"more than {self.o.max_bytes} bytes of headers")
@@ -408,6 +423,8 @@ class Checker:
             if wait > self.o.max_retry_wait:
                 answer.detail = f"Retry-After {wait:g} s is longer than the {self.o.max_retry_wait:g} s allowed"
                 return answer
+            if time.monotonic() + wait >= self.deadline:
+                return self._out_of_time()
             time.sleep(wait)
             attempt += 1
 
@@ -449,7 +466,9 @@ class Checker:
         if result.error == "protocol" or (
                 not result.error and result.status is not None and result.status >= 400
                 and result.status not in RETRY_STATUSES):
-            result = self._follow(url, "GET")
+            get = self._follow(url, "GET")
+            if get.error != "budget" or result.error:  # out of time: the HEAD answer stands
+                result = get
         result.checked_at = time.time()
         return result
 

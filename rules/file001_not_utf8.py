@@ -1,8 +1,8 @@
 """The file is not UTF-8 text.
 
 Reports must be saved as UTF-8. Windows editors often save Chinese text as GB18030/GBK; when the
-bytes look like that, the message says so. A UTF-16 file is reported too. The file is not
-checked further.
+bytes look like that, the message says so. A UTF-16 or UTF-32 file (recognised by its byte-order
+mark) is reported too. The file is not checked further.
 
 Fix: re-save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8).
 """
@@ -22,9 +22,9 @@ def check(doc, profile, options):
     if p is None or p.kind != "encoding":
         return
     enc = p.detail.get("encoding")
-    if enc == "UTF-16":
-        yield finding(p.span, "file is UTF-16, not UTF-8; re-save it as UTF-8",
-                      "文件是 UTF-16 编码而不是 UTF-8，请另存为 UTF-8 编码")
+    if enc in ("UTF-16", "UTF-32"):
+        yield finding(p.span, f"file is {enc}, not UTF-8; re-save it as UTF-8",
+                      f"文件是 {enc} 编码而不是 UTF-8，请另存为 UTF-8 编码")
         return
     byte = p.detail.get("byte")
     where_en = f"invalid byte 0x{byte:02X}" if isinstance(byte, int) else "invalid bytes"

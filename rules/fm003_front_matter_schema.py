@@ -18,7 +18,8 @@ SUMMARY_ZH = "前置元数据不符合报告类型的模式"
 SEVERITY = "error"
 
 _TYPES_ZH = {"string": "字符串", "integer": "整数", "number": "数字", "boolean": "布尔值", "object": "映射",
-             "array": "列表", "null": "空值"}
+             "array": "列表", "null": "空值", "binary data": "二进制数据",
+             "a value of another YAML type": "其他 YAML 类型的值"}
 
 
 @lru_cache(maxsize=None)
@@ -46,7 +47,9 @@ def _type_name(value):
         return "array"
     if isinstance(value, dict):
         return "object"
-    return "null" if value is None else type(value).__name__
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"
+    return "null" if value is None else "a value of another YAML type"  # never a Python class name
 
 
 def check(doc, profile, options):
@@ -70,19 +73,31 @@ def check(doc, profile, options):
         hint_en = prop.get("description", "")
         hint_zh = prop.get("x-zh", hint_en)
         v = err.validator
+        if len(path) > 1:  # inside a list or mapping (``revised``): name the item, e.g. revised[0].date
+            key = key + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path[1:])
+        if v == "required" and path:  # a key missing inside an item: every missing key of it
+            missing = [k for k in err.validator_value if k not in err.instance]
+            yield finding(fm.value_span(*path), f"'{key}' is missing {', '.join(repr(k) for k in missing)}"
+                          + (f" — {hint_en}" if hint_en else ""),
+                          f"'{key}' 缺少 {'、'.join(repr(k) for k in missing)}" + (f"——{hint_zh}" if hint_zh else ""),
+                          data={"key": key, "keys": missing})
+            continue
         if v == "required":
             continue  # all missing keys were reported together, above
         elif v == "additionalProperties":
-            allowed = set(props)
+            allowed = set(err.schema.get("properties", {})) if path else set(props)
             for extra in sorted(set(err.instance) - allowed):
+                name = f"{key}.{extra}" if path else extra
                 yield finding(fm.key_span(*path, extra),
-                              f"unknown front matter key '{extra}'; known keys: {', '.join(sorted(allowed))}",
-                              f"未知的前置元数据键 '{extra}'；可用的键：{', '.join(sorted(allowed))}",
-                              data={"key": extra})
+                              f"unknown front matter key '{name}'; known keys: {', '.join(sorted(allowed))}",
+                              f"未知的前置元数据键 '{name}'；可用的键：{', '.join(sorted(allowed))}",
+                              data={"key": name})
         else:
             at = fm.value_span(*path) if path else fm.span
             shown = json.dumps(err.instance, ensure_ascii=False, default=str)
-            if v == "type":
+            if v == "type" and err.instance is None:
+                en, zh = f"'{key}' is empty", f"'{key}' 为空"  # ``published:`` with nothing after it
+            elif v == "type":
                 want = err.validator_value
                 want_en = want if isinstance(want, str) else " or ".join(want)
                 want_zh = _TYPES_ZH.get(want, want) if isinstance(want, str) else "或".join(_TYPES_ZH.get(w, w) for w in want)

@@ -19,7 +19,11 @@ Options: ``timeout`` (seconds per request), ``max-concurrency``, ``max-per-host`
 ``max-response-bytes``, ``exclude`` (regular expressions of URLs not to check),
 ``accept-status`` (statuses to treat as fine, e.g. ``[403]``), ``allow-networks`` (CIDR networks
 that may be requested although private, e.g. ``["10.0.0.0/8"]`` for an intranet mirror),
-``cache``, ``cache-max-age`` (seconds or ``30m``, ``12h``, ``7d``), ``cache-dir``, ``user-agent``.
+``cache``, ``cache-max-age`` (seconds or ``30m``, ``12h``, ``7d``), ``cache-dir`` (relative to the
+configuration file that sets it), ``user-agent``,
+``max-total-time`` (seconds for the whole check, default 120: a pull request full of links to
+slow or rate-limiting servers must not hold CI for long; links left when it runs out are
+reported as not checked, a warning).
 """
 import os
 
@@ -51,8 +55,9 @@ OPTIONS = {
         "cache-max-age": {"oneOf": [{"type": "number", "minimum": 0},
                                     {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}],
                           "default": "1d"},
-        "cache-dir": {"type": ["string", "null"], "default": None},
+        "cache-dir": {"type": ["string", "null"], "format": "path", "default": None},
         "user-agent": {"type": ["string", "null"], "default": None},
+        "max-total-time": {"type": "number", "exclusiveMinimum": 0, "default": 120},
     },
     "additionalProperties": False,
 }
@@ -97,7 +102,8 @@ def _options(options):
         max_bytes=int(options.get("max-response-bytes", 65536)),
         allow_networks=tuple(options.get("allow-networks") or ()), exclude=tuple(options.get("exclude") or ()),
         accept_status=tuple(options.get("accept-status") or ()), cache_dir=folder,
-        cache_max_age=parse_max_age(options.get("cache-max-age", "1d")), **kw)
+        cache_max_age=parse_max_age(options.get("cache-max-age", "1d")),
+        max_total_time=float(options.get("max-total-time", 120)), **kw)
 
 
 def check_repository(items, options):
@@ -123,6 +129,15 @@ def check_repository(items, options):
 def _message(url, res, opts):
     from urllib.parse import urlsplit
 
+    if res.error == "budget":
+        return ("warning", f"'{url}' was not checked: {res.detail} (option max-total-time)",
+                f"未检查“{url}”：检查链接的时间上限 {opts.max_total_time:g} 秒已用完（选项 max-total-time）")
+    if res.error == "refused-address" and res.redirects:
+        return ("warning", f"'{url}' was not checked further: it redirects to '{res.final_url}', whose host "
+                f"resolves to a private, loopback or link-local address ({res.detail}), which is never requested "
+                "(see allow-networks)",
+                f"未继续检查“{url}”：它重定向到“{res.final_url}”，该主机解析为内网、回环或链路本地地址（{res.detail}），"
+                "出于安全不予访问（参见 allow-networks）")
     if res.error == "refused-address":
         return ("warning", f"'{url}' was not checked: its host resolves to a private, loopback or link-local "
                 f"address ({res.detail}), which is never requested (see allow-networks)",

@@ -8,9 +8,10 @@ within one section. For 政府信息公开工作年度报告:
 - 2021 edition, section 六: whether 信息处理费 were collected (国办函〔2020〕109号).
 
 A mention is a plain substring match of any of a topic's terms (e.g. 考核 or 工作考核), so the
-check errs on the side of silence.
+check errs on the side of silence. HTML comments are not read: they are not part of the report
+(the hints ``reportlint new`` writes name the topics).
 """
-from reportlint.api import CompactText, compact, finding, section_map
+from reportlint.api import CompactText, compact, finding, section_map, strip_comments
 
 CODE = "SEC007"
 NAME = "missing-mention"
@@ -30,7 +31,8 @@ def check(doc, profile, options):
     fm = doc.front_matter
     data = fm.data if fm is not None and fm.data else {}
     sm = section_map(doc, profile)
-    body = CompactText(doc.source_between(doc.body_start_line, len(doc.lines)))  # NFKC, whitespace removed
+    # NFKC, whitespace removed; HTML comments are not part of the report
+    body = CompactText(strip_comments(doc.source_between(doc.body_start_line, len(doc.lines))))
     for m in profile.mentions:
         if not _applies(m, data):
             continue
@@ -38,7 +40,7 @@ def check(doc, profile, options):
             lines = sm.lines_of(m.section)
             if lines is None or not sm.has_content(doc, m.section):
                 continue  # the section is missing or empty: SEC002 / SEC005 say so
-            text = CompactText(doc.source_between(*lines))
+            text = CompactText(strip_comments(doc.source_between(*lines)))
             at = sm.first[m.section].span
         else:
             text = body

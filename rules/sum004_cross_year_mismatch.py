@@ -11,7 +11,7 @@ report is not part of the run, or when a term is blank or missing in either repo
 from decimal import Decimal
 
 from reportlint.api import (Cellref, LogicalTable, Span, compact, describe, evaluate, finding, load_profile,
-                            table_model)
+                            relation_data, table_model)
 
 CODE = "SUM004"
 NAME = "cross-year-mismatch"
@@ -96,4 +96,4 @@ def check_repository(items, options):
             msg = describe(ev)
             yield path, finding(ev.target.cell.span, f"{msg.en} (last year's report: {prev_path})",
                                 f"{msg.zh}（上一年度报告：{prev_path}）", severity=rel.severity,
-                                data={"relation": rel.id, "previous": prev_path})
+                                data={**relation_data(ev), "previous": prev_path})

@@ -5,7 +5,7 @@ its column's （七）总计. Each broken relation is reported at its total (SUM
 sits on the one cell that alone explains all of them and gives the value that would make every
 one of them hold. It is only given when that cell is the single such explanation.
 """
-from reportlint.api import document_evaluations, finding, likely_culprits, num
+from reportlint.api import cell_data, document_evaluations, finding, likely_culprits, num
 
 CODE = "SUM005"
 NAME = "likely-culprit"
@@ -26,4 +26,5 @@ def check(doc, profile, options):
                       f"(reported at {totals}); with {num(c.value)} all of them hold",
                       f"{c.cell.label} = {num(c.cell.value)} 可能是出错的单元格：它导致 {n} 处关系不成立"
                       f"（见 {totals_zh}）；若为 {num(c.value)}，这些关系全部成立",
-                      data={"value": str(c.value), "relations": [e.relation.id for e in c.relations]})
+                      data={"value": str(c.value), "relations": [e.relation.id for e in c.relations],
+                            "cell": cell_data(c.cell), "totals": labels})

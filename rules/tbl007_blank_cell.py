@@ -2,7 +2,8 @@
 
 The format wants a number in every data cell, 0 when there is nothing to report. A blank is not
 0 and is never treated as 0: relations that involve a blank cell are not evaluated. A row whose
-cells are all blank is reported once, and so is a table that holds no value at all.
+cells are all blank is reported once, on that row's own line (from its label), and so is a table
+that holds no value at all.
 """
 from reportlint.api import finding, row_span, table_model
 
@@ -21,7 +22,8 @@ def check(doc, profile, options):
             continue
         cells = list(lt.cells.values())
         if cells and all(c.reason == "blank" for c in cells):
-            yield finding(lt.span, f"{lt.name} holds no values: all {len(cells)} cells are blank "
+            which = "its only cell is blank" if len(cells) == 1 else f"all {len(cells)} cells are blank"
+            yield finding(lt.span, f"{lt.name} holds no values: {which} "
                                    "(write 0 where there is nothing to report)",
                           f"{lt.name}没有填写任何数据：{len(cells)} 个单元格均为空（无相关情况的填 0）",
                           data={"table": lt.id})
@@ -35,7 +37,7 @@ def check(doc, profile, options):
                 continue
             if len(row_cells) > 1 and len(blank) == len(row_cells):
                 label = lt.row_label(rk) or lt.name
-                yield finding(row_span(blank[0].row), f"{lt.name}: all {len(blank)} cells of row '{label}' are "
+                yield finding(lt.row_span(rk) or row_span(blank[0].row), f"{lt.name}: all {len(blank)} cells of row '{label}' are "
                                                       "blank (write 0 where there is nothing to report)",
                               f"{lt.name}“{label}”行的 {len(blank)} 个单元格均为空（无相关情况的填 0）",
                               data={"table": lt.id, "row": rk})

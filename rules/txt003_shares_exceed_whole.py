@@ -8,7 +8,7 @@ main categories only.
 """
 from decimal import Decimal
 
-from reportlint.api import finding, num, prose_of
+from reportlint.api import finding, num, prose_of, quote
 
 CODE = "TXT003"
 NAME = "shares-exceed-whole"
@@ -21,7 +21,7 @@ def check(doc, profile, options):
     analysis = prose_of(doc, profile)
     for group in analysis.share_groups:
         pcts = [st.percent for st in group if st.percent is not None]
-        if len(pcts) < 2 or any(p.approx for p in pcts):
+        if len(pcts) < 2 or not all(p.exact for p in pcts):
             continue
         total = sum((p.value for p in pcts), Decimal(0))
         slack = sum((Decimal(5).scaleb(-(p.decimals + 1)) for p in pcts), Decimal(0))
@@ -29,9 +29,11 @@ def check(doc, profile, options):
             continue
         last = pcts[-1]
         terms = " + ".join(f"{num(p.value)}%" for p in pcts)
+        first, end = group[0].clause, group[-1].clause
+        said = f"“{quote(first.norm.source_text(first.start, end.end), 60)}”"
         yield finding(
             last.span,
             f"these shares of one whole add up to {terms} = {num(total)}%, more than 100% "
-            f"(rounding explains at most {num(100 + slack)}%)",
-            f"同一总数的各项占比之和为{terms} = {num(total)}%，超过100%（四舍五入最多可达{num(100 + slack)}%）",
+            f"(rounding explains at most {num(100 + slack)}%): {said}",
+            f"同一总数的各项占比之和为{terms} = {num(total)}%，超过100%（四舍五入最多可达{num(100 + slack)}%）：{said}",
             data={"total": str(total), "shares": [str(p.value) for p in pcts]})

@@ -1,9 +1,11 @@
 """A statement in the text contradicts what the tables show.
 
-Claims checked (each only where its sentence is about 政府信息公开 applications or cases):
+The claims are the profile's (``prose.claims``); for the 政府信息公开工作年度报告, each only where
+its sentence is about 政府信息公开 applications or cases:
 
-- ``所有申请均已办结`` / ``均已按要求办理完成`` while 表三 四、结转下年度继续办理 / 总计 > 0 (not ``上年结转的申请均已办结``;
-  not ``办结率100%``, which agencies compute over the applications that were due);
+- ``所有申请均已办结`` / ``均已按要求办理完成`` while 表三 四、结转下年度继续办理 / 总计 > 0 (not
+  ``上年结转的申请均已办结``; not ``办结率100%``, which agencies compute over the applications that
+  were due);
 - ``无结转`` / ``无下年度结转`` while that cell > 0;
 - ``均获维持`` while 表四 shows 结果纠正 or 尚未审结 cases (for 行政复议, 行政诉讼 or both, as the
   sentence says);
@@ -14,11 +16,16 @@ Claims checked (each only where its sentence is about 政府信息公开 applica
 - ``未收到政府信息公开申请`` while 表三 一、本年新收 / 总计 > 0.
 
 ``均在法定期限内予以答复`` is about timeliness, not about every application being finished, and is
-not a claim. Nothing is said when a cell involved is blank or not a number.
+not a claim. A cell is read only when it is a number or its table's own totals prove it (a blank
+``结果纠正`` beside ``结果维持 5``, ``尚未审结 2``, ``总计 7`` is 0).
+
+Severity: an error when the claim is contradicted however it is read. ``复议7件，诉讼9件，均获维持``
+may be about both counts or only the last: when the tables contradict one reading and agree with
+the other, the finding is a warning that says so. Nothing is said when no cell it needs can be read.
 """
 from decimal import Decimal
 
-from reportlint.api import finding, num, prose_of, quote, table_sum
+from reportlint.api import claim_readings, finding, num, prose_of, quote
 
 CODE = "TXT005"
 NAME = "claim-contradicts-table"
@@ -26,70 +33,53 @@ SUMMARY = "A statement in the text contradicts the tables"
 SUMMARY_ZH = "文中表述与表格矛盾"
 SEVERITY = "error"
 
-_T4 = "t4.r_cases."
-_CASES = {
-    "review": ["c_rev_total"],
-    "lit": ["c_litd_total", "c_lita_total"],
-}
-_RESULT = {
-    ("review", "correct"): ["c_rev_correct"], ("lit", "correct"): ["c_litd_correct", "c_lita_correct"],
-    ("review", "pending"): ["c_rev_pending"], ("lit", "pending"): ["c_litd_pending", "c_lita_pending"],
-}
-_ORG = ["c_commercial", "c_research", "c_social", "c_legal", "c_other"]
 
-_MEANING = {
-    "all_done": ("says every application was completed", "称所有申请均已办结"),
-    "none_carried": ("says nothing was carried over", "称无结转"),
-    "all_upheld": ("says every case was upheld", "称均获维持"),
-    "all_closed": ("says every case is closed", "称均已结案"),
-    "no_correct": ("says no case was corrected or lost", "称未发生纠错或败诉"),
-    "no_cases": ("says there was no case", "称未发生行政复议或行政诉讼"),
-    "all_natural": ("says every applicant was a natural person", "称均为自然人申请"),
-    "no_apps": ("says no application was received", "称未收到申请"),
-}
-
-
-def _kinds(scope):
-    return ["review", "lit"] if scope == "both" else [scope]
-
-
-def _contradiction(doc, profile, claim):
-    """The table cells that contradict ``claim`` (each > 0), or [] / None (cannot tell)."""
-    if claim.kind in ("all_done", "none_carried"):
-        refs = ["t3.r_carry_out.c_total"]
-    elif claim.kind == "no_apps":
-        refs = ["t3.r_new.c_total"]
-    elif claim.kind == "all_natural":
-        refs = [f"t3.r_new.{c}" for c in _ORG]
-    elif claim.kind == "all_upheld":
-        refs = [_T4 + c for k in _kinds(claim.scope) for what in ("correct", "pending") for c in _RESULT[(k, what)]]
-    elif claim.kind == "all_closed":
-        refs = [_T4 + c for k in _kinds(claim.scope) for c in _RESULT[(k, "pending")]]
-    elif claim.kind == "no_correct":
-        refs = [_T4 + c for k in _kinds(claim.scope) for c in _RESULT[(k, "correct")]]
-    elif claim.kind == "no_cases":
-        refs = [_T4 + c for k in _kinds(claim.scope) for c in _CASES[k]]
-    else:
-        return None
-    rds = table_sum(doc, profile, refs)
-    if rds is None:
-        return None
-    return [rd for rd in rds if rd.value > 0]
+def _about(claim, subjects, lang: str) -> str:
+    names = claim.spec.subject_names
+    idx = 0 if lang == "en" else 1
+    words = [names.get(s, (s, s))[idx] for s in subjects if s]
+    return (" and " if lang == "en" else "和").join(words)
 
 
 def check(doc, profile, options):
     analysis = prose_of(doc, profile)
     for claim in analysis.claims:
-        bad = _contradiction(doc, profile, claim)
-        if not bad:
+        rds = claim_readings(doc, profile, claim)
+        if not rds:
             continue
-        meaning_en, meaning_zh = _MEANING[claim.kind]
-        shown = "; ".join(f"{rd.label} = {num(rd.value)}" for rd in bad)
-        shown_zh = "；".join(f"{rd.label} = {num(rd.value)}" for rd in bad)
-        frag = quote(claim.fragment())
+        against = [r for r in rds if r.against]
+        if not against:
+            continue
+        clean = [r for r in rds if not r.against and not r.unknown]
+        if len(against) < len(rds) and not clean:
+            continue  # the other reading cannot be checked: the tool cannot tell
+        first = against[0]
+        shown = "; ".join(f"{rd.label} = {num(rd.value)}" for rd in first.against)
+        shown_zh = "；".join(f"{rd.label} = {num(rd.value)}" for rd in first.against)
+        frag = quote(claim.marked(), 60)
+        spec = claim.spec
+        about_en = about_zh = ""
+        if len(rds) > 1:
+            about_en = f" read as about {_about(claim, first.subjects, 'en')}"
+            about_zh = f"（按指{_about(claim, first.subjects, 'zh')}理解）"
+        en = f"the text {spec.en} (“{frag}”){about_en}, but {shown}"
+        zh = f"正文{spec.zh}（“{frag}”）{about_zh}，但表格显示：{shown_zh}"
+        severity = None
+        for other in against[1:]:
+            more = "; ".join(f"{rd.label} = {num(rd.value)}" for rd in other.against)
+            more_zh = "；".join(f"{rd.label} = {num(rd.value)}" for rd in other.against)
+            en += f"; read as about {_about(claim, other.subjects, 'en')} only, still {more}"
+            zh += f"；若仅指{_about(claim, other.subjects, 'zh')}，仍有{more_zh}"
+        if clean:
+            severity = "warning"
+            other = clean[0].subjects
+            en += f"; read as about {_about(claim, other, 'en')} only, the tables agree"
+            zh += f"；若仅指{_about(claim, other, 'zh')}，则与表格一致"
+        notes = [n for rd in first.against for n in [rd.note()] if n[0]]
+        if notes:
+            en += f" ({notes[0][0]})"
+            zh += f"（{notes[0][1]}）"
         yield finding(
-            claim.span,
-            f"the text {meaning_en} (“{frag}”), but {shown}",
-            f"正文{meaning_zh}（“{frag}”），但表格显示：{shown_zh}",
-            data={"claim": claim.kind, "cells": {rd.label: str(rd.value) for rd in bad},
-                  "total": str(sum((rd.value for rd in bad), Decimal(0)))})
+            claim.span, en, zh, severity=severity,
+            data={"claim": claim.kind, "cells": {rd.label: str(rd.value) for rd in first.against},
+                  "total": str(sum((rd.value for rd in first.against), Decimal(0)))})

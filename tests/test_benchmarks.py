@@ -61,3 +61,23 @@ def test_per_report_says_what_it_needs(tmp_path):
     proc = bench("per_report.py", str(tmp_path), cwd=tmp_path)
     assert proc.returncode == 2 and "1 Markdown files; at least 51 are needed" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_hostile_times_every_shape_at_each_size(tmp_path):
+    proc = bench("hostile.py", "--shape", "headings", "--shape", "subtopics", "--sizes", "20,40", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = [line.split() for line in proc.stdout.splitlines()[1:]]
+    assert [(r[0], r[1]) for r in rows] == [("headings", "20"), ("headings", "40"), ("subtopics", "20"), ("subtopics", "40")]
+    assert rows[1][4].endswith("x") and rows[1][3].endswith("s")
+    assert bench("hostile.py", "--sizes", "x", cwd=tmp_path).returncode == 2
+
+
+def test_server_latency_runs(tmp_path):
+    out = tmp_path / "latency.json"
+    proc = bench("server_latency.py", "--count", "3", "--changes", "2", "--debounce", "50", "--json", str(out),
+                 cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text())
+    assert data["reports_in_repository"] == 3 and data["debounce_ms"] == 50
+    assert data["after_debounce_s"]["median"] > -0.05 and data["pull_s"]["median"] > 0
+    assert "after the 50 ms debounce" in proc.stdout

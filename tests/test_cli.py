@@ -54,7 +54,8 @@ def test_findings_exit_1_sorted_text_lines_and_summary(tmp_path):
     b = report(tmp_path, "b.md", broken(src))
     # another organisation: the same one's 2023 report would be compared with b.md (SUM004)
     a = report(tmp_path, "a.md", src.replace("year: 2024", "year: 2023").replace("organization: 淮安市人民政府",
-                                                                               "organization: 淮安市某局"))
+                                                                               "organization: 淮安市某局")
+               .replace("published: 2025-02-25", "published: 2024-02-26"))
     proc = run("check", tmp_path, cwd=tmp_path)
     assert proc.returncode == 1
     lines = out(proc).splitlines()
@@ -118,7 +119,8 @@ def test_language(tmp_path, env, lang_arg, expect):
 
 def test_select_and_ignore_by_code_prefix_and_name(tmp_path):
     src = CLEAN.read_text(encoding="utf-8").replace("year: 2024", "year: 2023").replace(
-        "## 五、存在的主要问题及改进情况", "## 五、政府信息公开工作存在的主要问题及改进情况")
+        "## 五、存在的主要问题及改进情况", "## 五、政府信息公开工作存在的主要问题及改进情况").replace(
+        "published: 2025-02-25", "published: 2024-02-26")
     p = report(tmp_path, "r.md", src)
     codes = lambda proc: sorted({ln.split(" ")[1] for ln in out(proc).splitlines()[:-1]})  # noqa: E731
     assert codes(run("check", p)) == ["FM004", "SEC006"]

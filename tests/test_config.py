@@ -2,7 +2,7 @@
 import json
 import re
 
-from clihelp import CLEAN, VARIANT, VARIANT_LINE, make_repo, run_cli
+from clihelp import CLEAN, VARIANT, VARIANT_LINE, as_organization, make_repo, run_cli
 
 
 def findings(proc):
@@ -23,7 +23,7 @@ def test_pyproject_table_select_ignore_severity(tmp_path):
 def test_nearest_configuration_wins_and_discovery_stops_at_the_repository_root(tmp_path):
     # a configuration above the repository root is not used
     (tmp_path / ".reportlint.toml").write_text('ignore = ["SEC006"]\n')
-    repo = make_repo(tmp_path / "repo", {"a.md": VARIANT, "sub/b.md": VARIANT,
+    repo = make_repo(tmp_path / "repo", {"a.md": VARIANT, "sub/b.md": as_organization(VARIANT, "淮安市某局"),
                                           "sub/.reportlint.yaml": "severity:\n  SEC006: error\n"})
     proc = run_cli("check", "--format", "json", ".", cwd=repo)
     assert findings(proc) == [("a.md", VARIANT_LINE, "SEC006", "warning"),
@@ -77,7 +77,7 @@ def test_unknown_keys_and_invalid_values_name_file_line_and_key(tmp_path):
     assert err == [
         "pyproject.toml:5:1: error: tool.reportlint.selct: unknown key (did you mean 'select'?); known keys: "
         "select, extend-select, ignore, severity, options, profile, edition, exclude, per-file-ignores, "
-        "overrides, profile-paths, max-file-size",
+        "overrides, profile-paths, max-file-size, repository",
         "pyproject.toml:6:17: error: tool.reportlint.ignore[1]: 'SEQ006' names no rule (not a code, a family "
         "prefix, a rule name or ALL; see `reportlint rules`) (did you mean 'SEC006'?)",
         "pyproject.toml:7:23: error: tool.reportlint.severity.SEC006: 'eror' is not one of error, warning, info",
@@ -152,8 +152,9 @@ def test_exclude_holds_even_for_files_named_explicitly(tmp_path):
 
 def test_a_file_named_in_any_way_is_the_same_file(tmp_path):
     """./x, a/../x, absolute and symlinked names: one display path, the same exclusion."""
-    repo = make_repo(tmp_path, {"reports/a.md": VARIANT, "reports/b.md": VARIANT, "reports/c.md": VARIANT,
-                                "drafts/d.md": VARIANT, ".reportlint.toml": 'exclude = ["drafts"]\n'})
+    repo = make_repo(tmp_path, {"reports/a.md": VARIANT, "reports/b.md": as_organization(VARIANT, "淮安市某局"),
+                                "reports/c.md": as_organization(VARIANT, "淮安市另一局"), "drafts/d.md": VARIANT,
+                                ".reportlint.toml": 'exclude = ["drafts"]\n'})
     (repo / "linked").symlink_to(repo / "drafts", target_is_directory=True)
     proc = run_cli("check", "--format", "json", "./reports/a.md", "drafts/../reports/b.md",
                    str(repo / "reports" / "c.md"), "linked/d.md", "reports/../drafts/d.md", cwd=repo)
@@ -165,8 +166,9 @@ def test_a_file_named_in_any_way_is_the_same_file(tmp_path):
 
 def test_per_file_ignores_and_overrides(tmp_path):
     old = VARIANT.replace('edition: "2021"\n', "")
-    repo = make_repo(tmp_path, {"reports/2024/a.md": VARIANT, "reports/2019/b.md": old,
-                                "reports/2020/c.md": old, ".reportlint.toml": (
+    repo = make_repo(tmp_path, {"reports/2024/a.md": VARIANT,
+                                "reports/2019/b.md": as_organization(old, "淮安市某某局"),
+                                "reports/2020/c.md": as_organization(old, "淮安市某局"), ".reportlint.toml": (
         'ignore = ["FM006"]\n'
         '[per-file-ignores]\n"reports/2020/**" = ["section-title-variant"]\n'
         '[overrides."reports/2019/**"]\nextend-select = ["FM006"]\nseverity = { SEC = "error" }\n')})

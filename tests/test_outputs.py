@@ -8,28 +8,27 @@ from pathlib import Path
 
 import pytest
 
-from clihelp import CLEAN, VARIANT, VARIANT_LINE, make_repo, run_cli
+from clihelp import CLEAN, VARIANT, VARIANT_LINE, as_organization, make_repo, run_cli
 
 WAIVER = '<!-- reportlint-waive SEC006 until=2027-03-31 reason="沿用省级模板的章节标题" -->\n'
 
 
-def sarif_schema_path() -> Path:
-    """The official SARIF 2.1.0 schema lives in the shared folder next to the repository (never
-    copied into the project): walk up from this file until ``shared/vendor`` has it."""
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "shared" / "vendor" / "sarif-schema-2.1.0.json"
-        if candidate.is_file():
-            return candidate
-    pytest.fail("shared/vendor/sarif-schema-2.1.0.json not found in any parent folder of the tests; "
-                "the SARIF output cannot be validated without the official schema")
+@pytest.fixture(scope="session")
+def sarif_schema(tmp_path_factory) -> dict:
+    """The official SARIF 2.1.0 schema, from a package (see tests/sarifschema.py)."""
+    from sarifschema import sarif_schema_bytes
+
+    return json.loads(sarif_schema_bytes(tmp_path_factory.mktemp("sarif-schema")))
 
 
 @pytest.fixture
 def repo(tmp_path):
-    """Two reports: a.md with a SEC006 warning and an SUP001 error, b.md with a waived SEC006."""
+    """Three organisations' reports: a.md with a SEC006 warning and an SUP001 error, b.md with a
+    waived SEC006, c.md clean."""
     a = VARIANT.replace("## 一、总体情况", "<!-- reportlint-disable SEQ006 -->\n\n## 一、总体情况")
     b = VARIANT.replace("## 五、政府信息公开工作存在", WAIVER + "## 五、政府信息公开工作存在")
-    return make_repo(tmp_path, {"reports/a.md": a, "reports/b.md": b, "reports/c.md": CLEAN})
+    return make_repo(tmp_path, {"reports/a.md": a, "reports/b.md": as_organization(b, "淮安市某局"),
+                                "reports/c.md": as_organization(CLEAN, "淮安市另一局")})
 
 
 def codes(proc):
@@ -45,7 +44,7 @@ def test_github_annotations_automatically_in_actions(repo):
     lines = proc.stdout.splitlines()
     assert lines[0] == ("::error file=reports/a.md,line=15,col=1,endColumn=35,title=SUP001 (invalid-suppression)::"
                         "<!-- reportlint-disable SEQ006 -->: 'SEQ006' names no rule (not a code, a family prefix "
-                        "or a rule name; see `reportlint rules`)")
+                        "or a rule name; see `reportlint rules`) (the comment suppresses nothing until corrected)")
     assert lines[1].startswith(f"::warning file=reports/a.md,line={VARIANT_LINE + 2},col=4,endColumn=")
     assert "title=SEC006 (section-title-variant)::section title" in lines[1]
     assert lines[2] == "Found 2 problems (1 error, 1 warning) in 1 of 3 files. 1 finding waived."
@@ -61,15 +60,14 @@ def test_github_escapes_workflow_command_characters(tmp_path):
     assert _prop("a:b,c") == "a%3Ab%2Cc"
 
 
-def test_sarif_validates_against_the_official_schema(repo):
+def test_sarif_validates_against_the_official_schema(repo, sarif_schema):
     import jsonschema
 
     out = repo / "out" / "reportlint.sarif"
     proc = run_cli("check", "reports", "--output-file", str(out), cwd=repo, env=TODAY)
     assert proc.returncode == 1
     sarif = json.loads(out.read_text(encoding="utf-8"))
-    schema = json.loads(sarif_schema_path().read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(schema).validate(sarif)  # the schema is draft-07
+    jsonschema.Draft7Validator(sarif_schema).validate(sarif)  # the schema is draft-07
     run = sarif["runs"][0]
     assert sarif["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "reportlint"
     assert run["columnKind"] == "unicodeCodePoints"
@@ -89,11 +87,11 @@ def test_sarif_validates_against_the_official_schema(repo):
     assert sup["justification"] == "沿用省级模板的章节标题" and sup["properties"]["until"] == "2027-03-31"
 
 
-def test_sarif_schema_rejects_a_broken_document():
+def test_sarif_schema_rejects_a_broken_document(sarif_schema):
     """The validation above can fail: the same schema rejects a result without a message."""
     import jsonschema
 
-    schema = json.loads(sarif_schema_path().read_text(encoding="utf-8"))
+    schema = sarif_schema
     bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "X"}]}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft7Validator(schema).validate(bad)

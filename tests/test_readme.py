@@ -92,6 +92,8 @@ def _workflow_script():
     assert check["shell"] == "bash" and check["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
     assert upload["with"]["sarif_file"] == "reportlint.sarif"
+    keep = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert keep["with"]["path"] == "reportlint.html" and "always()" in keep["if"]
     assert wf["permissions"]["security-events"] == "write"
     return check["run"]
 
@@ -127,6 +129,9 @@ def test_github_actions_workflow_checks_only_the_changed_reports(tmp_path):
     sarif = json.loads((work / "reportlint.sarif").read_text(encoding="utf-8"))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
     assert uris == {"reports/%E6%96%B0%20%E6%8A%A5%E5%91%8A.md", "reports/kept.md"}
+    page = (work / "reportlint.html").read_text(encoding="utf-8")  # the artifact: one page, both reports
+    assert page.startswith("<!DOCTYPE html>") and 'data-path="reports/新 报告.md"' in page
+    assert 'data-code="SEC002"' in page and 'data-code="SEC006"' in page
     # a pull request that changes no report: the step passes without running the check
     git("checkout", "-q", "main", cwd=work)
     git("checkout", "-qb", "pr2", cwd=work)
@@ -134,6 +139,7 @@ def test_github_actions_workflow_checks_only_the_changed_reports(tmp_path):
     git("add", ".", cwd=work)
     git("commit", "-qm", "pr2", cwd=work)
     (work / "reportlint.sarif").unlink()
+    (work / "reportlint.html").unlink()
     proc = subprocess.run(["bash", "-e", "-c", script], cwd=work, env=env, capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.strip() == "No report changed.", proc.stdout + proc.stderr
 
@@ -153,3 +159,104 @@ def test_configuration_snippet_is_valid(tmp_path):
     info = json.loads(run_cli("config", "--show", "reports/2024/x.md", "--format", "json", cwd=repo).stdout)
     assert {r["code"]: r["severity"] for r in info["rules"]}["SEC006"] == "error"
     assert run_cli("config", "--show", "drafts/x.md", cwd=repo).stdout.count("excluded: yes, by 'drafts'") == 1
+
+
+# --------------------------------------------------------------------------- the collecting office
+
+
+def _office_repo(tmp_path, config: str) -> Path:
+    from clihelp import CLEAN
+
+    repo = make_repo(tmp_path / "office", {".reportlint.toml": config, "reports/2024/淮安市人民政府.md": CLEAN})
+    return repo
+
+
+def test_repository_configuration_snippet(tmp_path):
+    repo = _office_repo(tmp_path, snippet("repository-config"))
+    proc = run_cli("check", ".", "--select", "DATE,REP", "--format", "json", "--no-cache", cwd=repo)
+    assert proc.returncode == 1, proc.stderr
+    missing = sorted((d["line"], d["data"]["organization"], d["data"]["year"]) for d in json.loads(proc.stdout))
+    assert missing == [(4, "淮安市人民政府", 2023), (5, "淮安市教育局", 2023), (5, "淮安市教育局", 2024),
+                       (6, "淮安市财政局", 2023), (6, "淮安市财政局", 2024)]
+    info = json.loads(run_cli("config", "--show", "reports/x.md", "--format", "json", cwd=repo).stdout)
+    rules = {r["code"]: r for r in info["rules"]}
+    assert rules["DATE001"]["options"] == {"deadlines": {"township": "02-20"}}
+    assert rules["REP003"]["options"]["threshold"] == 50
+
+
+def test_status_output_snippet_is_what_status_prints(tmp_path):
+    import shutil
+
+    repo = tmp_path / "collecting-office"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "repo" / "collecting-office", repo)
+    (repo / ".git").mkdir()
+    proc = run_cli("status", "--no-cache", cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == snippet("status-output")
+
+
+def test_office_ci_recipe(tmp_path):
+    import yaml
+
+    wf = yaml.safe_load(snippet("office-ci"))
+    on = wf.get("on", wf.get(True))
+    assert "push" in on and "pull_request" in on
+    steps = wf["jobs"]["repository"]["steps"]
+    assert steps[0]["uses"].startswith("actions/checkout@") and steps[0]["with"]["fetch-depth"] == 0
+    overview = next(s for s in steps if s.get("name") == "Overview")["run"]
+    check = next(s for s in steps if s.get("name") == "Check the whole repository")["run"]
+    repo = _office_repo(tmp_path, snippet("repository-config"))
+    summary = tmp_path / "summary.md"
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR",)}
+    env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary), REPORTLINT_NO_CACHE="1",
+               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    proc = subprocess.run(["bash", "-e", "-c", overview], cwd=repo, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    md = summary.read_text(encoding="utf-8").splitlines()
+    assert md[0] == "| organisation | 2023 | 2024 |"
+    assert "| 淮安市人民政府 | MISSING | on time |" in md and "| 淮安市教育局 | MISSING | MISSING |" in md
+    proc = subprocess.run(["bash", "-e", "-c", check], cwd=repo, env=env, capture_output=True, text=True)
+    assert proc.returncode == 1  # reports are missing: the job fails
+    lines = proc.stdout.splitlines()
+    assert any(ln.startswith("::error file=.reportlint.toml,line=5,") and "REP002" in ln for ln in lines), lines
+    assert "::group::reportlint status" in lines
+
+
+def test_pre_commit_whole_repository_hook_finds_missing_reports(tmp_path):
+    import yaml
+
+    from clihelp import CLEAN
+
+    defs = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert defs["reportlint-all"]["pass_filenames"] is False and defs["reportlint-all"]["entry"] == "reportlint check ."
+    config = {"repos": [{"repo": str(ROOT), "rev": head_commit(), "hooks": [{"id": "reportlint-all"}]}]}
+    repo = tmp_path / "office"
+    repo.mkdir()
+    git("init", "-q", cwd=repo)
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (repo / ".reportlint.toml").write_text(
+        '[repository]\norganizations = ["淮安市人民政府", "淮安市教育局"]\nyears = [2024]\n', encoding="utf-8")
+    (repo / "reports").mkdir()
+    (repo / "reports" / "huaian.md").write_text(CLEAN, encoding="utf-8")
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PATH": os.path.dirname(sys.executable)
+           + os.pathsep + os.environ.get("PATH", "")}
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, capture_output=True, text=True,
+                          env={**os.environ, **env})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    git("add", ".", cwd=repo)
+    proc = git("commit", "-m", "reports", cwd=repo, env=env, check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert ".reportlint.toml:2:" in out and "REP002" in out and "淮安市教育局" in out
+    # the missing report filed: the commit goes through
+    (repo / "reports" / "education.md").write_text(CLEAN.replace("淮安市人民政府", "淮安市教育局"), encoding="utf-8")
+    git("add", ".", cwd=repo)
+    proc = git("commit", "-m", "reports", cwd=repo, env=env, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # a change to the configuration alone runs the hook too
+    (repo / ".reportlint.toml").write_text(
+        '[repository]\norganizations = ["淮安市人民政府", "淮安市教育局"]\nyears = [2023, 2024]\n', encoding="utf-8")
+    git("add", ".", cwd=repo)
+    proc = git("commit", "-m", "2023 too", cwd=repo, env=env, check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "REP002" in out and "2023" in out, out

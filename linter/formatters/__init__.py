@@ -1,17 +1,21 @@
 """Output formats. Formatters know only diagnostics (and the few run facts in :class:`Report`).
 
 Each format is a module ``<name>_format`` with ``render(report) -> str``, imported on demand
-so a run pays only for the one it prints.
+so a run pays only for the one it prints. A format that shows the reports' tables sets
+``WANTS_VIEWS = True``: the CLI then hands it plain-data views of the files (``Report.views``,
+see ``reportlint.view``), which no other run builds.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import SEVERITY_RANK, Diagnostic
 
-FORMATS = ("text", "json", "gcc", "github", "sarif", "junit", "gitlab")
+FORMATS = ("text", "json", "gcc", "github", "sarif", "junit", "gitlab", "html")
 
 
 @dataclass
@@ -24,6 +28,12 @@ class Report:
     waived: list[Diagnostic] = field(default_factory=list)
     # rule metadata for formats that describe rules (sarif): code -> {name, severity, summary: {en, zh}, doc}
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # plain-data views of the files (path -> view, see reportlint.view), for formats that want them
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the repository overview (reportlint.status.overview: plain data), when the run covers a
+    # [repository] list of expected reports: text and github print it after the findings, sarif
+    # keeps it in the run's properties, html shows it; json, gcc, junit and gitlab leave it out
+    overview: dict[str, Any] | None = None
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITY_RANK}
@@ -32,27 +42,29 @@ class Report:
         return out
 
     def source_line(self, path: str, line: int) -> str | None:
-        """The text of one source line (for --show-source); ``options["sources"]`` holds text
-        that is not on disk (standard input)."""
+        """The text of one source line (for --show-source), from ``options["sources"]`` (path ->
+        text, handed over by the command: a formatter never opens a file)."""
         cache = self.options.setdefault("_lines", {})
         if path not in cache:
-            text = (self.options.get("sources") or {}).get(path)
-            if text is None:
-                try:
-                    with open(path, "rb") as fh:
-                        text = fh.read().decode("utf-8-sig", "replace")
-                except OSError:
-                    text = ""
+            text = (self.options.get("sources") or {}).get(path) or ""
             cache[path] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         lines = cache[path]
         return lines[line - 1] if 0 < line <= len(lines) else None
 
 
 def render(name: str, report: Report) -> str:
+    return _module(name).render(report)
+
+
+def wants_views(name: str) -> bool:
+    """Whether format ``name`` shows the files' tables (and so needs ``Report.views``)."""
+    return bool(getattr(_module(name), "WANTS_VIEWS", False))
+
+
+def _module(name: str):
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
-    module = importlib.import_module(f"{__name__}.{name}_format")
-    return module.render(report)
+    return importlib.import_module(f"{__name__}.{name}_format")
 
 
 def statistics(report: Report) -> list[dict[str, Any]]:
@@ -78,3 +90,24 @@ def waivers(report: Report) -> list[dict[str, Any]]:
         entry["findings"].append({"line": d.line, "column": d.column, "code": d.code,
                                   "message": d.message.get(report.lang)})
     return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1] or 0, k[2] or 0))]
+
+
+# line and column numbers inside messages ("first at line 12", "第 12 行", "ends at column 40"):
+# they change when lines are added above a finding, so they are left out of its identity
+_POSITIONS = re.compile(r"\b(?:lines?|columns?)\s+\d+(?:\s*[-–,]\s*\d+)*|第\s*\d+\s*[行列]")
+
+
+class Fingerprints:
+    """Stable identities of findings (GitLab ``fingerprint``, SARIF ``partialFingerprints``): a
+    hash of the file, the rule and the English message without line or column numbers (so the
+    cells, labels and quoted text count), plus how many identical findings came before. A
+    finding keeps its identity when lines are added above it; call once per finding, in order."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple, int] = {}
+
+    def __call__(self, d: Diagnostic) -> str:
+        key = (d.path, d.code, _POSITIONS.sub("#", d.message.en))
+        n = self._seen.get(key, 0)
+        self._seen[key] = n + 1
+        return hashlib.sha256("\0".join([*key, str(n)]).encode("utf-8")).hexdigest()

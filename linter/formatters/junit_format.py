@@ -1,9 +1,15 @@
 """JUnit XML for CI test-report views: one test suite per file, one failing test case per
-finding (its type is the severity and code), one passing test case for a clean file."""
+finding (its type is the severity and code), one passing test case for a clean file.
+
+XML 1.0 cannot hold most control characters at all, not even as character references, and CI
+pages show the text to people: control, bidi and other invisible characters in paths and
+messages are written as escapes (``\\x1b``, ``\\u202e``), so the file is always well-formed."""
 from __future__ import annotations
 
 from collections import defaultdict
 from xml.etree import ElementTree as ET
+
+from ..invisible import escape
 
 
 def render(report) -> str:
@@ -14,14 +20,15 @@ def render(report) -> str:
         by_file.setdefault(p, [])
     root = ET.Element("testsuites", name="reportlint")
     total = failures = 0
-    for path in sorted(by_file):
-        diags = by_file[path]
+    for raw_path in sorted(by_file):
+        diags = by_file[raw_path]
+        path = escape(raw_path)
         suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(1, len(diags))),
                               failures=str(len(diags)), errors="0", skipped="0", time="0")
         if not diags:
             ET.SubElement(suite, "testcase", classname=path, name="reportlint", file=path, time="0")
         for d in diags:
-            msg = d.message.get(report.lang)
+            msg = escape(d.message.get(report.lang))
             case = ET.SubElement(suite, "testcase", classname=path, name=f"{d.code} {d.name} ({d.line}:{d.column})",
                                  file=path, line=str(d.line), time="0")
             fail = ET.SubElement(case, "failure", message=msg, type=f"{d.severity} {d.code}")

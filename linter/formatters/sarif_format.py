@@ -3,15 +3,18 @@
 Columns count Unicode code points (``columnKind: unicodeCodePoints``), as everywhere in
 reportlint; end columns are exclusive, as SARIF's are. Findings an active waiver suppresses
 are included with an accepted in-source ``suppressions`` entry (justification: the waiver's
-reason), so viewers show the compliance decision instead of an open alert.
+reason), so viewers show the compliance decision instead of an open alert. When the run covers a
+``[repository]`` list of expected reports, the overview of ``reportlint status`` is in the run's
+``properties.reportlintStatus``.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from urllib.parse import quote
+
+from ..invisible import json_safe
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,14 +27,11 @@ def _uri(path: str) -> tuple[str, bool]:
     return quote(path.replace(os.sep, "/"), safe="/"), True
 
 
-def _result(d, lang: str, index: dict[str, int], seen: dict) -> dict:
+def _result(d, lang: str, index: dict[str, int], fingerprint) -> dict:
     uri, relative = _uri(d.path)
     loc = {"uri": uri}
     if relative:
         loc["uriBaseId"] = "%SRCROOT%"
-    key = (d.path, d.code, d.message.en)
-    n = seen.get(key, 0)
-    seen[key] = n + 1
     res = {
         "ruleId": d.code,
         "level": LEVEL.get(d.severity, "warning"),
@@ -42,7 +42,7 @@ def _result(d, lang: str, index: dict[str, int], seen: dict) -> dict:
                        "endLine": d.end_line, "endColumn": max(d.end_column, d.column + 1 if d.end_line == d.line else 1)},
         }}],
         "partialFingerprints": {
-            "reportlintFinding/v1": hashlib.sha256("\0".join([d.path, d.code, d.message.en, str(n)]).encode()).hexdigest(),
+            "reportlintFinding/v1": fingerprint(d),
         },
         "properties": {"severity": d.severity, "name": d.name, "messages": {"en": d.message.en, "zh": d.message.zh}},
     }
@@ -81,9 +81,11 @@ def render(report) -> str:
             rule["help"] = {"text": meta["doc"]}
         index[code] = len(rules)
         rules.append(rule)
-    seen: dict = {}
-    results = [_result(d, lang, index, seen) for d in report.diagnostics]
-    results += [_result(d, lang, index, seen) for d in report.waived]
+    from . import Fingerprints
+
+    fingerprint = Fingerprints()
+    results = [_result(d, lang, index, fingerprint) for d in report.diagnostics]
+    results += [_result(d, lang, index, fingerprint) for d in report.waived]
     run = {
         "tool": {"driver": {
             "name": "reportlint",
@@ -101,7 +103,9 @@ def render(report) -> str:
             ],
         }],
     }
+    if report.overview:  # the repository overview (reportlint status) as plain data
+        run["properties"] = {"reportlintStatus": report.overview}
     if not run["tool"]["driver"]["version"]:
         del run["tool"]["driver"]["version"], run["tool"]["driver"]["semanticVersion"]
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"

@@ -4,10 +4,16 @@ With ``show_source`` each finding is followed by its source line and a caret und
 reported columns (CJK characters are two cells wide on a terminal, so the caret is placed by
 display width, not by column count). ``color`` adds ANSI colours. ``statistics`` prints the
 number of findings per rule and the active waivers instead of the findings.
+
+Report text never reaches the terminal raw: control, bidi and other invisible characters in
+paths, messages, waiver reasons and source lines are printed as escapes (``\\x1b``, ``\\u202e``;
+see :mod:`reportlint.invisible`), and the caret stays under the reported characters.
 """
 from __future__ import annotations
 
 import unicodedata
+
+from ..invisible import escape, escape_char
 
 RESET = "\033[0m"
 STYLE = {"path": "\033[1m", "error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m",
@@ -48,15 +54,39 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _cells(ch: str) -> int:
+    """Terminal cells ``ch`` takes as printed (an escape is as wide as its text)."""
+    shown = escape_char(ch)
+    return len(shown) if shown != ch else _width(ch)
+
+
 def caret_line(src: str, column: int, end_column: int, same_line: bool) -> str:
-    """Spaces up to ``column`` (a tab stays a tab, a wide character takes two cells), then
-    ``^`` under every cell of the span (to the end of the line when the span goes on)."""
+    """Spaces up to ``column`` (a tab stays a tab, a wide character takes two cells, an escaped
+    character as many as its escape), then ``^`` under every cell of the span (to the end of the
+    line when the span goes on). ``src`` is the line as in the file."""
     start = max(column - 1, 0)
-    pad = "".join("\t" if ch == "\t" else " " * _width(ch) for ch in src[:start])
+    pad = "".join("\t" if ch == "\t" else " " * _cells(ch) for ch in src[:start])
     end = (end_column - 1) if same_line else len(src)
     span = src[start:max(end, start + 1)]
-    width = sum(max(_width(ch), 1) for ch in span) or 1
+    width = sum(max(_cells(ch), 1) for ch in span) or 1
     return pad + "^" * width
+
+
+SOURCE_WINDOW = 160  # characters of a source line shown around a finding
+
+
+def source_window(src: str, column: int, end_column: int, same_line: bool) -> tuple[str, int, int, bool]:
+    """A long source line cut to :data:`SOURCE_WINDOW` characters around the finding, with '…'
+    where it was cut; the columns move with it."""
+    if len(src) <= SOURCE_WINDOW:
+        return src, column, end_column, same_line
+    start = max(0, min(column - 1 - SOURCE_WINDOW // 4, len(src) - SOURCE_WINDOW))
+    stop = start + SOURCE_WINDOW
+    lead = "…" if start else ""
+    shown = lead + src[start:stop] + ("…" if stop < len(src) else "")
+    shift = len(lead) - start
+    end = min(end_column, stop + 1) if same_line else stop + 1
+    return shown, column + shift, end + shift, True
 
 
 def render(report) -> str:
@@ -73,26 +103,37 @@ def render(report) -> str:
         rows = statistics(report)
         wc = max((len(str(r["count"])) for r in rows), default=1)
         for r in rows:
-            lines.append(f"{r['count']:>{wc}}  {c(r['severity'], r['code'])}  {r['name']}  [{r['severity']}]")
+            lines.append(f"{r['count']:>{wc}}  {c(r['severity'], r['code'])}  {escape(r['name'])}  [{r['severity']}]")
         ws = waivers(report)
         if ws:
             lines.append(("已生效的豁免" if report.lang == "zh" else "Active waivers") + f" ({len(ws)}):")
             for w in ws:
                 found = ", ".join(f"{f['code']} {f['line']}:{f['column']}" for f in w["findings"])
-                lines.append(f"  {c('path', w['path'])}:{w['line']}: {', '.join(w['codes'])} until {w['until']}"
-                             f" — {w['reason']} [{found}]")
+                lines.append(f"  {c('path', escape(w['path']))}:{w['line']}: "
+                             + escape(f"{', '.join(w['codes'])} until {w['until']} — {w['reason']} [{found}]"))
         lines.append(summary(report))
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _overview(report)) + "\n"
     for d in report.diagnostics:
-        lines.append(f"{c('path', d.path)}:{d.line}:{d.column}: {c(d.severity, d.code)} {d.message.get(report.lang)}")
+        lines.append(f"{c('path', escape(d.path))}:{d.line}:{d.column}: {c(d.severity, d.code)} "
+                     f"{escape(d.message.get(report.lang))}")
         if show_source:
             src = report.source_line(d.path, d.line)
             if src is not None:
+                src, column, end_column, same_line = source_window(src, d.column, d.end_column,
+                                                                   d.end_line == d.line)
                 num = str(d.line)
                 gutter = " " * len(num)
                 lines.append(c("dim", f"{gutter} |"))
-                lines.append(c("dim", f"{num} | ") + src)
-                lines.append(c("dim", f"{gutter} | ") + c(d.severity, caret_line(src, d.column, d.end_column,
-                                                                            d.end_line == d.line)))
+                lines.append(c("dim", f"{num} | ") + escape(src, keep="\t"))
+                lines.append(c("dim", f"{gutter} | ") + c(d.severity, caret_line(src, column, end_column, same_line)))
     lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _overview(report)) + "\n"
+
+
+def _overview(report) -> list[str]:
+    """The repository overview after the summary (a blank line first), when the run has one."""
+    if not report.overview:
+        return []
+    from .overview import render_text
+
+    return [""] + render_text(report.overview, report.lang).rstrip("\n").split("\n")

@@ -1,0 +1,99 @@
+"""Sentences of a report's prose, for the rules that compare wording (REP003, TXT006).
+
+Only paragraphs count (headings, tables and HTML blocks do not). A sentence ends at ``。！？；``
+(and their ASCII forms); a line break inside a paragraph does not end one (text extracted from
+PDF breaks lines in the middle of sentences). Markdown emphasis, code marks and link targets are
+dropped; ``key`` is the sentence folded for comparison: NFKC, no whitespace, no markup, no quote
+marks, every run of digits replaced by ``#`` (a sentence copied with its figures updated is the
+same sentence).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .diagnostics import Span
+from .text import nfkc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+# a link's text and target hold no bracket of their kind: linear on hostile text ([[[[…](](](…)
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_MARKUP = re.compile(r"<[^>]{1,200}>|[*_`~]")
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, eq=False)
+class Sentence:
+    raw: str  # as written (markup and line breaks kept)
+    plain: str  # NFKC, no whitespace and no markup (digits kept)
+    key: str  # ``plain`` without quote marks and with every number replaced by ``#``
+    span: Span
+    paragraph: Any = field(repr=False, default=None)
+    start: int = 0  # offset of ``raw`` in the paragraph's text
+
+    @property
+    def text(self) -> str:
+        """As written, line breaks removed."""
+        return self.raw.replace("\n", "")
+
+    @property
+    def cjk(self) -> int:
+        """Number of CJK ideographs (how long a Chinese sentence is)."""
+        return len(_CJK.findall(self.plain))
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The source span of ``raw[start:end]``."""
+        return self.paragraph.span_of(self.start + start, self.start + end)
+
+
+def fold(text: str) -> str:
+    """NFKC, links reduced to their text, no markup and no whitespace."""
+    text = _LINK.sub(r"\1", text)
+    return _SPACE.sub("", _MARKUP.sub("", nfkc(text)))
+
+
+def fold_paragraph(paragraph: Any) -> str:
+    """A paragraph's text folded like :attr:`Sentence.plain` (remembered on the paragraph)."""
+    hit = paragraph.__dict__.get("_folded")
+    if hit is None:
+        hit = paragraph.__dict__["_folded"] = fold(paragraph.text)
+    return hit
+
+
+def key_of(plain: str) -> str:
+    return _DIGITS.sub("#", plain.translate(_QUOTES))
+
+
+def sentences(doc: "Document") -> list[Sentence]:
+    """Every sentence of the document's paragraphs, in document order (computed once)."""
+    return doc.memo("sentences", lambda: _split(doc))
+
+
+_SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’」』）)】]*)?|[。！？；!?;]+[”’」』）)】]*")
+
+
+def _split(doc: "Document") -> list[Sentence]:
+    out: list[Sentence] = []
+    for p in doc.paragraphs:
+        for m in _SENTENCE.finditer(p.text):
+            _add(out, p, m.start(), m.end())
+    return out
+
+
+def _add(out: list[Sentence], p, start: int, end: int) -> None:
+    raw = p.text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    raw = raw.strip()
+    if not raw:
+        return
+    plain = fold(raw)
+    if not plain:
+        return
+    s = start + lead
+    out.append(Sentence(raw, plain, key_of(plain), p.span_of(s, s + len(raw)), p, s))

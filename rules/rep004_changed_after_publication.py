@@ -1,0 +1,166 @@
+"""A table figure was changed in a commit made after the report's ``published`` date, and the
+front matter has no ``revised:`` entry for the change.
+
+A published report is a public record: evaluations note reports whose content changed after
+publication without notice (CASS 2016: 部分评估对象年度报告发布后有变动). A correction is legitimate
+when it is declared::
+
+    revised:
+      - date: 2025-03-02
+        reason: 更正表三“本年新收政府信息公开申请数量”
+
+The rule reads the file's history with ``git log`` (only inside a git repository, and only for the
+files that commits changed after their ``published`` date: one ``git log`` per repository and run).
+The published version is the file as committed on or before the ``published`` date (commit dates,
+the committer's calendar day); when the repository did not hold the report by then (reports added
+later), nothing is said. For each table figure whose value in the last commit differs from the
+published version, the finding sits on the figure, gives both values and the commit that last
+changed it. The change counts as declared when a ``revised:`` entry dated on or after ``published``
+was added in that commit or later. Uncommitted changes are never reported: while the file's tables
+differ from its last commit, the rule says nothing about it. A file renamed after publication is
+followed from its new name only (its published version is not found: nothing is said). CI needs the
+full history (``fetch-depth: 0``); in a shallow clone the published version is usually not there.
+"""
+import hashlib
+from collections import OrderedDict
+from datetime import timedelta
+
+from reportlint.api import (decode_document, finding, git_history, load_profile, parse_date, report_identity,
+                            table_model)
+
+CODE = "REP004"
+NAME = "changed-after-publication"
+SUMMARY = "A table figure changed after publication without a revised: entry"
+SUMMARY_ZH = "报告发布后表格数据被修改且未注明修订"
+SEVERITY = "warning"
+SCOPE = "repository"
+MAX_VERSIONS = 50  # commits after publication read per file (the newest)
+
+
+def _figures(doc, edition, labels=True):
+    """cell key -> [value as text, span, label] of every table cell of the document (plain data;
+    the label only when asked: it costs more than the rest)."""
+    out = {}
+    for cell in table_model(doc, edition).all_cells():
+        value = str(cell.value) if cell.value is not None else " ".join(cell.cell.text.split())
+        out[f"{cell.table.id}.{cell.row_key}.{cell.col_key}"] = [value, list(cell.span),
+                                                                 cell.label if labels else ""]
+    return out
+
+
+def _digest(figures):
+    """What the tables say and where (the same text gives the same cells in the same order)."""
+    h = hashlib.sha256()
+    for k, (value, span, _) in figures.items():
+        h.update(f"{k}\x1f{value}\x1f{span}\x1e".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:32]
+
+
+def _revisions(fm):
+    data = fm.data if fm is not None and fm.error is None and isinstance(fm.data, dict) else {}
+    out = []
+    for entry in data.get("revised") or [] if isinstance(data.get("revised"), list) else []:
+        if isinstance(entry, dict) and parse_date(entry.get("date")) is not None:
+            out.append([str(entry.get("date")).strip(), " ".join(str(entry.get("reason") or "").split())])
+    return out
+
+
+def collect(doc, profile, options):
+    facts = report_identity(doc, profile.profile_id)
+    if facts is None or facts["published"] is None:
+        return None
+    return {"published": facts["published"], "revised": _revisions(doc.front_matter),
+            "figures": _digest(_figures(doc, profile, labels=False)),
+            "edition": [str(profile.profile.path), profile.id]}
+
+
+def check_repository(items, options):
+    items = [(p, d) for p, d in items if d.get("published")]
+    if not items:
+        return
+    git = git_history()
+    by_top = {}
+    for path, data in items:
+        top = git.top(path)
+        if top is not None:
+            by_top.setdefault(top, []).append((path, data))
+    for top, group in sorted(by_top.items()):
+        since = min(parse_date(d["published"]) for _, d in group)
+        rels = {path: git.relpath(path, top) for path, _ in group}
+        changed = git.changed_since(top, (since - timedelta(days=2)).isoformat(),
+                                    sorted(rels.values()) if len(rels) <= 100 else None)
+        for path, data in group:
+            rel = rels[path]
+            if not any(c.date > data["published"] for c in changed.get(rel, [])):
+                continue
+            yield from _check_file(git, top, rel, path, data)
+
+
+_VERSIONS = OrderedDict()  # (top, rel, sha, edition id) -> (edition, figures, revisions): an editor asks often
+
+
+def _versions(git, top, rel, path, shas, edition):
+    """(figures, revisions) of the file at each commit, or None when one cannot be read."""
+    def key(sha):
+        return (top, rel, sha, id(edition))
+
+    todo = [sha for sha in shas if _VERSIONS.get(key(sha), (None,))[0] is not edition]
+    blobs = git.read(top, rel, todo) if todo else {}
+    for sha in todo:
+        if sha not in blobs:
+            return None
+        doc = decode_document(path, blobs[sha])
+        if doc.problem is not None:
+            return None
+        _VERSIONS[key(sha)] = (edition, _figures(doc, edition), {tuple(r) for r in _revisions(doc.front_matter)})
+    out = []
+    for sha in shas:
+        _VERSIONS.move_to_end(key(sha))
+        out.append(_VERSIONS[key(sha)][1:])
+    while len(_VERSIONS) > 256:
+        _VERSIONS.popitem(last=False)
+    return out
+
+
+def _check_file(git, top, rel, path, data):
+    published = data["published"]
+    commits = git.commits(top, rel)  # newest first
+    base = next((i for i, c in enumerate(commits) if c.date <= published), None)
+    if base is None or base == 0:
+        return  # not in the repository when published, or nothing committed since
+    after = list(reversed(commits[:base]))[-MAX_VERSIONS:]  # oldest first
+    chain = [commits[base]] + after
+    profile_path, edition_id = data["edition"]
+    edition = load_profile(profile_path).editions.get(edition_id)
+    if edition is None:
+        return
+    versions = _versions(git, top, rel, path, [c.sha for c in chain], edition)
+    if versions is None:
+        return
+    head = versions[-1][0]
+    if _digest(head) != data["figures"]:
+        return  # the file's tables differ from its last commit: uncommitted changes are not judged
+    revised_now = {tuple(r) for r in data["revised"] if r[0] >= published}
+
+    def value_at(i, key):
+        return versions[i][0].get(key, (None,))[0]
+
+    for key, (value, span, label) in head.items():
+        old = value_at(0, key)
+        if old == value:
+            continue
+        last = max(i for i in range(1, len(versions)) if value_at(i, key) != value_at(i - 1, key))
+        if revised_now - versions[last - 1][1]:
+            continue  # a revised: entry was added with the change or after it
+        commit = chain[last]
+        was = old if old not in (None, "") else ("blank" if old == "" else "not in the table")
+        was_zh = old if old not in (None, "") else ("空白" if old == "" else "表中没有此项")
+        shown = value if value != "" else "blank"
+        yield path, finding(
+            tuple(span),
+            f"{label} = {shown} since commit {commit.sha[:10]} of {commit.date}; it was {was} in the version "
+            f"published on {published} (commit {chain[0].sha[:10]}), and no revised: entry in the front matter "
+            f"declares the change (add one with its date and reason)",
+            f"{label} 在 {commit.date} 的提交 {commit.sha[:10]} 中改为 {value or '空白'}；{published} 发布时为 "
+            f"{was_zh}（提交 {chain[0].sha[:10]}），前置元数据中没有说明此次修改的 revised 条目（请补充修订日期和原因）",
+            data={"published": published, "was": old, "now": value, "commit": commit.sha, "date": commit.date})
