@@ -227,10 +227,21 @@ def _load_profile(path: Path) -> Profile:
     # data is cached per profile and schema content (checked again, quickly, when read back)
     # and the objects are built from it by the code of this version
     schema = (schema_dir() / "profile.schema.json").read_bytes()
-    data = cache.load_plain("profile", (raw, schema), build=lambda: _parse(path, text)[1],
+    built: dict[str, Profile] = {}
+
+    def build() -> dict:
+        tree, data = _parse(path, text)
+        built["profile"] = _build(path, tree, data)  # a ProfileError: nothing is cached
+        return data
+
+    data = cache.load_plain("profile", (raw, schema), build=build,
                             validate=lambda value: _certainly_valid(schema, value))
+    if "profile" in built:
+        return built["profile"]
     try:
-        return _build(path, None, data)
+        # data that was cached built once without error: its prose vocabulary's regular
+        # expressions compiled then, and compile again (on first use) only where prose is read
+        return _build(path, None, data, vocabulary_checked=True)
     except ProfileError:
         tree, data = _parse(path, text)  # again, for the line and column of the problem
         return _build(path, tree, data)
@@ -296,7 +307,7 @@ def _text(d: dict | None, fallback: str = "") -> Message:
     return Message(d.get("en", fallback), d.get("zh", fallback))
 
 
-def _build(path: Path, tree: Any, data: dict) -> Profile:
+def _build(path: Path, tree: Any, data: dict, vocabulary_checked: bool = False) -> Profile:
     def fail(loc: tuple, message: str) -> None:
         line, col = _pos(tree, loc)
         raise ProfileError(path, line, col, message)
@@ -389,9 +400,10 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
     if profile.default_edition not in profile.editions:
         fail(("default_edition",), f"default_edition {profile.default_edition!r} is not an edition")
     if data.get("prose"):
-        from .prose.vocabulary import check as check_prose
+        if not vocabulary_checked:
+            from .prose.vocabulary import check as check_prose
 
-        check_prose(data["prose"], profile.editions, fail)
+            check_prose(data["prose"], profile.editions, fail)
         profile.prose = data["prose"]
     return profile
 
