@@ -42,7 +42,7 @@ def main() -> None:
     for f in warm:
         linter.lint_path(f)
     gc.freeze()
-    gc.set_threshold(5000, 10, 10)  # as in a worker process (engine._worker_init)
+    gc.set_threshold(5000, 10, 10)  # as in a worker process (workers._worker_init)
     runs = []
     for _ in range(3):
         start = time.perf_counter()

@@ -67,7 +67,8 @@ _EXPORTS = {
     # reportlint.links
     "MARKDOWN_SUFFIXES": "links", "Link": "links", "LinkIndex": "links", "LocalLink": "links",
     "LocalLinkData": "links", "RefUse": "links", "Suspect": "links", "Target": "links", "classify": "links",
-    "collect_local_links": "links", "links_of": "links", "resolved_links": "links", "shown_path": "links",
+    "collect_local_links": "links", "links_of": "links", "local_link_items": "links", "local_links": "links",
+    "resolved_links": "links", "shown_path": "links",
     # reportlint.progress
     "progress": "progress",
     # reportlint.urlcheck

@@ -34,8 +34,23 @@ def _split(values: list[str] | None) -> list[str]:
     return out
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, asking ``os`` for the terminal width: argparse asks ``shutil``, whose
+    import loads bz2 and lzma (~3 ms of every run, an editor's included)."""
+
+    def _get_formatter(self):
+        try:
+            width = int(os.environ["COLUMNS"])
+        except (KeyError, ValueError):
+            try:
+                width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+            except (AttributeError, ValueError, OSError):
+                width = 80
+        return self.formatter_class(prog=self.prog, width=max(width - 2, 20))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reportlint",
         description="Compliance linter for reports kept as Markdown with YAML front matter.",
     )
@@ -115,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         _reconfigure_stdio()
+        from . import cache
+
+        # any command's --no-cache: no cache at all, of any kind (results, registry, profiles, links)
+        cache.set_enabled(not getattr(args, "no_cache", False))
         if args.command == "rules":
             return cmd_rules(args)
         if args.command == "server":

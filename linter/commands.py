@@ -52,10 +52,12 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     perf.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                       help="lint in N processes (default: 0 = one per CPU core); the output does not depend on it")
     perf.add_argument("--no-cache", action="store_true",
-                      help="do not read or write the result cache (in the user's cache folder; "
-                           "REPORTLINT_CACHE_DIR moves it, deleting it is always safe)")
+                      help="do not read or write any cache: results, rule registry, compiled profiles, web links "
+                           "(they are in the user's cache folder; REPORTLINT_CACHE_DIR moves it, deleting it is "
+                           "always safe)")
     perf.add_argument("-v", "--verbose", action="store_true",
-                      help="say on stderr how many files were linted, how many came from the cache, and how long it took")
+                      help="say on stderr how many files were linted, how many came from the cache, how long it "
+                           "took, and any cache entry that was skipped")
     inp = check.add_argument_group("input")
     inp.add_argument("--stdin-filename", metavar="PATH",
                      help="read the report from standard input and lint it as if it were PATH (its configuration, "
@@ -136,6 +138,7 @@ def run_check(args, lang: str) -> int:
     from .engine import Linter
     from .formatters import Report, render
     from .registry import load_registry
+    from . import cache as cachemod
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if args.statistics and fmt not in STATISTICS_FORMATS:
@@ -158,6 +161,10 @@ def run_check(args, lang: str) -> int:
 
     sources: dict[str, str] = {}
     paths = args.paths or []
+    cache = cachemod.ResultCache(Path.cwd(), linter.cache_salt()) if cachemod.enabled() and not args.fix else None
+    import time
+
+    started = time.perf_counter()
     if args.stdin_filename is not None or paths == ["-"]:
         if paths not in ([], ["-"]):
             print("reportlint: error: --stdin-filename reads standard input: give no PATH (or '-')", file=sys.stderr)
@@ -168,34 +175,27 @@ def run_check(args, lang: str) -> int:
         name = args.stdin_filename or "-"
         data = sys.stdin.buffer.read()
         target = Path(name) if args.stdin_filename else Path.cwd() / "-"
+        jobs = 1
         if args.stdin_filename and resolver.is_excluded(target):
-            results = []
+            result = linter.finish([])
         else:
-            res = linter.lint_text(data, name)
-            results = [res]
+            result = linter.run_text(data, name, cache=cache)
             sources[name] = data.decode("utf-8-sig", "replace")
-        result = linter.finish(results)
     elif args.fix:
+        jobs = 1
         result = linter.run(paths or ["."], fix=True, unsafe_fixes=args.unsafe_fixes)
     else:
         from .engine import default_jobs
 
-        cache = None
-        if not args.no_cache:
-            from . import cache as cachemod
-
-            if cachemod.enabled():
-                cache = cachemod.ResultCache(Path.cwd(), linter.cache_salt())
-        import time
-
-        started = time.perf_counter()
         jobs = args.jobs or default_jobs()
         result = linter.run(paths or ["."], jobs=jobs, cache=cache)
-        if args.verbose:
-            hits = cache.hits if cache is not None else 0
-            print(f"reportlint: {result.files} files: {hits} from the cache, {result.files - hits} linted "
-                  f"(jobs: {jobs}, cache: {cache.path if cache is not None else 'off'}) in "
-                  f"{time.perf_counter() - started:.2f} s", file=sys.stderr)
+    if args.verbose:
+        for n in cachemod.notes:
+            print(escape(f"reportlint: {n}"), file=sys.stderr)
+        hits = cache.hits if cache is not None else 0
+        where = cache.path if cache is not None and cache.path is not None else "off"
+        print(f"reportlint: {result.files} files: {hits} from the cache, {result.files - hits} linted "
+              f"(jobs: {jobs}, cache: {where}) in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     for e in result.errors + result.notices:
         print(escape(f"reportlint: warning: {e}"), file=sys.stderr)
     if result.fixed:

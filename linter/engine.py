@@ -17,6 +17,7 @@ from .diagnostics import MAX_MESSAGE, Diagnostic, Finding, Message, Span, shorte
 from .profile import ProfileRegistry
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
+from .workers import default_jobs  # noqa: F401 - part of the engine's interface
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_FINDINGS_PER_RULE = 1000  # per file; the rest are counted in one more finding
@@ -31,9 +32,26 @@ class FileResult:
     suppressions: Any = None  # reportlint.suppressions.Suppressions, when the file has directives
     waived: list[Diagnostic] = field(default_factory=list)  # findings an active waiver covers
     errors: list[str] = field(default_factory=list)  # rules that crashed on this file (stderr)
+    not_cached: str = ""  # why this result cannot go to the result cache (collected data not plain)
+    entry: bytes | str | None = None  # cache_entry(), when a worker process made it
     notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
     # which report the file is (reportlint.publication.report_identity): plain data, or None
     facts: dict[str, Any] | None = None
+
+
+def cache_entry(result: FileResult) -> bytes | str:
+    """What the result cache stores for ``result`` (plain data, encoded), or why it stores
+    nothing ('' when there is nothing to say: a rule crashed on the file)."""
+    from . import cache, resultdata
+
+    if result.errors:
+        return ""
+    if result.not_cached:
+        return result.not_cached
+    try:
+        return cache.encode(resultdata.dump(result))
+    except (resultdata.NotPlain, ValueError) as exc:
+        return f"{result.path}: not cached: a finding's data is not plain JSON-able data ({exc})"
 
 
 @dataclass
@@ -345,7 +363,7 @@ class Linter:
                 if rule.scope == "repository":
                     data = rule.collect(doc, doc.edition, options)
                     if data is not None:
-                        result.collected[code] = data
+                        result.collected[code] = self._collected(rule, doc.path, data, result)
                     continue
                 findings = rule.check(doc, doc.edition, options) or ()
                 result.diagnostics.extend(self._capped(rule, ((doc.path, f) for f in findings), settings))
@@ -357,6 +375,20 @@ class Linter:
         if doc.problem is None:
             self._suppress(doc, result, enabled)
         return result
+
+    @staticmethod
+    def _collected(rule: Rule, path: str, data: Any, result: FileResult) -> Any:
+        """What a repository rule collected, as JSON would give it back (tuples become lists),
+        whether or not it comes from the cache. Data that is not plain is handed over as it is,
+        and the file's result is then not cached."""
+        from .resultdata import NotPlain, plain
+
+        try:
+            return plain(data)
+        except NotPlain as exc:
+            result.not_cached = (f"{path}: not cached: rule {rule.code} collected data that is not plain "
+                                 f"JSON-able data ({exc})")
+            return data
 
     def _suppress(self, doc: docmod.Document, result: FileResult, enabled: list[str]) -> None:
         """Rules -> suppressions and waivers: parse the file's directives, drop what they cover."""
@@ -430,8 +462,13 @@ class Linter:
         out = []
         by_path = {r.path: r for r in results}
         manifest_settings = {m.path: m.settings for m in context.manifests if m.settings is not None}
+        # the repository rules some file was linted with (not the defaults: a --select'ed run
+        # neither runs nor imports the others)
+        settings = {id(s): s for s in (r.settings or self.settings for r in results)} if results else {
+            id(self.settings): self.settings}
+        enabled = {c for s in settings.values() for c in self.enabled_for(s)}
         codes = sorted({c for r in results for c in r.collected} | {
-            c for c in self._enabled if self.registry.rules[c].scope == "repository"} | {
+            c for c in enabled if self.registry.rules[c].scope == "repository"} | {
             c for s in manifest_settings.values() for c in self.enabled_for(s)
             if self.registry.rules[c].scope == "repository" and self.registry.rules[c].uses_context})
         for code in codes:
@@ -502,17 +539,53 @@ class Linter:
             kept_files = [f for f in files if not self.resolver.is_excluded(f)]
             excluded = len(files) - len(kept_files)
             files = kept_files
-        fixed = 0
         if fix:
             results = []
+            fixed = 0
             for f in files:
                 res, n = self.fix_path(f, unsafe_fixes)
                 results.append(res)
                 fixed += n
             fixed += self._fix_repository_findings(files, results, unsafe_fixes)
-        else:
-            results = self._lint_files(files, jobs, cache)
-        return self.finish(results, fixed=fixed, excluded=excluded, context=self.repository_context(paths, results))
+            return self.finish(results, fixed=fixed, excluded=excluded,
+                               context=self.repository_context(paths, results))
+        settings = [self.settings_for(f) for f in files]
+        return self._finish_cached(lambda c: self._lint_files(files, settings, jobs, c), cache, excluded, paths)
+
+    def run_text(self, text: str | bytes, path: str, cache: Any = None) -> RunResult:
+        """:meth:`lint_text` and :meth:`finish`, with the result cache (an editor sending an
+        unchanged buffer, a hook run on a staged file)."""
+        settings = self.settings_for(path)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+
+        def lint(c):
+            key = self._cache_key(c, Path(path), settings, data) if c is not None else None
+            return self._cached_results([(key, path, settings)], c, lambda todo: [self.lint_text(data, path) for _ in todo])
+
+        return self._finish_cached(lint, cache, 0)
+
+    def _finish_cached(self, lint, cache: Any, excluded: int, paths: Iterable[str] | None = None) -> RunResult:
+        """``lint(cache)`` -> (results, keys of the ones that came from the cache) -> finish
+        (with the repository context of ``paths``, when given).
+        When a repository or suppression rule fails on a run that used cached results, those
+        may be of the wrong shape (a cache that others can write): they are deleted and the
+        files linted again without the cache, so a cache never changes what is reported."""
+        def finish(results):
+            context = self.repository_context(paths, results) if paths is not None else None
+            return self.finish(results, excluded=excluded, context=context)
+
+        results, hits = lint(cache)
+        mark = len(self.errors)
+        out = finish(results)
+        if hits and len(self.errors) > mark:
+            from .cache import note
+
+            note("cache: a rule failed on results read from the cache; they were dropped and the files linted again")
+            cache.forget(hits)
+            del self.errors[mark:]
+            results, _ = lint(None)
+            out = finish(results)
+        return out
 
     def repository_context(self, paths: Iterable[str], results: list[FileResult]) -> Any:
         """The ``[repository]`` tables of the configurations in play (those of the linted files
@@ -542,66 +615,103 @@ class Linter:
         manifests.sort(key=lambda m: m.path)
         return RepositoryContext(manifests, reports)
 
-    def _lint_files(self, files: list[Path], jobs: int, cache: Any) -> list[FileResult]:
-        settings = [self.settings_for(f) for f in files]
-        results: list[FileResult | None] = [None] * len(files)
-        keys: dict[int, str] = {}
-        if cache is not None:
-            for i, f in enumerate(files):
-                key = self._cache_key(cache, f, settings[i])
-                if key is None:
-                    continue
-                hit = cache.get(key)
-                if hit is not None:
-                    hit.settings = settings[i]  # the key covers them: the same settings, this run's object
-                    results[i] = hit
-                else:
-                    keys[i] = key
-        todo = [i for i, r in enumerate(results) if r is None]
-        if jobs > 1 and len(todo) >= max(16, 4 * jobs):
-            # the first file in this process: with the fork start method the workers inherit what
-            # it warmed up (imports, compiled regexes, label indexes) instead of each redoing it
-            fresh = [self.lint_path(files[todo[0]], settings[todo[0]])]
-            fresh += _parallel(self, [(str(files[i]), settings[i]) for i in todo[1:]], jobs)
-        else:
-            fresh = [self.lint_path(files[i], settings[i]) for i in todo]
-        for i, res in zip(todo, fresh):
+    def _lint_files(self, files: list[Path], settings: list[Settings], jobs: int,
+                    cache: Any) -> tuple[list[FileResult], list[str]]:
+        keys = [self._cache_key(cache, f, s) if cache is not None else None for f, s in zip(files, settings)]
+
+        def fresh(todo: list[int]) -> list[FileResult]:
+            if jobs > 1 and len(todo) >= max(16, 4 * jobs):
+                # the first file in this process: with the fork start method the workers inherit
+                # what it warmed up (imports, compiled regexes, label indexes) instead of each
+                # redoing it
+                from .workers import parallel
+
+                out = [self.lint_path(files[todo[0]], settings[todo[0]])]
+                # the workers also encode what the cache stores: the parent only writes it
+                tasks = [(str(files[i]), settings[i], cache is not None) for i in todo[1:]]
+                return out + parallel(self, tasks, jobs)
+            return [self.lint_path(files[i], settings[i]) for i in todo]
+
+        return self._cached_results(list(zip(keys, map(display_path, files), settings)), cache, fresh)
+
+    def _cached_results(self, items: list[tuple[str | None, str, Settings]], cache: Any,
+                        fresh) -> tuple[list[FileResult], list[str]]:
+        """Results of ``items`` (cache key or None, display path, settings): from the cache when
+        it has them, else from ``fresh(indices)`` (then stored). Returns them and the keys of
+        those that came from the cache."""
+        from . import resultdata
+
+        results: list[FileResult | None] = [None] * len(items)
+        hits: list[str] = []
+        found = cache.lookup(k for k, _, _ in items if k is not None) if cache is not None else {}
+        for i, (key, path, settings) in enumerate(items):
+            if key is None or key not in found:
+                continue
+            try:
+                res = resultdata.load(found[key], path, self.registry)
+            except ValueError:
+                from .cache import note
+
+                note(f"cache: the entry of {path} was not of the expected shape; linted again")
+                continue
+            res.settings = settings
             results[i] = res
-            if i in keys and not res.errors:
-                cache.put(keys[i], res)
+            hits.append(key)
+        if cache is not None:
+            cache.hits += len(hits)
+        todo = [i for i, r in enumerate(results) if r is None]
+        for i, res in zip(todo, fresh(todo)):
+            results[i] = res
+            key = items[i][0]
+            if key is None:
+                continue
+            entry = res.entry if res.entry is not None else cache_entry(res)
+            res.entry = None
+            if isinstance(entry, bytes):
+                cache.put(key, entry)
+            elif entry:
+                from .cache import note
+
+                note(entry)
         if cache is not None:
             cache.save()
-        return results  # type: ignore[return-value]
+        return results, hits  # type: ignore[return-value]
 
     _sigs: dict[int, tuple[Settings, str]] = {}
 
     def cache_salt(self) -> str:
         """What every cached result depends on: reportlint and Python, the rules' code and the
-        date (waivers expire). A cache written under another salt is dropped as a whole."""
+        date (waivers expire). A cache written under another salt is never read."""
         import json
 
         from .cache import runtime_salt
 
         return json.dumps([runtime_salt(), self.registry.fingerprint(), str(self.today)], default=str)
 
-    def _cache_key(self, cache: Any, path: Path, settings: Settings) -> str | None:
-        """What a file's result depends on: its bytes and path, its settings (and the profiles
-        they name), the rules and the date. None: do not cache (unreadable, too large)."""
-        from .safefile import read_limited
+    def _cache_key(self, cache: Any, path: Path, settings: Settings, data: bytes | None = None) -> str | None:
+        """What a file's result depends on: its bytes (``data``, else read from ``path``) and
+        path, its settings (and the profiles they name), the rules and the date. None: do not
+        cache (unreadable, not a regular file, too large, a link out of the repository)."""
+        if data is None:
+            from .safefile import read_limited
 
-        if leaves_repository(path) is not None:
-            return None
-        try:
-            data = read_limited(path, settings.max_file_size)
-        except OSError:  # not a regular file, too large, unreadable
+            if leaves_repository(path) is not None:
+                return None
+            try:
+                data = read_limited(path, settings.max_file_size)
+            except OSError:  # not a regular file, too large, unreadable
+                return None
+        if len(data) > settings.max_file_size:
             return None
         hit = self._sigs.get(id(settings))
         if hit is None or hit[0] is not settings:
             from dataclasses import asdict
             import json
 
+            from .cache import digest
+
             profiles = self.profiles_for(settings)
-            sig = json.dumps([asdict(settings), profiles.fingerprint()], sort_keys=True, default=str)
+            sig = digest(json.dumps([asdict(settings), profiles.fingerprint()], sort_keys=True, default=str))
             hit = self._sigs[id(settings)] = (settings, sig)
         return cache.key(hit[1], display_path(path), real_path(path), data)
 
@@ -639,55 +749,3 @@ class Linter:
                 fixed += n
                 results[i] = self.lint_path(f)
         return fixed
-
-
-# --------------------------------------------------------------------------- worker processes
-
-_WORKER: "Linter | None" = None
-_PARENT: "Linter | None" = None  # set just before forking workers
-
-
-def _worker_init(settings: Settings, today: Any) -> None:
-    """In a worker: a Linter of its own (the registry and profiles are loaded once per worker;
-    with the fork start method they are inherited already loaded)."""
-    global _WORKER
-    if _PARENT is not None:  # forked: the parent's linter, already warmed up
-        _WORKER = _PARENT
-    else:
-        _WORKER = Linter(settings, today=today)
-    import gc
-
-    # what the worker inherited or loaded (modules, profiles, label indexes) lives for the whole
-    # run: keep the collector from scanning it again and again, and collect less often (a
-    # report allocates many short-lived objects; ~10% of a worker's time went to collection)
-    gc.freeze()
-    gc.set_threshold(5000, 10, 10)
-
-
-def _worker_lint(task: tuple[str, Settings]) -> FileResult:
-    path, settings = task
-    return _WORKER.lint_path(Path(path), settings)  # type: ignore[union-attr]
-
-
-def _parallel(linter: Linter, tasks: list[tuple[str, Settings]], jobs: int) -> list[FileResult]:
-    """Lint ``tasks`` in ``jobs`` processes; results come back in the order of ``tasks``."""
-    import multiprocessing as mp
-
-    global _PARENT
-    methods = mp.get_all_start_methods()
-    fork = "fork" in methods
-    ctx = mp.get_context("fork" if fork else "spawn")
-    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    _PARENT = linter if fork else None
-    try:
-        with ctx.Pool(jobs, initializer=_worker_init, initargs=(linter.settings, linter.today)) as pool:
-            return pool.map(_worker_lint, tasks, chunksize=chunk)
-    finally:
-        _PARENT = None
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)

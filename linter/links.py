@@ -1002,16 +1002,44 @@ def local_links(doc) -> list[LocalLink]:
 
 
 class LocalLinkData(NamedTuple):
-    """What the repository rules collect from one document (picklable)."""
+    """What the repository rules collect from one document. They collect it as plain data
+    (:meth:`plain`, what the result cache can keep) and read it back with :meth:`from_plain`."""
 
     abspath: str
     links: tuple[LocalLink, ...]
     anchors: frozenset[str] | None = None  # the document's own anchors, when asked for
 
+    def plain(self) -> dict:
+        return {"abspath": self.abspath,
+                "links": [[lk.path, lk.fragment, list(lk.span), lk.raw, lk.kind, lk.local] for lk in self.links],
+                "anchors": None if self.anchors is None else sorted(self.anchors)}
 
-def collect_local_links(doc, *, anchors: bool = False) -> LocalLinkData | None:
-    """The document's links to files and anchors, or None when it has none; with
-    ``anchors``, also the document's own anchors when a link has a fragment."""
+    @classmethod
+    def from_plain(cls, data) -> "LocalLinkData":
+        """From :meth:`plain`'s data; ValueError when it is of another shape."""
+        if isinstance(data, cls):
+            return data
+        try:
+            links = []
+            for path, fragment, span, raw, kind, local in data["links"]:
+                if not (isinstance(path, str) and isinstance(fragment, (str, type(None))) and isinstance(raw, str)
+                        and isinstance(kind, str) and isinstance(local, bool) and len(span) == 4
+                        and all(type(x) is int for x in span)):
+                    raise TypeError
+                links.append(LocalLink(path, fragment, Span(*span), raw, kind, local))
+            anchors = data["anchors"]
+            if anchors is not None and not all(isinstance(a, str) for a in anchors):
+                raise TypeError
+            if not isinstance(data["abspath"], str):
+                raise TypeError
+            return cls(data["abspath"], tuple(links), None if anchors is None else frozenset(anchors))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"collected link data of an unexpected shape ({type(exc).__name__})") from None
+
+
+def collect_local_links(doc, *, anchors: bool = False) -> dict | None:
+    """The document's links to files and anchors (:meth:`LocalLinkData.plain`), or None when
+    it has none; with ``anchors``, also the document's own anchors when a link has a fragment."""
     links = local_links(doc)
     if not links or doc.abspath is None:
         return None
@@ -1020,14 +1048,19 @@ def collect_local_links(doc, *, anchors: bool = False) -> LocalLinkData | None:
         from .anchors import document_anchors
 
         own = document_anchors(doc)
-    return LocalLinkData(os.path.abspath(str(doc.abspath)), tuple(links), own)
+    return LocalLinkData(os.path.abspath(str(doc.abspath)), tuple(links), own).plain()
+
+
+def local_link_items(items) -> list[tuple[str, LocalLinkData]]:
+    """``[(display path, collected data), ...]`` -> ``[(display path, LocalLinkData), ...]``."""
+    return [(p, LocalLinkData.from_plain(d)) for p, d in items if d is not None]
 
 
 def resolved_links(items, status: str | None = None):
-    """For ``[(display path, LocalLinkData), ...]``: yield ``(display path, data, link, root,
-    resolution)``; the resolution is None for an anchor in the same file and for a file on
-    a local computer. With ``status``, only links whose resolution has that status."""
-    data_items = [(p, d) for p, d in items if d is not None]
+    """For ``[(display path, collected data), ...]``: yield ``(display path, LocalLinkData,
+    link, root, resolution)``; the resolution is None for an anchor in the same file and for a
+    file on a local computer. With ``status``, only links whose resolution has that status."""
+    data_items = local_link_items(items)
     roots = link_roots([d.abspath for _, d in data_items])
     for path, data in data_items:
         root = roots[data.abspath]

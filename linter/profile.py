@@ -6,8 +6,6 @@ Any problem is a :class:`ProfileError` naming the file, line and column.
 """
 from __future__ import annotations
 
-import os
-
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -225,18 +223,40 @@ def _load_profile(path: Path) -> Profile:
         raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
     from . import cache
 
+    # parsing the YAML and validating it against the schema take ~200 ms; the validated plain
+    # data is cached per profile and schema content (checked again, quickly, when read back)
+    # and the objects are built from it by the code of this version
     schema = (schema_dir() / "profile.schema.json").read_bytes()
-    # parsing and validating takes ~200 ms; the compiled profile is cached per file content and
-    # per version of the code that compiles it
-    from .prose import vocabulary
+    built: dict[str, Profile] = {}
 
-    code = "|".join(f"{st.st_size}:{st.st_mtime_ns}"
-                    for st in map(os.stat, (__file__, rel.__file__, vocabulary.__file__)))
-    return cache.load_compiled(str(path.resolve()).encode(), raw, schema, code.encode(),
-                               build=lambda: _compile(path, text))
+    def build() -> dict:
+        tree, data = _parse(path, text)
+        built["profile"] = _build(path, tree, data)  # a ProfileError: nothing is cached
+        return data
+
+    data = cache.load_plain("profile", (raw, schema), build=build,
+                            validate=lambda value: _certainly_valid(schema, value))
+    if "profile" in built:
+        return built["profile"]
+    try:
+        # data that was cached built once without error: its prose vocabulary's regular
+        # expressions compiled then, and compile again (on first use) only where prose is read
+        return _build(path, None, data, vocabulary_checked=True)
+    except ProfileError:
+        tree, data = _parse(path, text)  # again, for the line and column of the problem
+        return _build(path, tree, data)
 
 
-def _compile(path: Path, text: str) -> Profile:
+def _certainly_valid(schema: bytes, value: Any) -> bool:
+    import json
+
+    from .quickschema import certainly_valid
+
+    return isinstance(value, dict) and certainly_valid(json.loads(schema), value)
+
+
+def _parse(path: Path, text: str) -> tuple[Any, dict]:
+    """The profile's YAML tree and its plain data, validated against the JSON Schema."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
@@ -250,7 +270,7 @@ def _compile(path: Path, text: str) -> Profile:
         raise ProfileError(path, line, col, f"invalid YAML: {problem}") from None
     data = plain(tree)
     _validate_schema(path, tree, data)
-    return _build(path, tree, data)
+    return tree, data
 
 
 _VALIDATOR = None
@@ -287,7 +307,7 @@ def _text(d: dict | None, fallback: str = "") -> Message:
     return Message(d.get("en", fallback), d.get("zh", fallback))
 
 
-def _build(path: Path, tree: Any, data: dict) -> Profile:
+def _build(path: Path, tree: Any, data: dict, vocabulary_checked: bool = False) -> Profile:
     def fail(loc: tuple, message: str) -> None:
         line, col = _pos(tree, loc)
         raise ProfileError(path, line, col, message)
@@ -380,9 +400,10 @@ def _build(path: Path, tree: Any, data: dict) -> Profile:
     if profile.default_edition not in profile.editions:
         fail(("default_edition",), f"default_edition {profile.default_edition!r} is not an edition")
     if data.get("prose"):
-        from .prose.vocabulary import check as check_prose
+        if not vocabulary_checked:
+            from .prose.vocabulary import check as check_prose
 
-        check_prose(data["prose"], profile.editions, fail)
+            check_prose(data["prose"], profile.editions, fail)
         profile.prose = data["prose"]
     return profile
 
@@ -484,7 +505,7 @@ class ProfileRegistry:
         """The content of every profile this registry can load, and of the JSON Schemas beside
         them (for the result cache)."""
         if self._fingerprint is None:
-            import hashlib
+            from .cache import digest
 
             from .safefile import read_limited
 
@@ -495,8 +516,7 @@ class ProfileRegistry:
             out = []
             for f in sorted(files):
                 try:
-                    data = read_limited(f, MAX_PROFILE_BYTES)
-                    out.append((str(f), hashlib.blake2b(data, digest_size=16).hexdigest()))
+                    out.append((str(f), digest(read_limited(f, MAX_PROFILE_BYTES))))
                 except OSError:
                     out.append((str(f), ""))
             self._fingerprint = out

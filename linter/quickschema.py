@@ -78,6 +78,12 @@ def _valid(schema: Any, value: Any, root: dict) -> bool:
                       "exclusiveMaximum": value < arg}[key]
                 if not ok:
                     return False
+        elif key == "format" and arg == "regex":
+            if isinstance(value, str):
+                try:
+                    re.compile(value)
+                except re.error:
+                    return False
         elif key == "format":
             if arg != "date":
                 raise _Unknown
@@ -111,6 +117,13 @@ def _valid(schema: Any, value: Any, root: dict) -> bool:
                 return False
         elif key == "items":
             if isinstance(value, list) and not all(_valid(arg, v, root) for v in value):
+                return False
+        elif key in ("minProperties", "maxProperties"):
+            if isinstance(value, dict) and (len(value) < arg if key == "minProperties" else len(value) > arg):
+                return False
+        elif key in ("oneOf", "anyOf"):
+            passed = sum(1 for sub in arg if _valid(sub, value, root))  # every branch: _Unknown anywhere is unknown
+            if passed != 1 if key == "oneOf" else passed == 0:
                 return False
         elif key in ("minItems", "maxItems"):
             if isinstance(value, list) and (len(value) < arg if key == "minItems" else len(value) > arg):

@@ -19,10 +19,17 @@ An entry point names a module (or an object) that declares one rule::
 
 The module docstring is the rule's documentation (``reportlint rules --explain CODE``).
 Repository-wide rules set ``SCOPE = "repository"`` and define ``collect(doc, profile, options)``
-(runs per document, returns picklable data) and ``check_repository(items, options)`` which
-receives ``[(path, data), ...]`` and yields ``(path, Finding)`` pairs. ``collect`` returns plain
-JSON-able data (dict, list, str, int, float, bool, None): it is cached and may come from a worker
-process. A repository rule that also sets ``CONTEXT = True`` is called as
+(runs per document) and ``check_repository(items, options)`` which receives ``[(path, data),
+...]`` and yields ``(path, Finding)`` pairs.
+
+**What ``collect`` returns must be plain JSON-able data** — dicts with string keys, lists,
+strings, finite numbers, booleans, None — because the result cache keeps it as JSON
+(``reportlint.resultdata``). ``check_repository`` always receives it as JSON gives it back
+(tuples become lists), from the cache or not, and rebuilds its own objects from it (e.g.
+``LocalLinkData.from_plain``), checking the shape: a cache is data, never trusted code. Data that
+is not plain (a named tuple, a set, an object) still reaches ``check_repository`` unchanged, but
+the file's result is then not cached (``-v`` says so). A finding's ``data`` must be plain too.
+A repository rule that also sets ``CONTEXT = True`` is called as
 ``check_repository(items, options, context)`` with a :class:`reportlint.api.RepositoryContext`
 (the configuration's ``[repository]`` lists of expected reports); the path it yields may then be
 that of a configuration file.
@@ -187,11 +194,14 @@ _REGISTRY: Registry | None = None
 
 
 def load_registry() -> Registry:
-    """The registry of this process. The entry points and what each rule declares are kept in
-    the user's cache folder (scanning installed packages and importing every rule costs more
-    than linting a report); a rule's module is then imported only when the rule runs. The cache
-    is keyed on the Python path and the modification times of its folders (installing or
-    removing a package changes them) and checked against each rule module's size and time."""
+    """The registry of this process. What each rule declares (code, name, summaries, severity,
+    options schema, scope, flags, docstring) is kept as plain data in the user's cache folder
+    (scanning installed packages and importing every rule costs more than linting a report); a
+    rule's module is then imported only when the rule runs, so a ``--select``ed run or a run
+    served from the result cache imports only what it uses. The entry is keyed on the
+    distributions on the Python path (:func:`_environment_key`), checked against each rule
+    module's size and time, and each cached entry point must be one its distribution's
+    ``entry_points.txt`` declares. ``--no-cache`` scans and imports every rule."""
     global _REGISTRY
     if _REGISTRY is None:
         _REGISTRY = _cached_scan()
@@ -230,11 +240,11 @@ class LazyRule(Rule):
     del _get
 
 
-_META = ("code", "name", "severity", "options_schema", "scope", "requires_profile", "checks_input", "doc",
-         "origin", "network", "uses_context", "source_file")
-
-
 def _environment_key() -> str:
+    """What the installed rules depend on: reportlint's and Python's versions, and every
+    distribution on the Python path (the name and time of its ``.dist-info`` / ``.egg-info``
+    folder: installing, upgrading or removing a package changes them). Folders on the path
+    that hold no distribution (the working folder with ``python -m``) do not count."""
     import os
     import sys
 
@@ -243,54 +253,122 @@ def _environment_key() -> str:
     parts = [__version__, sys.version, sys.executable]
     for entry in sys.path:
         try:
-            parts.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
+            with os.scandir(entry or ".") as it:
+                dists = sorted(f"{e.name}:{e.stat().st_mtime_ns}" for e in it
+                               if e.name.endswith((".dist-info", ".egg-info")))
         except OSError:
-            parts.append(f"{entry}:-")
+            continue  # a zip file or a folder that does not exist
+        if dists:
+            parts.append(f"{os.path.abspath(entry or '.')}:{','.join(dists)}")
     return "\n".join(parts)
 
 
 def _cached_scan() -> Registry:
-    import hashlib
-    import os
-    import pickle
-
     from . import cache
 
     if not cache.enabled():
         return _scan()
-    from .cachedir import user_cache_dir
-
     env = _environment_key()
-    path = user_cache_dir() / "registry" / (hashlib.blake2b(env.encode(), digest_size=16).hexdigest() + ".pickle")
-    try:
-        with open(path, "rb") as fh:
-            stored = pickle.load(fh)
-        if stored["env"] == env and all(_stamp(f) == st for f, st in stored["files"]):
-            reg = Registry(errors=list(stored["errors"]))
-            for meta, summary, target in stored["rules"]:
-                rule = LazyRule(summary=Message(*summary), check=None, **meta)
-                rule.__dict__["_target"] = target
-                reg.rules[rule.code] = rule
-            return reg
-    except Exception:  # noqa: BLE001 - missing, stale or foreign: scan again
-        pass
-    reg, targets = _scan(with_targets=True)
-    files = sorted({r.source_file for r in reg.rules.values() if r.source_file})
-    record = {
-        "env": env,
-        "files": [(f, _stamp(f)) for f in files],
-        "errors": reg.errors,
-        "rules": [({k: getattr(r, k) for k in _META}, (r.summary.en, r.summary.zh), targets[r.code])
-                  for r in reg.rules.values() if r.code in targets],
-    }
-    if len(record["rules"]) == len(reg.rules):
+    stored = cache.store()
+    key = cache.digest("registry", env)
+    found = stored.get("registry", key) if stored is not None else None
+    if found is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
-        except Exception:  # noqa: BLE001 - an unwritable cache folder only costs time
-            pass
+            reg = _from_plain(found)
+        except (ValueError, KeyError, TypeError, IndexError, OSError) as exc:
+            cache.note(f"cache: the rule registry entry was not usable ({exc}); rules scanned again")
+            reg = None
+        if reg is not None:
+            return reg
+    reg, targets = _scan(with_targets=True)
+    # kept only when every rule's entry point can be checked against its distribution's files
+    if stored is not None and all(code in targets and targets[code][2] for code in reg.rules):
+        stored.put("registry", key, _to_plain(reg, targets))
+    return reg
+
+
+_META = ("code", "name", "severity", "options_schema", "scope", "requires_profile", "checks_input", "doc",
+         "origin", "network", "uses_context", "source_file")
+_TARGET_RE = re.compile(r"^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$")
+
+
+def _to_plain(reg: Registry, targets: dict[str, str]) -> dict:
+    """What the registry cache keeps: each rule's metadata (plain data) and the entry point
+    that loads it; the size and time of every rule module, checked when it is read back."""
+    files = sorted({r.source_file for r in reg.rules.values() if r.source_file})
+    return {
+        "files": [[f, *_stamp(f)] for f in files],
+        "errors": list(reg.errors),
+        "rules": [{**{k: getattr(r, k) for k in _META}, "summary": [r.summary.en, r.summary.zh],
+                   "entry": list(targets[r.code])} for r in reg.rules.values()],
+    }
+
+
+def _declared_entry_points(folder: str) -> set[tuple[str, str]]:
+    """``(name, value)`` of the ``reportlint.rules`` entry points that the distribution folder
+    ``folder`` (a ``.dist-info`` / ``.egg-info`` folder directly on the Python path) declares."""
+    import os
+    import sys
+
+    parent, name = os.path.split(os.path.abspath(folder))
+    on_path = {os.path.abspath(p or ".") for p in sys.path}
+    if parent not in on_path or not name.endswith((".dist-info", ".egg-info")):
+        raise ValueError(f"{folder} is not a distribution on the Python path")
+    out: set[tuple[str, str]] = set()
+    group = None
+    with open(os.path.join(folder, "entry_points.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line or line[0] in "#;":
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                group = line[1:-1].strip()
+            elif group == ENTRY_POINT_GROUP and "=" in line:
+                k, _, v = line.partition("=")
+                out.add((k.strip(), v.strip()))
+    return out
+
+
+def _from_plain(data: dict) -> Registry | None:
+    """The registry from :func:`_to_plain`'s data, every field checked (ValueError when one is
+    of the wrong type); None when a rule module changed since (scan again)."""
+    if type(data) is not dict:
+        raise ValueError("not an object")
+    for f, size, mtime in data["files"]:
+        if type(f) is not str or [size, mtime] != list(_stamp(f)):
+            return None
+    errors = data["errors"]
+    if type(errors) is not list or not all(type(e) is str for e in errors):
+        raise ValueError("errors")
+    reg = Registry(errors=list(errors))
+    declared: dict[str, set[tuple[str, str]]] = {}
+    for meta in data["rules"]:
+        if type(meta) is not dict:
+            raise ValueError("rule")
+        for k in ("code", "name", "severity", "scope", "doc", "origin", "source_file"):
+            if type(meta[k]) is not str:
+                raise ValueError(k)
+        entry = meta["entry"]
+        if type(entry) is not list or len(entry) != 3 or not all(type(x) is str for x in entry):
+            raise ValueError("entry")
+        # only what an installed distribution declares is ever imported, whatever the cache says
+        if entry[2] not in declared:
+            declared[entry[2]] = _declared_entry_points(entry[2])
+        if (entry[0], entry[1]) not in declared[entry[2]]:
+            raise ValueError(f"{entry[1]} is not an entry point of {entry[2]}")
+        for k in ("requires_profile", "checks_input", "network", "uses_context"):
+            if type(meta[k]) is not bool:
+                raise ValueError(k)
+        summary = meta["summary"]
+        if (type(meta["options_schema"]) is not dict or type(summary) is not list or len(summary) != 2
+                or not all(type(x) is str for x in summary)):
+            raise ValueError("options or summary")
+        if (not CODE_RE.match(meta["code"]) or not NAME_RE.match(meta["name"]) or meta["severity"] not in SEVERITIES
+                or meta["scope"] not in SCOPES or not _TARGET_RE.match(entry[1]) or meta["code"] in reg.rules):
+            raise ValueError(f"rule {meta['code']!r}")
+        rule = LazyRule(summary=Message(*summary), check=None, **{k: meta[k] for k in _META})
+        rule.__dict__["_target"] = entry[1]
+        reg.rules[rule.code] = rule
     return reg
 
 
@@ -335,7 +413,7 @@ def _scan(with_targets: bool = False):
         module = sys.modules.get(ep.value.partition(":")[0])
         rule.source_file = getattr(module, "__file__", "") or ""
         if rule.code not in reg.rules:
-            targets[rule.code] = ep.value
+            targets[rule.code] = (ep.name, ep.value, str(getattr(dist, "_path", "") or ""))
         reg.add(rule)
     return (reg, targets) if with_targets else reg
 

@@ -21,8 +21,10 @@ a per-host limit bound concurrency; URLs are queued round-robin by host so one s
 not hold the others back.
 
 Results with a definite HTTP answer (status and time) are cached in the user's cache folder
-for ``cache_max_age`` seconds; 429, 5xx and network errors are never cached, so a second CI run
-does not touch the network for links already known.
+for ``cache_max_age`` seconds, keyed by the URL and every option that changes the verdict
+(allowed networks, accepted statuses, limits, user agent, reportlint version); 429, 5xx and
+network errors are never cached, so a second CI run does not touch the network for links
+already known. ``--no-cache`` neither reads nor writes them.
 
 Only the standard library is used: ``http.client`` gives the control over connection
 addresses, redirects and bytes read that this needs, which a higher-level client would hide.
@@ -58,9 +60,16 @@ class CheckOptions:
     exclude: tuple[str, ...] = ()
     accept_status: tuple[int, ...] = ()
     user_agent: str = f"reportlint/{__version__} (link check)"
-    cache_path: str | None = None  # None: no cache
+    cache_dir: str | None = None  # the cache folder (reportlint.cache); None: no cache
     cache_max_age: float = 86400.0
     max_total_time: float | None = 120.0  # seconds for the whole check; None: no limit
+
+    def verdict_key(self) -> str:
+        """Everything besides the URL that a checked result depends on (the cache key): which
+        addresses may be requested, the statuses accepted, the limits and the user agent."""
+        return json.dumps([__version__, sorted(map(str, self.allow_networks)), sorted(self.accept_status),
+                           self.timeout, self.max_redirects, self.max_bytes, self.retries, self.max_retry_wait,
+                           self.user_agent])
 
 
 @dataclass
@@ -139,66 +148,52 @@ def parse_max_age(value) -> float:
 
 
 class ResultCache:
-    """Results of earlier runs, one JSON file; entries older than ``max_age`` are ignored."""
+    """Results of earlier runs (``link`` entries of the cache database in ``options.cache_dir``),
+    keyed by the URL and :meth:`CheckOptions.verdict_key`; entries older than
+    ``cache_max_age`` are ignored. Nothing is read or written under ``--no-cache``."""
 
-    VERSION = 1
+    def __init__(self, options: CheckOptions) -> None:
+        from . import cache
 
-    def __init__(self, path: str, max_age: float) -> None:
-        self.path = path
-        self.max_age = max_age
-        self.entries = self._read()
+        self.max_age = options.cache_max_age
+        self.store = cache.store(options.cache_dir) if options.cache_dir else None
+        self._salt = options.verdict_key()
+        self._digest = cache.digest
+        self.entries: dict[str, object] = {}
         self.new: dict[str, dict] = {}
 
-    def _read(self) -> dict[str, dict]:
-        try:
-            with open(self.path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("version") != self.VERSION or not isinstance(data.get("entries"), dict):
-            return {}
-        return data["entries"]
+    def key(self, url: str) -> str:
+        return self._digest("link", self._salt, url)
+
+    def load(self, urls: Iterable[str]) -> None:
+        if self.store is not None:
+            found = self.store.get_many("link", [self.key(u) for u in urls])
+            self.entries = {k: v for k, (v, _) in found.items()}
 
     def get(self, url: str, now: float) -> UrlResult | None:
-        e = self.entries.get(url)
+        e = self.entries.get(self.key(url))
         if not isinstance(e, dict):
             return None
         try:
-            checked = float(e["checked_at"])
+            checked, status, final, redirects = e["checked_at"], e["status"], e["final_url"], e["redirects"]
+            if (type(status) is not int or not isinstance(final, str) or type(redirects) is not int
+                    or not isinstance(checked, (int, float)) or isinstance(checked, bool)):
+                return None
             if now - checked > self.max_age or now < checked:
                 return None
-            return UrlResult(url, int(e["status"]), str(e.get("final_url", "")), redirects=int(e.get("redirects", 0)),
-                             checked_at=checked, cached=True)
+            return UrlResult(url, status, final, redirects=redirects, checked_at=float(checked), cached=True)
         except (KeyError, TypeError, ValueError):
             return None
 
     def put(self, result: UrlResult) -> None:
         if result.cacheable:
-            self.new[result.url] = {"status": result.status, "final_url": result.final_url,
-                                    "redirects": result.redirects, "checked_at": result.checked_at}
+            self.new[self.key(result.url)] = {"status": result.status, "final_url": result.final_url,
+                                              "redirects": result.redirects, "checked_at": result.checked_at}
 
-    def save(self, now: float) -> None:
-        if not self.new:
-            return
-        entries = self._read()  # another run may have written meanwhile
-        entries.update(self.new)
-        entries = {u: e for u, e in entries.items()
-                   if isinstance(e, dict) and now - float(e.get("checked_at", 0)) <= self.max_age}
-        data = json.dumps({"version": self.VERSION, "entries": entries}, ensure_ascii=False, indent=0)
-        try:
-            import tempfile
-
-            folder = os.path.dirname(self.path) or "."
-            os.makedirs(folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".links.", suffix=".tmp", dir=folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-            os.replace(tmp, self.path)
-        except OSError:
-            try:
-                os.unlink(tmp)  # type: ignore[possibly-undefined]
-            except (OSError, UnboundLocalError):
-                pass
+    def save(self) -> None:
+        if self.store is not None and self.new:
+            self.store.put_many("link", self.new.items())
+        self.new = {}
 
 
 # --------------------------------------------------------------------------- HTTP
@@ -525,7 +520,9 @@ def check_urls(urls: Iterable[str], options: CheckOptions, progress=None) -> dic
             seen.add(key)
             unique.append(key)
     now = time.time()
-    cache = ResultCache(options.cache_path, options.cache_max_age) if options.cache_path else None
+    cache = ResultCache(options) if options.cache_dir else None
+    if cache:
+        cache.load(unique)
     results: dict[str, UrlResult] = {}
     todo = []
     for u in unique:
@@ -553,7 +550,7 @@ def check_urls(urls: Iterable[str], options: CheckOptions, progress=None) -> dic
                 if bar is not None:
                     bar.advance()
     if cache:
-        cache.save(time.time())
+        cache.save()
     return results
 
 

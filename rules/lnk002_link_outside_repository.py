@@ -12,7 +12,7 @@ make a CI job print a secret file next to a finding or read a device without end
 Links to ``file:///C:/…``, ``C:\\…`` or ``\\\\server\\share`` point to one computer's disk
 (often left behind when a report is converted from a word processor) and are reported too.
 """
-from reportlint.api import collect_local_links, finding, resolved_links
+from reportlint.api import Span, collect_local_links, finding, resolved_links
 
 CODE = "LNK002"
 NAME = "link-outside-repository"
@@ -27,15 +27,17 @@ CHECKS_INPUT = True  # a report that is a symbolic link out of the repository is
 def collect(doc, profile, options):
     p = doc.problem
     if p is not None:
-        return ("symlink", p.detail["target"], p.span) if p.kind == "outside-repository" else None
+        if p.kind != "outside-repository":
+            return None
+        return {"symlink": p.detail["target"], "span": list(p.span)}  # plain data, like the links
     return collect_local_links(doc)
 
 
 def check_repository(items, options):
     links = []
     for path, data in items:
-        if isinstance(data, tuple) and data and data[0] == "symlink":
-            _, target, span = data
+        if isinstance(data, dict) and "symlink" in data:
+            target, span = data["symlink"], Span(*data["span"])
             yield path, finding(
                 span, f"this file is a symbolic link to '{target}', outside the repository; it was not read",
                 f"该文件是指向仓库之外“{target}”的符号链接，未予读取")

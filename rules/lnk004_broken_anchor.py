@@ -13,7 +13,7 @@ The anchors of the repository's files are read once per run, only for files link
 import re
 
 from reportlint.api import (MARKDOWN_SUFFIXES, closest_anchor, collect_local_links, file_anchors, finding,
-                            resolved_links, shown_path)
+                            local_link_items, local_links, resolved_links, shown_path)
 
 CODE = "LNK004"
 NAME = "broken-anchor"
@@ -35,14 +35,14 @@ _ALWAYS = re.compile(r"^(?:top|L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?)$")
 
 
 def collect(doc, profile, options):
-    data = collect_local_links(doc, anchors=True)
-    if data is None or not any(lk.fragment for lk in data.links):
+    if not any(lk.fragment for lk in local_links(doc)):
         return None
-    return data
+    return collect_local_links(doc, anchors=True)
 
 
 def check_repository(items, options):
-    known = {d.abspath: d.anchors for _, d in items if d is not None and d.anchors is not None}
+    items = local_link_items(items)
+    known = {d.abspath: d.anchors for _, d in items if d.anchors is not None}
     ignore_case = options.get("ignore-case", False)
     for path, data, link, root, res in resolved_links(items):
         frag = link.fragment

@@ -10,7 +10,9 @@ requested (warning).
 
 Never part of a normal run: it needs the network, so it runs only with
 ``reportlint check --check-external`` (meant for CI). Results are cached in the user's cache
-folder (``cache-max-age``, default one day; 429, 5xx and network errors are not cached).
+folder (``cache-max-age``, default one day; 429, 5xx and network errors are not cached), keyed
+by the URL and every option that changes the verdict (``allow-networks``, ``accept-status``, the
+limits, the user agent); ``--no-cache`` neither reads nor writes them.
 
 Options: ``timeout`` (seconds per request), ``max-concurrency``, ``max-per-host``,
 ``max-redirects``, ``retries`` and ``max-retry-wait`` (for 429/503, honouring Retry-After),
@@ -25,7 +27,7 @@ reported as not checked, a warning).
 """
 import os
 
-from reportlint.api import classify, finding, links_of, progress, user_cache_dir
+from reportlint.api import Span, classify, finding, links_of, progress, user_cache_dir
 
 CODE = "LNK009"
 NAME = "broken-external-link"
@@ -78,7 +80,7 @@ def collect(doc, profile, options):
     urls = []
     for link in links_of(doc).links:
         if classify(link.dest).kind == "web":
-            urls.append((link.dest, link.span))
+            urls.append([link.dest, list(link.span)])  # plain data (what the result cache keeps)
     return urls or None
 
 
@@ -86,10 +88,9 @@ def _options(options):
     from reportlint.api import CheckOptions, parse_max_age  # the HTTP machinery loads only when needed
 
     cache_dir = options.get("cache-dir")
-    cache_path = None
+    folder = None
     if options.get("cache", True):
         folder = os.path.expanduser(cache_dir) if cache_dir else str(user_cache_dir())
-        cache_path = os.path.join(folder, "external-links.json")
     ua = options.get("user-agent")
     kw = {"user_agent": ua} if ua else {}
     # exclude and allow-networks were checked when the configuration loaded (formats regex and
@@ -100,7 +101,7 @@ def _options(options):
         retries=int(options.get("retries", 2)), max_retry_wait=float(options.get("max-retry-wait", 30)),
         max_bytes=int(options.get("max-response-bytes", 65536)),
         allow_networks=tuple(options.get("allow-networks") or ()), exclude=tuple(options.get("exclude") or ()),
-        accept_status=tuple(options.get("accept-status") or ()), cache_path=cache_path,
+        accept_status=tuple(options.get("accept-status") or ()), cache_dir=folder,
         cache_max_age=parse_max_age(options.get("cache-max-age", "1d")),
         max_total_time=float(options.get("max-total-time", 120)), **kw)
 
@@ -109,7 +110,7 @@ def check_repository(items, options):
     from reportlint.api import check_urls
 
     opts = _options(options)
-    occurrences = [(path, url, span) for path, data in items for url, span in data]
+    occurrences = [(path, url, Span(*span)) for path, data in items for url, span in data]
     if not occurrences:
         return
     results = check_urls([u for _, u, _ in occurrences], opts, progress=progress)

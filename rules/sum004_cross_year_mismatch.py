@@ -10,8 +10,8 @@ report is not part of the run, or when a term is blank or missing in either repo
 """
 from decimal import Decimal
 
-from reportlint.api import (Cellref, Span, compact, describe, evaluate, finding, load_profile, relation_data,
-                            table_model)
+from reportlint.api import (Cellref, LogicalTable, Span, compact, describe, evaluate, finding, load_profile,
+                            relation_data, table_model)
 
 CODE = "SUM004"
 NAME = "cross-year-mismatch"
@@ -50,22 +50,32 @@ def collect(doc, profile, options):
         hit = lt.cell(rk, ck) if lt is not None else None
         if hit is None:
             continue
-        cells[f"{tid}.{rk}.{ck}"] = (None if hit.value is None else str(hit.value), hit.reason, hit.label,
-                                     lt.spec.row(rk).label or "", lt.column_label(ck), tuple(hit.span))
-    # the relations travel as (profile file, edition): a worker process sends data, not objects
+        cells[f"{tid}.{rk}.{ck}"] = [None if hit.value is None else str(hit.value), hit.reason, *hit.span]
+    # plain data (the result cache keeps it): the relations and the cells' labels come from the
+    # profile file and edition when the reports are compared
     return {"org": compact(org), "year": year, "profile": profile.profile_id, "cells": cells,
-            "edition": (str(profile.profile.path), profile.id)}
+            "edition": [str(profile.profile.path), profile.id]}
+
+
+def _edition(data):
+    path, edition = data["edition"]
+    return load_profile(path).editions[edition]
 
 
 def _lookup(cur, prev):
+    editions = {False: _edition(cur), True: _edition(prev)}
+
     def lookup(ref):
         src = prev if ref.prev else cur
         entry = src["cells"].get(f"{ref.table}.{ref.row}.{ref.col}")
         if entry is None:
             return None
-        value, reason, label, row_label, col_label, span = entry
-        return Cellref(None if value is None else Decimal(value), label, row_label, col_label,
-                       Span(*span), reason, (ref.prev, ref.table, ref.row, ref.col))
+        value, reason, *span = entry  # the span's four numbers follow
+        spec = editions[ref.prev].tables[ref.table]
+        lt = LogicalTable(spec, spec.section)  # labels depend on the profile only
+        return Cellref(None if value is None else Decimal(value), lt.label(ref.row, ref.col),
+                       spec.row(ref.row).label or "", lt.column_label(ref.col), Span(*span), reason,
+                       (ref.prev, ref.table, ref.row, ref.col))
     return lookup
 
 
@@ -79,8 +89,7 @@ def check_repository(items, options):
             continue  # no report for last year in this run, or several: nothing to compare with
         prev_path, prev = previous[0]
         lookup = _lookup(data, prev)
-        path_, edition = data["edition"]
-        for rel in _cross_year(load_profile(path_).editions[edition])[0]:
+        for rel in _cross_year(_edition(data))[0]:
             ev = evaluate(rel, lookup)
             if not ev.broken or ev.target is None or ev.target.cell is None or ev.target.ref.prev:
                 continue

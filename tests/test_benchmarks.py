@@ -20,16 +20,40 @@ def test_run_measures_every_reportlint_case_and_writes_json(tmp_path):
     assert proc.returncode == 0, proc.stderr
     data = json.loads(out.read_text())
     names = [r["name"] for r in data["results"]]
-    assert names == ["reportlint check, 8 files, no cache", "reportlint check, 8 files, warm cache",
-                     "reportlint, one file from an editor (--stdin-filename)",
+    assert names == ["reportlint check, 8 files, no cache", "reportlint check, 8 files, results not cached",
+                     "reportlint check, 8 files, warm cache",
+                     "reportlint check, 8 files with findings, warm cache",
+                     "reportlint, one file of the repository, warm cache",
+                     "reportlint, one file of the repository, --no-cache",
+                     "reportlint, one file, cold (edited before each run)",
+                     "reportlint, one file from an editor (--stdin-filename, new buffer)",
                      "reportlint check, 2 files, no cache", "reportlint check, 4 files, no cache"]
     # generated reports carry a few defects: the checks ran and found them (exit 1), nothing crashed
-    assert {r["exit"] for r in data["results"][:2]} <= {0, 1}
+    assert {r["exit"] for r in data["results"]} <= {0, 1}
+    assert data["results"][3]["exit"] == 1  # the set where every report carries a defect
     assert all(r["median_s"] > 0 for r in data["results"])
     if sys.platform.startswith("linux"):  # memory is read from /proc
         assert all(r["peak_mb"] > 0 for r in data["results"])
-    assert "full check / markdownlint-cli2" not in proc.stdout  # --no-compare
-    assert "warm cache, 8 files:" in proc.stdout and "peak RSS" in proc.stdout
+    assert "markdownlint-cli2:" not in proc.stdout  # --no-compare
+    for target in ("full check, 8 files", "warm re-run, 8 files (with findings)", "one file, cold",
+                   "one file in the repository: warm cache / --no-cache"):
+        assert target in proc.stdout
+    assert "peak RSS" in proc.stdout
+
+
+def test_run_compares_with_the_markdownlint_binary_it_is_given(tmp_path):
+    fake = tmp_path / "markdownlint-cli2"  # stands in for node_modules/.bin/markdownlint-cli2
+    fake.write_text("#!/bin/sh\necho \"$@\" >> " + str(tmp_path / "calls") + "\n", encoding="utf-8")
+    fake.chmod(0o755)
+    proc = bench("run.py", "--count", "4", "--repeat", "1", "--markdownlint", str(fake), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    calls = (tmp_path / "calls").read_text(encoding="utf-8").splitlines()
+    assert "reports/**/*.md" in calls and any(c.endswith(".md") and "**" not in c for c in calls)
+    assert f"markdownlint-cli2: {fake}" in proc.stdout
+    full = next(ln for ln in proc.stdout.splitlines() if ln.startswith("full check, 4 files"))
+    assert full.rstrip().endswith("<= 0.30x") and "x " in full  # reportlint, markdownlint-cli2, ratio
+    missing = bench("run.py", "--count", "4", "--repeat", "1", "--markdownlint", str(tmp_path / "nope"), cwd=tmp_path)
+    assert missing.returncode != 0 and "not found" in missing.stderr
 
 
 def test_per_report_says_what_it_needs(tmp_path):

@@ -25,9 +25,19 @@ def server():
 
 def opts(tmp_path, **kw):
     base = dict(allow_networks=LOOPBACK, timeout=0.5, backoff=0.1, max_retry_wait=5,
-                cache_path=str(tmp_path / "cache" / "links.json"))
+                cache_dir=str(tmp_path / "cache"))
     base.update(kw)
     return CheckOptions(**base)
+
+
+def _stored_links(folder):
+    """The web-link entries of the cache database in ``folder`` (plain JSON data)."""
+    import sqlite3
+
+    from reportlint.cache import decode
+
+    with sqlite3.connect(folder / "reportlint.sqlite3") as db:
+        return [decode(v) for (v,) in db.execute("SELECT value FROM entries WHERE kind='link'")]
 
 
 def test_statuses_redirects_and_fallbacks(server, tmp_path):
@@ -94,7 +104,7 @@ def test_per_host_limit(server, tmp_path):
 
 def test_no_cookies_or_credentials(server, tmp_path):
     url = f"http://user:secret@127.0.0.1:{server.port}/ok?again"
-    check_urls([server.url("/ok"), url], opts(tmp_path, cache_path=None))
+    check_urls([server.url("/ok"), url], opts(tmp_path, cache_dir=None))
     assert len(server.requests) == 2
     for _, _, headers in server.requests:
         lowered = {k.lower() for k in headers}
@@ -114,9 +124,9 @@ def test_cache_avoids_the_network_and_skips_transient_statuses(server, tmp_path)
     # 5xx and 429 are asked again
     assert not second[server.url("/error")].cached and server.hits("/error") > before["/error"]
     assert not second[server.url("/always-429")].cached
-    stored = json.loads((tmp_path / "cache" / "links.json").read_text(encoding="utf-8"))["entries"]
-    assert set(stored) == {server.url("/ok"), server.url("/missing")}
-    assert all("status" in e and "checked_at" in e for e in stored.values())
+    stored = _stored_links(tmp_path / "cache")
+    assert sorted(e["status"] for e in stored) == [200, 404]
+    assert all(set(e) == {"status", "final_url", "redirects", "checked_at"} for e in stored)
     # an expired entry is checked again
     third = check_urls(urls[:1], opts(tmp_path, cache_max_age=0))
     assert not third[server.url("/ok")].cached
@@ -145,7 +155,7 @@ def test_hostname_resolving_to_a_private_address_is_refused(monkeypatch, tmp_pat
     monkeypatch.setattr(urlcheck, "resolve_host", fake_resolve)
     monkeypatch.setattr(socket, "create_connection", no_connection)
     urls = ["http://intranet.example/a", "https://mixed.example/", "http://metadata.google.internal/computeMetadata/v1/"]
-    res = check_urls(urls, CheckOptions(cache_path=None))
+    res = check_urls(urls, CheckOptions(cache_dir=None))
     assert {u: res[u].error for u in urls} == dict.fromkeys(urls, "refused-address")
     assert res[urls[0]].detail == "10.1.2.3"
 
@@ -225,13 +235,40 @@ def test_cli_check_external(server, tmp_path):
     assert "HTTP 404" in msgs[3] and "no answer in time" in msgs[4] and "HTTP 500" in msgs[5]
     assert "checking links" not in proc.stderr  # no progress bar when stderr is not a terminal
     # the cache went to the user's cache folder ($XDG_CACHE_HOME here): a second run asks nothing
-    assert (tmp_path / "xdg" / "reportlint" / "external-links.json").is_file()
+    assert len(_stored_links(tmp_path / "xdg" / "reportlint")) == 3  # /ok, /missing, /r2
     before = len(server.requests)
     again = run_cli(["--check-external", "--select", "LNK009", "--format", "json", "report.md"], tmp_path)
     assert again.returncode == 1
     asked = [p for _, p, _ in server.requests[before:]]
     assert "/ok" not in asked and "/missing" not in asked and "/r2" not in asked
     assert "/error" in asked  # 5xx are not cached
+
+
+def test_cached_results_follow_the_policy_and_never_serve_no_cache(server, tmp_path):
+    """A cached answer is keyed by everything it depends on: after allow-networks changes it is
+    not served, and --no-cache neither reads nor writes it."""
+    (tmp_path / "r.md").write_text(f"# r\n\n[门户]({server.url('/ok')})\n", encoding="utf-8")
+    args = ["--check-external", "--select", "LNK009", "--format", "json", "r.md"]
+
+    def asked():
+        return sum(1 for _, p, _ in server.requests if p == "/ok")
+
+    config(tmp_path)
+    assert json.loads(run_cli(args, tmp_path).stdout) == [] and asked() == 1
+    assert json.loads(run_cli(args, tmp_path).stdout) == [] and asked() == 1  # from the cache
+    config(tmp_path, **{"allow-networks": []})  # loopback no longer allowed: the cached 200 must not count
+    refused = json.loads(run_cli(args, tmp_path).stdout)
+    assert [d["data"]["error"] for d in refused] == ["refused-address"] and asked() == 1
+    config(tmp_path, **{"max-redirects": 1})  # another limit: asked again
+    assert json.loads(run_cli(args, tmp_path).stdout) == [] and asked() == 2
+    config(tmp_path)
+    assert json.loads(run_cli(args, tmp_path).stdout) == [] and asked() == 2  # the first policy's answer
+    assert json.loads(run_cli(["--no-cache", *args], tmp_path).stdout) == [] and asked() == 3
+    cache = tmp_path / "xdg" / "reportlint" / "reportlint.sqlite3"
+    stamp = cache.stat().st_mtime_ns
+    env = {"REPORTLINT_NO_CACHE": "1"}
+    assert json.loads(run_cli(args, tmp_path, env=env).stdout) == [] and asked() == 4
+    assert cache.stat().st_mtime_ns == stamp
 
 
 def test_cli_without_check_external_stays_offline(server, tmp_path):

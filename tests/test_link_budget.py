@@ -22,7 +22,7 @@ def server():
 
 def opts(**kw):
     base = dict(allow_networks=("127.0.0.0/8",), timeout=5, backoff=0.1, retries=5, max_retry_wait=30,
-                cache_path=None)
+                cache_dir=None)
     base.update(kw)
     return CheckOptions(**base)
 

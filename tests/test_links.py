@@ -1,5 +1,6 @@
 """Link extraction, GitHub slugs, destination classification and file resolution (the
 building blocks of the LNK rules; the rules themselves are tested by tests/fixtures/lnk/)."""
+import json
 from urllib.parse import unquote
 
 import pytest
@@ -160,17 +161,21 @@ def test_symlink_out_of_the_repository_is_not_followed(tmp_path):
     assert resolve_file(str(root), "link.md", str(root)).status == "outside"
 
 
-def test_collected_data_can_cross_processes(tmp_path):
-    import pickle
-
+def test_collected_data_is_plain_json_data(tmp_path):
+    """What the link rules collect survives the result cache (JSON) unchanged."""
     from reportlint.document import load
-    from reportlint.links import collect_local_links
+    from reportlint.links import LocalLinkData, collect_local_links
 
     p = tmp_path / "a.md"
     p.write_text("# 标题\n\n[x](b.md#标题) [y](#标题) <a id=\"z\"></a>\n", encoding="utf-8")
     data = collect_local_links(load(p), anchors=True)
-    assert pickle.loads(pickle.dumps(data)) == data
-    assert data.anchors == frozenset({"标题", "z"})
+    assert json.loads(json.dumps(data)) == data
+    back = LocalLinkData.from_plain(data)
+    assert back.anchors == frozenset({"标题", "z"})
+    assert [(lk.path, lk.fragment, tuple(lk.span)) for lk in back.links] == [("b.md", "标题", (3, 5, 3, 12)),
+                                                                             ("", "标题", (3, 18, 3, 21))]
+    with pytest.raises(ValueError):
+        LocalLinkData.from_plain({**data, "links": [["b.md", None, [1, 2], "b.md", "inline", False]]})
 
 
 def test_network_rules_run_only_when_allowed():
