@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from linework import lines_executed
+
 from expectations import Fixture, lint_fixture, read_fixture
 from reportlint.document import Document
 from reportlint.profile import ProfileRegistry
@@ -45,30 +47,10 @@ def test_hostile_paragraph_finishes(name):
 
 
 def _work(text: str) -> int:
-    """The work the analysis of ``text`` does: lines of the prose package executed (a traced run;
-    generator expressions count once per item, so a filter of every figure per clause shows)."""
-    import sys
-
-    lines = 0
-    package = str(Path(reading.__file__).parent)
-
-    def local(frame, event, arg):
-        nonlocal lines
-        if event == "line":
-            lines += 1
-        return local
-
-    def tracer(frame, event, arg):
-        return local if frame.f_code.co_filename.startswith(package) else None
-
+    """The work the analysis of ``text`` does: lines of the prose package executed."""
     doc = Document("t.md", f"---\nyear: 2024\n---\n\n{text}\n")
     doc.paragraphs  # parsing Markdown is not the prose package's work
-    sys.settrace(tracer)
-    try:
-        analyse(doc, VOCABULARY)
-    finally:
-        sys.settrace(None)
-    return lines
+    return lines_executed(str(Path(reading.__file__).parent), lambda: analyse(doc, VOCABULARY))
 
 
 @pytest.mark.parametrize("unit", [

@@ -5,10 +5,11 @@ The real-report cases are Markdown fixtures (tests/fixtures/sec/overview-subtopi
 shanghai-numbering.md, title-copied-number-wins.md); these tests pin the decisions in between."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+
+from linework import lines_executed
 
 from reportlint.document import decode
 from reportlint.engine import Linter
@@ -152,26 +153,16 @@ def _work(text: str) -> int:
     roots = (str(Path(reportlint.__file__).parent), str(Path(__file__).resolve().parents[1] / "rules"))
     linter = Linter(Settings(select=["SEC", "TBL"]))
     linter.lint_text(FRONT, "warm.md")  # registry, profile and caches: not part of the work measured
-    count = 0
+    results = []
 
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def tracer(frame, event, arg):
-        return local if frame.f_code.co_filename.startswith(roots) else None
-
-    sys.settrace(tracer)
-    try:
-        result = linter.lint_text(text, "report.md")
+    def run():
+        results.append(linter.lint_text(text, "report.md"))
         doc = decode("report.md", text.encode("utf-8"))
         for line in range(1, len(doc.lines) + 1):
             doc.section_at(line)
-    finally:
-        sys.settrace(None)
-    assert not result.errors
+
+    count = lines_executed(roots, run)
+    assert not results[0].errors
     return count
 
 
