@@ -247,12 +247,18 @@ def _load_profile(path: Path) -> Profile:
         return _build(path, tree, data)
 
 
-def _certainly_valid(schema: bytes, value: Any) -> bool:
-    import json
+_SCHEMAS: dict[bytes, Any] = {}  # the profile schema's text -> its data (compiled once by quickschema)
 
+
+def _certainly_valid(schema: bytes, value: Any) -> bool:
     from .quickschema import certainly_valid
 
-    return isinstance(value, dict) and certainly_valid(json.loads(schema), value)
+    if schema not in _SCHEMAS:
+        import json
+
+        _SCHEMAS.clear()
+        _SCHEMAS[schema] = json.loads(schema)
+    return isinstance(value, dict) and certainly_valid(_SCHEMAS[schema], value)
 
 
 def _parse(path: Path, text: str) -> tuple[Any, dict]:

@@ -21,9 +21,15 @@ with every figure changed: 15 of 15). The finding sits on the first copied sente
 gives the share, last year's file and the first copied sentences. When last year has several
 reports (REP001), the one this year's shares most with is named.
 """
+import json
 import re
 
 from reportlint.api import core_key, finding, report_identity, sentences
+
+try:  # CPython's own BLAKE2 (hashlib loads OpenSSL first)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b
 
 CODE = "REP003"
 NAME = "copied-from-last-year"
@@ -44,6 +50,7 @@ OPTIONS = {
     },
 }
 QUOTED = 3  # copied sentences quoted in the message
+KEY_WIDTH = 16  # hex digits of a sentence's hash in the collected data
 
 _BOILERPLATE = {}
 
@@ -66,12 +73,20 @@ def _boilerplate(profile):
     return hit[1], hit[2]
 
 
+def _hash(key):
+    return blake2b(key.encode("utf-8", "surrogatepass"), digest_size=KEY_WIDTH // 2).hexdigest()
+
+
 def collect(doc, profile, options):
+    """What the repository pass needs of the report: its counted sentences as one string of
+    fixed-width hashes of their folded text ("keys"), and where each is and how it begins as one
+    JSON text ("sentences", decoded only for a report that shares enough with last year's)."""
     facts = report_identity(doc, profile.profile_id)
     if facts is None or facts["year"] is None:
         return None
     patterns, labels = _boilerplate(profile)
-    kept = []
+    keys = []
+    quoted = []
     for s in sentences(doc):
         if s.cjk < options["min-length"]:
             continue
@@ -79,8 +94,27 @@ def collect(doc, profile, options):
         if core_key(key.rstrip("。:;")) in labels or (patterns is not None and patterns.search(key)):
             continue
         text = s.text if len(s.text) <= 40 else s.text[:39] + "…"
-        kept.append([key, *s.span, text])
-    return {"profile": facts["profile"], "org": facts["org"], "year": facts["year"], "sentences": kept}
+        keys.append(_hash(key))
+        quoted.append([*s.span, text])
+    return {"profile": facts["profile"], "org": facts["org"], "year": facts["year"], "keys": "".join(keys),
+            "sentences": json.dumps(quoted, ensure_ascii=False, separators=(",", ":"))}
+
+
+def sentence_keys(data):
+    """The hashes of a report's counted sentences, in order (ValueError: not what collect made)."""
+    keys = data["keys"]
+    if type(keys) is not str or len(keys) % KEY_WIDTH:
+        raise ValueError("REP003: keys of the wrong shape")
+    return [keys[i:i + KEY_WIDTH] for i in range(0, len(keys), KEY_WIDTH)]
+
+
+def _quoted(data, count):
+    """[line, column, end line, end column, beginning] of each counted sentence."""
+    out = json.loads(data["sentences"])
+    if type(out) is not list or len(out) != count or not all(
+            type(q) is list and len(q) == 5 and all(type(x) is int for x in q[:4]) and type(q[4]) is str for q in out):
+        raise ValueError("REP003: sentences of the wrong shape")
+    return out
 
 
 def check_repository(items, options):
@@ -88,13 +122,17 @@ def check_repository(items, options):
     for path, data in items:
         index.setdefault((data["profile"], data["org"], data["year"]), []).append((path, data))
     for path, data in items:
-        mine = data["sentences"]
-        if len(mine) < options["min-sentences"]:
+        count = len(data["keys"]) // KEY_WIDTH
+        if count < options["min-sentences"]:
             continue
+        previous = index.get((data["profile"], data["org"], data["year"] - 1))
+        if not previous:
+            continue
+        mine = sentence_keys(data)
         best = None
-        for prev_path, prev in sorted(index.get((data["profile"], data["org"], data["year"] - 1), [])):
-            keys = {s[0] for s in prev["sentences"]}
-            copied = [s for s in mine if s[0] in keys]
+        for prev_path, prev in sorted(previous, key=lambda x: x[0]):
+            keys = set(sentence_keys(prev))
+            copied = [i for i, k in enumerate(mine) if k in keys]
             if best is None or len(copied) > len(best[1]):
                 best = (prev_path, copied)
         if best is None or not best[1]:
@@ -103,10 +141,12 @@ def check_repository(items, options):
         share = 100 * len(copied) / len(mine)
         if share < options["threshold"]:
             continue
-        quotes = "、".join(f"「{s[5]}」" for s in copied[:QUOTED])
+        quoted = _quoted(data, len(mine))
+        copied = [quoted[i] for i in copied]
+        quotes = "、".join(f"「{s[4]}」" for s in copied[:QUOTED])
         more = len(copied) - QUOTED
         yield path, finding(
-            tuple(copied[0][1:5]),
+            tuple(copied[0][:4]),
             f"{share:.0f}% of this report's sentences ({len(copied)} of {len(mine)}, boilerplate and figures left "
             f"out) occur verbatim in last year's report {prev_path}: {quotes}" + (f" and {more} more" if more > 0 else ""),
             f"本报告 {share:.0f}% 的句子（{len(mine)} 句中的 {len(copied)} 句，不计固定表述和数字）与上一年度报告 "

@@ -21,12 +21,16 @@ differ from its last commit, the rule says nothing about it. A file renamed afte
 followed from its new name only (its published version is not found: nothing is said). CI needs the
 full history (``fetch-depth: 0``); in a shallow clone the published version is usually not there.
 """
-import hashlib
 from collections import OrderedDict
 from datetime import timedelta
 
 from reportlint.api import (decode_document, finding, git_history, load_profile, parse_date, report_identity,
                             table_model)
+
+try:  # CPython's own BLAKE2 (hashlib loads OpenSSL first)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b
 
 CODE = "REP004"
 NAME = "changed-after-publication"
@@ -37,23 +41,26 @@ SCOPE = "repository"
 MAX_VERSIONS = 50  # commits after publication read per file (the newest)
 
 
-def _figures(doc, edition, labels=True):
-    """cell key -> [value as text, span, label] of every table cell of the document (plain data;
-    the label only when asked: it costs more than the rest)."""
-    out = {}
-    for cell in table_model(doc, edition).all_cells():
-        value = str(cell.value) if cell.value is not None else " ".join(cell.cell.text.split())
-        out[f"{cell.table.id}.{cell.row_key}.{cell.col_key}"] = [value, list(cell.span),
-                                                                 cell.label if labels else ""]
-    return out
+def _cells(doc, edition):
+    """(cell key, value as text, cell) of every table cell of the document."""
+    for lt in table_model(doc, edition).tables.values():
+        tid = lt.spec.id
+        for cell in lt.cells.values():
+            value = cell.value
+            yield (f"{tid}.{cell.row_key}.{cell.col_key}",
+                   str(value) if value is not None else " ".join(cell.cell.text.split()), cell)
+
+
+def _figures(doc, edition):
+    """cell key -> [value as text, span, label] of every table cell of the document."""
+    return {key: [value, list(cell.span), cell.label] for key, value, cell in _cells(doc, edition)}
 
 
 def _digest(figures):
-    """What the tables say and where (the same text gives the same cells in the same order)."""
-    h = hashlib.sha256()
-    for k, (value, span, _) in figures.items():
-        h.update(f"{k}\x1f{value}\x1f{span}\x1e".encode("utf-8", "surrogatepass"))
-    return h.hexdigest()[:32]
+    """What the tables say and where (the same text gives the same cells in the same order), from
+    (cell key, value as text, span) of each cell."""
+    text = "".join(f"{k}\x1f{value}\x1f{span[0]},{span[1]},{span[2]},{span[3]}\x1e" for k, value, span in figures)
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _revisions(fm):
@@ -70,7 +77,7 @@ def collect(doc, profile, options):
     if facts is None or facts["published"] is None:
         return None
     return {"published": facts["published"], "revised": _revisions(doc.front_matter),
-            "figures": _digest(_figures(doc, profile, labels=False)),
+            "figures": _digest((key, value, cell.span) for key, value, cell in _cells(doc, profile)),
             "edition": [str(profile.profile.path), profile.id]}
 
 
@@ -138,7 +145,7 @@ def _check_file(git, top, rel, path, data):
     if versions is None:
         return
     head = versions[-1][0]
-    if _digest(head) != data["figures"]:
+    if _digest((k, value, span) for k, (value, span, _) in head.items()) != data["figures"]:
         return  # the file's tables differ from its last commit: uncommitted changes are not judged
     revised_now = {tuple(r) for r in data["revised"] if r[0] >= published}
 

@@ -55,3 +55,53 @@ def test_never_true_when_jsonschema_says_invalid_configuration():
             k = rng.choice(keys + ["selekt"])
             inst[k] = rng.choice(VALUES)
         agree(CONFIG, inst)
+
+
+def _interpreted(schema, instance) -> bool:
+    """What the interpreter (the keyword-by-keyword reading of the schema) says."""
+    from reportlint import quickschema
+
+    try:
+        return quickschema._valid(schema, instance, schema)
+    except (quickschema._Unknown, RecursionError, TypeError, ValueError, KeyError):
+        return False
+
+
+def test_the_compiled_checks_say_what_the_interpreter_says():
+    """certainly_valid runs the schema compiled into functions; on front matter, configuration and
+    profiles, valid and broken, it answers exactly as the keyword-by-keyword interpreter."""
+    from reportlint.profile import _parse
+
+    profile_schema = json.loads((schema_dir() / "profile.schema.json").read_text(encoding="utf-8"))
+    rng = random.Random(2)
+    cases = []
+    for path in sorted((schema_dir() / "profiles").glob("*.yaml")):
+        _, data = _parse(path, path.read_text(encoding="utf-8"))
+        cases.append((profile_schema, data))
+        for _ in range(300):  # one value somewhere in the profile replaced
+            broken = json.loads(json.dumps(data))
+            node = broken
+            for _ in range(rng.randint(1, 6)):
+                keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+                if not keys:
+                    break
+                key = rng.choice(keys)
+                if isinstance(node[key], (dict, list)) and node[key] and rng.random() < 0.7:
+                    node = node[key]
+                    continue
+                node[key] = rng.choice(VALUES)
+                break
+            cases.append((profile_schema, broken))
+    for _ in range(2000):
+        inst = dict(GOOD_FRONT)
+        inst[rng.choice(list(FRONT["properties"]) + ["x"])] = rng.choice(VALUES)
+        cases.append((FRONT, inst))
+        cases.append((CONFIG, {rng.choice(list(CONFIG.get("properties", {})) + ["y"]): rng.choice(VALUES)}))
+    odd = {"type": ["string", "nonsense"], "enum": [{"a": 1}], "minLength": "3", "$ref": "#/missing",
+           "format": "email", "pattern": "^a"}
+    for key, arg in odd.items():
+        for value in VALUES:
+            cases.append(({key: arg}, value))
+    assert sum(certainly_valid(s, i) for s, i in cases) > 100  # the valid ones are proven valid
+    for schema, instance in cases:
+        assert certainly_valid(schema, instance) == _interpreted(schema, instance), instance

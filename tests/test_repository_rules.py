@@ -421,9 +421,11 @@ def _corpus_data():
 
 
 def _share(prev, cur) -> tuple[int, int]:
-    keys = {s[0] for s in prev.collected["REP003"]["sentences"]}
-    mine = cur.collected["REP003"]["sentences"]
-    return sum(1 for s in mine if s[0] in keys), len(mine)
+    from reportlint.rules.rep003_copied_from_last_year import sentence_keys
+
+    keys = set(sentence_keys(prev.collected["REP003"]))
+    mine = sentence_keys(cur.collected["REP003"])
+    return sum(1 for k in mine if k in keys), len(mine)
 
 
 def test_real_consecutive_reports_share_few_sentences():
