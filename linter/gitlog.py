@@ -16,8 +16,6 @@ never served stale.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -59,13 +57,25 @@ MEMO: dict[str, _Memo] = {"logs": _LOGS, "histories": _HISTORIES, "blobs": _BLOB
 
 class GitHistory:
     def __init__(self) -> None:
-        self._git = shutil.which("git")
+        self._git_exe: str | None | bool = False  # False: not looked up yet (see _git)
         self._heads: dict[str, str | None] = {}  # top -> HEAD commit, asked once per instance (per run)
         self._real_dirs: dict[str, str] = {}  # folder -> its real path, resolved once per instance
 
     # ------------------------------------------------------------------ plumbing
 
+    @property
+    def _git(self) -> str | None:
+        """git's executable (None: not installed), looked up when a folder is in a work tree: a
+        run outside any repository never loads shutil and subprocess."""
+        if self._git_exe is False:
+            import shutil
+
+            self._git_exe = shutil.which("git")
+        return self._git_exe
+
     def _run(self, top: str, args: list[str], data: bytes | None = None) -> bytes | None:
+        import subprocess
+
         env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") or k in ("GIT_CONFIG_NOSYSTEM",)}
         env["GIT_OPTIONAL_LOCKS"] = "0"  # never take the index lock (a pre-commit hook runs during a commit)
         try:
@@ -77,8 +87,6 @@ class GitHistory:
 
     def top(self, path: str) -> str | None:
         """The top folder of the git work tree holding ``path`` (None: not in one)."""
-        if self._git is None:
-            return None
         folder = os.path.dirname(self._real_path(path))
         if folder not in _TOPS:
             probe, found = folder, False
@@ -90,6 +98,7 @@ class GitHistory:
                 if parent == probe:
                     break
                 probe = parent
+            found = found and self._git is not None
             out = self._run(folder, ["rev-parse", "--show-toplevel"]) if found else None
             _TOPS[folder] = os.path.realpath(out.decode("utf-8", "replace").strip()) if out else None
         return _TOPS[folder]

@@ -38,7 +38,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from .diagnostics import Span
 from .document import Document, Heading, Paragraph, Section
@@ -201,6 +200,8 @@ def _match_title(text: str, edition: Edition) -> tuple[SectionSpec, str] | None:
     if spec is not None:
         return spec, "variant"
     for spec, official in idx.numbered.get(leading_numbering(text), ()):
+        from difflib import SequenceMatcher  # only for a title that is not exactly official
+
         if len(core) > 3 * len(official):
             continue  # far too long to be a typo of it (and SequenceMatcher is quadratic)
         if SequenceMatcher(None, core, official).ratio() >= FUZZY_RATIO:

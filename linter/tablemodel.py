@@ -43,7 +43,6 @@ import re
 import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -172,6 +171,8 @@ class LabelIndex:
             elif len(core) >= FUZZY_MIN_LEN and (not num or not it.numbering or num == it.numbering):
                 if 2 * min(len(core), len(it.core)) < FUZZY_RATIO * (len(core) + len(it.core)):
                     continue
+                from difflib import SequenceMatcher  # rarely reached: most labels match exactly
+
                 sm = SequenceMatcher(None, core, it.core, autojunk=False)
                 if sm.quick_ratio() < FUZZY_RATIO:
                     continue
@@ -667,7 +668,11 @@ def _corner_like(k: str, corner: str) -> bool:
     """Whether a header text (label key ``k``) is the table's corner note ``corner``."""
     if len(k) >= 6 and (k in corner or corner in k):
         return True
-    return len(k) >= 10 and SequenceMatcher(None, k, corner, autojunk=False).ratio() >= 0.6
+    if len(k) < 10:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, k, corner, autojunk=False).ratio() >= 0.6
 
 
 @dataclass(eq=False)

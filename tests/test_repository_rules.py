@@ -513,7 +513,6 @@ def test_what_repository_rules_collect_is_plain_json_data(tmp_path):
 def test_rep004_in_a_long_lived_process_sees_new_commits(history, monkeypatch):
     """The language server lints on every keystroke in one process: what git answered is kept while
     HEAD stays the same commit, and asked again when a commit moves it."""
-    from reportlint import gitlog
     from reportlint.config import Resolver
     from reportlint.engine import Linter
     from reportlint.registry import load_registry
@@ -533,7 +532,7 @@ def test_rep004_in_a_long_lived_process_sees_new_commits(history, monkeypatch):
     assert len(lint()) == 1
     calls = []
     real_run = subprocess.run
-    monkeypatch.setattr(gitlog.subprocess, "run", lambda args, **kw: calls.append(args[5:7]) or real_run(args, **kw))
+    monkeypatch.setattr(subprocess, "run", lambda args, **kw: calls.append(args[5:7]) or real_run(args, **kw))
     assert len(lint()) == 1
     assert [c[0] for c in calls] == ["rev-parse"], calls  # nothing committed since: only HEAD is asked
 

@@ -7,7 +7,6 @@ see ``reportlint.view``), which no other run builds.
 """
 from __future__ import annotations
 
-import hashlib
 import importlib
 import re
 from dataclasses import dataclass, field
@@ -110,4 +109,6 @@ class Fingerprints:
         key = (d.path, d.code, _POSITIONS.sub("#", d.message.en))
         n = self._seen.get(key, 0)
         self._seen[key] = n + 1
+        import hashlib  # only the outputs that carry fingerprints pay for loading OpenSSL
+
         return hashlib.sha256("\0".join([*key, str(n)]).encode("utf-8")).hexdigest()
