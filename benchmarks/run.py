@@ -3,7 +3,8 @@
     python benchmarks/run.py --markdownlint /tmp/mdl/node_modules/.bin/markdownlint-cli2
     python benchmarks/run.py --count 500 --repeat 5 --json results.json
 
-It generates N realistic reports (both editions, every table, varied numbers, a few defects,
+It times a regular install of this checkout (made in the work folder when the running one is
+editable; ``--as-installed`` to time the running one). It generates N realistic reports (both editions, every table, varied numbers, a few defects,
 about 8 KB each: ``benchmarks/generate.py``) and a second set of N where every report carries a
 defect, into a temporary folder, and measures in one run (median wall time, interpreter start
 included, every offline rule):
@@ -153,6 +154,26 @@ def find_markdownlint(given: str | None) -> str | None:
     return str(local.resolve()) if local.is_file() else None
 
 
+def regular_install(work: Path) -> str | None:
+    """``reportlint`` as users get it: when this interpreter runs an editable install (a
+    developer's checkout), a regular install of the same checkout into ``work/venv``, as pip and
+    pre-commit make it (an editable install loads a path finder at every start, ~10 ms that no
+    user pays). None when the running install is already a regular one."""
+    try:
+        from importlib.metadata import distribution
+
+        direct = distribution("reportlint").read_text("direct_url.json") or "{}"
+    except Exception:  # noqa: BLE001 - not installed through pip: use it as it is
+        return None
+    if not json.loads(direct).get("dir_info", {}).get("editable"):
+        return None
+    venv = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(HERE.parent)]
+    subprocess.run(pip, check=True, stdout=subprocess.DEVNULL)
+    return str(venv / "bin" / "reportlint")
+
+
 def buffer_seed(work: Path) -> Path:
     """A report outside the measured folders, linted once to fill a cache with the registry and
     the profile."""
@@ -190,6 +211,9 @@ def main() -> None:
                     help="markdownlint-cli2's binary (default: on PATH, else ./node_modules/.bin/markdownlint-cli2)")
     ap.add_argument("--no-compare", action="store_true",
                     help="do not run markdownlint-cli2 and pymarkdown even when they are installed")
+    ap.add_argument("--as-installed", action="store_true",
+                    help="time the reportlint installed here even when it is an editable install (by default an "
+                         "editable install is replaced by a regular install of the same checkout in the work folder)")
     ap.add_argument("--scaling", action="store_true",
                     help="also time the full check on a quarter and a half of the files (linear growth)")
     args = ap.parse_args()
@@ -198,8 +222,9 @@ def main() -> None:
     if args.markdownlint and not mdl:
         sys.exit(f"{args.markdownlint}: not found (npm install --prefix /tmp/mdl markdownlint-cli2 puts it in "
                  "/tmp/mdl/node_modules/.bin/markdownlint-cli2)")
-    reportlint = shutil.which("reportlint") or str(Path(sys.executable).with_name("reportlint"))
     work = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
+    reportlint = (None if args.as_installed else regular_install(work)) or shutil.which("reportlint") \
+        or str(Path(sys.executable).with_name("reportlint"))
     reports = work / "reports"
     paths = generate(args.count, reports, seed=1)
     generate(args.count, work / "defects", seed=2, defect_rate=1.0)
@@ -279,6 +304,7 @@ def main() -> None:
           f"Python {platform.python_version()}; {time.strftime('%Y-%m-%d')}")
     if mdl:
         print(f"markdownlint-cli2: {mdl}")
+    print(f"reportlint: {reportlint}")
     print(f"\n{'target':<52} {'reportlint':>11} {'markdownlint-cli2':>18} {'ratio':>7}  target")
 
     def row(what, mine, theirs, goal, ratio=True):
