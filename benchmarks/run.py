@@ -4,10 +4,10 @@
     python benchmarks/run.py --count 500 --repeat 5 --json results.json
 
 It times a regular install of this checkout (made in the work folder when the running one is
-editable; ``--as-installed`` to time the running one). It generates N realistic reports (both editions, every table, varied numbers, a few defects,
-about 8 KB each: ``benchmarks/generate.py``) and a second set of N where every report carries a
-defect, into a temporary folder, and measures in one run (median wall time, interpreter start
-included, every offline rule):
+editable; ``--as-installed`` to time the running one). It generates N realistic reports (both
+editions, every table, varied numbers, a few defects, about 8 KB each: ``benchmarks/generate.py``)
+and a second set of N where every report carries a defect, into a temporary folder, and measures in
+one run (median wall time, interpreter start included, every offline rule):
 
 - the full check of the N reports, all cores: every file linted (the rule registry and the profile
   cached, as on any machine after its first run), and the same with ``--no-cache``;
