@@ -87,6 +87,8 @@ _EXPORTS = {
     "Commit": "gitlog", "GitHistory": "gitlog", "git_history": "gitlog",
     # reportlint.document
     "decode_document": "document",
+    # reportlint.hashing (content digests without loading OpenSSL)
+    "blake2b": "hashing",
 }
 
 

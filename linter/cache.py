@@ -82,17 +82,11 @@ def note(message: str) -> None:
         notes.append(message)
 
 
-def _hasher():
-    try:  # CPython's own BLAKE2: importing hashlib loads OpenSSL (~2.5 ms of a one-file run)
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - another Python
-        from hashlib import blake2b
-    return blake2b
-
-
 def digest(*parts: bytes | str) -> str:
     """A key from ``parts`` (each length-prefixed, so no two lists of parts collide)."""
-    h = _hasher()(digest_size=20)
+    from .hashing import blake2b
+
+    h = blake2b(digest_size=20)
     for p in parts:
         b = p.encode("utf-8", "surrogatepass") if isinstance(p, str) else p
         h.update(len(b).to_bytes(8, "little"))

@@ -24,12 +24,7 @@ reports (REP001), the one this year's shares most with is named.
 import json
 import re
 
-from reportlint.api import core_key, finding, report_identity, sentences
-
-try:  # CPython's own BLAKE2 (hashlib loads OpenSSL first)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - another Python
-    from hashlib import blake2b
+from reportlint.api import blake2b, core_key, finding, report_identity, sentences
 
 CODE = "REP003"
 NAME = "copied-from-last-year"

@@ -24,13 +24,8 @@ full history (``fetch-depth: 0``); in a shallow clone the published version is u
 from collections import OrderedDict
 from datetime import timedelta
 
-from reportlint.api import (decode_document, finding, git_history, load_profile, parse_date, report_identity,
-                            table_model)
-
-try:  # CPython's own BLAKE2 (hashlib loads OpenSSL first)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - another Python
-    from hashlib import blake2b
+from reportlint.api import (blake2b, decode_document, finding, git_history, load_profile, parse_date,
+                            report_identity, table_model)
 
 CODE = "REP004"
 NAME = "changed-after-publication"
