@@ -107,25 +107,29 @@ def document_anchors(doc) -> frozenset[str]:
     return doc.memo("anchors", compute)
 
 
-_FILE_ANCHORS: dict[tuple[str, int, int], frozenset[str] | None] = {}
+_FILE_ANCHORS: dict[str, tuple[int, int, frozenset[str] | None]] = {}  # real path -> (mtime, size, anchors)
 
 
 def file_anchors(path: str) -> frozenset[str] | None:
     """Anchors of the Markdown file at ``path`` (None when it cannot be read as Markdown).
-    Read once per process; a file changed since is read again."""
+    Read once per process; a file changed since is read again, and replaces what was kept of it
+    (a language server lives for days: one entry per file, not one per version)."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    key = (os.path.realpath(path), st.st_mtime_ns, st.st_size)
-    if key not in _FILE_ANCHORS:
-        from pathlib import Path
+    real = os.path.realpath(path)
+    kept = _FILE_ANCHORS.get(real)
+    if kept is not None and kept[:2] == (st.st_mtime_ns, st.st_size):
+        return kept[2]
+    from pathlib import Path
 
-        from .document import load
+    from .document import load
 
-        doc = load(Path(path))
-        _FILE_ANCHORS[key] = None if doc.problem is not None else document_anchors(doc)
-    return _FILE_ANCHORS[key]
+    doc = load(Path(path))
+    anchors = None if doc.problem is not None else document_anchors(doc)
+    _FILE_ANCHORS[real] = (st.st_mtime_ns, st.st_size, anchors)
+    return anchors
 
 
 def closest_anchor(fragment: str, anchors: frozenset[str]) -> str:

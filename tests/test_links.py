@@ -188,3 +188,20 @@ def test_network_rules_run_only_when_allowed():
     assert "LNK009" not in Settings(select=["LNK009"]).enabled(reg)
     assert "LNK009" in Settings(network=True).enabled(reg)
     assert {c for c in Settings().enabled(reg) if c.startswith("LNK")} == {f"LNK00{i}" for i in range(1, 9)}
+
+
+def test_file_anchors_keeps_one_entry_per_file_however_often_it_changes(tmp_path):
+    """A language server lives for days and a linked report changes many times: what is kept of
+    a file's anchors is replaced at each change (no entry per version), and never stale."""
+    import os
+
+    from reportlint import anchors
+
+    target = tmp_path / "other.md"
+    for n in range(20):
+        target.write_text(f"# 标题{n}\n\n## 第{n}节\n", encoding="utf-8")
+        os.utime(target, ns=(n * 10**9, n * 10**9))
+        assert anchors.file_anchors(str(target)) == {f"标题{n}", f"第{n}节"}
+    real = os.path.realpath(target)
+    kept = [k for k in anchors._FILE_ANCHORS if real in (k if isinstance(k, tuple) else (k,))]
+    assert len(kept) == 1, f"{len(kept)} entries kept for one file"
