@@ -117,15 +117,7 @@ def split_pipe_row(line: str) -> list[tuple[int, str]]:
     if i < n and line[i] == "|":
         i += 1
     if "\\" not in line and "`" not in line:
-        # no escape, no code span: every pipe separates cells; text after the last pipe is a
-        # cell only if it is not blank
-        pieces = line[i:].split("|")
-        out = []
-        for k, piece in enumerate(pieces):
-            if k < len(pieces) - 1 or piece.strip():
-                out.append(_trimmed(i, piece))
-            i += len(piece) + 1
-        return out
+        return _split_plain(line)
     bounds: list[tuple[int, int]] = []
     start = i
     in_code = 0  # length of the backtick run that opened a code span
@@ -164,6 +156,25 @@ def split_pipe_row(line: str) -> list[tuple[int, str]]:
     return [_trimmed(s, line[s:e]) for s, e in bounds]
 
 
+def _split_plain(line: str) -> list[tuple[int, str]]:
+    """:func:`split_pipe_row` of a line without escapes or code spans: every pipe separates
+    cells; text after the last pipe is a cell only if it is not blank."""
+    i = len(line) - len(line.lstrip(" \t"))
+    if line[i:i + 1] == "|":
+        i += 1
+    pieces = line[i:].split("|")
+    last = len(pieces) - 1
+    out = []
+    for k, piece in enumerate(pieces):
+        body = piece.strip()
+        if body:
+            out.append((i + len(piece) - len(piece.lstrip()), body))
+        elif k < last:
+            out.append((i, ""))
+        i += len(piece) + 1
+    return out
+
+
 def _trimmed(start: int, seg: str) -> tuple[int, str]:
     """``seg`` (at ``start``) without its surrounding whitespace, and where that begins; (start, "")
     when blank."""
@@ -177,6 +188,7 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
     """``lines`` are the table's source lines (header, delimiter, body); ``first_line`` is the
     1-based number of the header line."""
     rows: list[Row] = []
+    new_span = tuple.__new__  # Span(...) without the Python-level __new__ of a NamedTuple
     for k, text in enumerate(lines):
         if k == 1:
             continue  # delimiter row
@@ -184,9 +196,12 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
         header = k == 0
         r = len(rows)
         cells = []
-        for c, (s, raw) in enumerate(split_pipe_row(text)):
-            span = Span(lineno, s + 1, lineno, s + 1 + (len(raw) or 1))
-            cells.append(Cell(raw, clean_cell_text(raw), span, header, r, c))
+        # the cells' (offset, text) as split_pipe_row gives them (its simple case inline: most lines)
+        parts = split_pipe_row(text) if "\\" in text or "`" in text else _split_plain(text)
+        for c, (s, raw) in enumerate(parts):
+            span = new_span(Span, (lineno, s + 1, lineno, s + 1 + (len(raw) or 1)))
+            # ``raw`` is trimmed already: clean_cell_text(raw) is raw when it has no markup
+            cells.append(Cell(raw, raw if _MARKUP_CHARS.isdisjoint(raw) else clean_cell_text(raw), span, header, r, c))
         rows.append(Row(cells, lineno, header, r))
     last = first_line + len(lines) - 1
     return Table("pipe", Span(first_line, 1, last, len(lines[-1]) + 1), rows, header_rows=1)
