@@ -231,7 +231,7 @@ class RowHit:
         return row_span(self.row, self.cell)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class CellHit:
     """One data cell of a logical table."""
 
@@ -602,8 +602,8 @@ def label_span(row: Row, cell: Cell | None) -> Span:
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:
-    """The cells in order, each merged cell once."""
-    return list({id(c): c for c in cells}.values())
+    """The cells in order, each merged cell once (cells compare and hash by identity)."""
+    return list(dict.fromkeys(cells))
 
 
 @lru_cache(maxsize=8192)
@@ -1214,8 +1214,9 @@ class _Recogniser:
             ancestors += [label_key(p) for p in pth[:-1]]
         if not ancestors:
             ancestors = prev_ancestors
-        foreign = self._foreign_row(lt, text)
-        if cands and foreign is not None and all(x[1] == FUZZY for x in cands):
+        # another edition's label: only asked when ours match no better than fuzzily
+        foreign = self._foreign_row(lt, text) if not cands or all(x[1] == FUZZY for x in cands) else None
+        if cands and foreign is not None:
             cands = []
         if not cands:
             if foreign is not None:
@@ -1298,9 +1299,14 @@ class _Recogniser:
         if key in lt.rows and values and all((key, col.key) in lt.cells for col, _, _ in values):
             lt.extra_rows.append(ExtraRow(part.table, row, leaf, written, duplicate_of=key))
             return
-        lt.rows.setdefault(key, RowHit(key, rows_by_key(lt.spec).get(key), part.table, row, leaf, how, written))
+        if key not in lt.rows:
+            lt.rows[key] = RowHit(key, rows_by_key(lt.spec).get(key), part.table, row, leaf, how, written)
+        ref = weakref.ref(lt)
+        cells = lt.cells
         for col, cell, synth in values:
-            lt.cells.setdefault((key, col.key), CellHit(weakref.ref(lt), key, col.key, col.spec, cell, row, part.table, synth))
+            ck = (key, col.key)
+            if ck not in cells:
+                cells[ck] = CellHit(ref, key, col.key, col.spec, cell, row, part.table, synth)
         part.contributed = True
 
     # ---- after all parts
