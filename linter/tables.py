@@ -158,7 +158,8 @@ def split_pipe_row(line: str) -> list[tuple[int, str]]:
 
 def _split_plain(line: str) -> list[tuple[int, str]]:
     """:func:`split_pipe_row` of a line without escapes or code spans: every pipe separates
-    cells; text after the last pipe is a cell only if it is not blank."""
+    cells; text after the last pipe is a cell only if it is not blank (parse_pipe_table does the
+    same inline)."""
     i = len(line) - len(line.lstrip(" \t"))
     if line[i:i + 1] == "|":
         i += 1
@@ -196,12 +197,28 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
         header = k == 0
         r = len(rows)
         cells = []
-        # the cells' (offset, text) as split_pipe_row gives them (its simple case inline: most lines)
-        parts = split_pipe_row(text) if "\\" in text or "`" in text else _split_plain(text)
-        for c, (s, raw) in enumerate(parts):
-            span = new_span(Span, (lineno, s + 1, lineno, s + 1 + (len(raw) or 1)))
-            # ``raw`` is trimmed already: clean_cell_text(raw) is raw when it has no markup
-            cells.append(Cell(raw, raw if _MARKUP_CHARS.isdisjoint(raw) else clean_cell_text(raw), span, header, r, c))
+        if "\\" in text or "`" in text:
+            for c, (s, raw) in enumerate(split_pipe_row(text)):
+                span = new_span(Span, (lineno, s + 1, lineno, s + 1 + (len(raw) or 1)))
+                cells.append(Cell(raw, clean_cell_text(raw), span, header, r, c))
+        else:
+            # split_pipe_row's simple case (most lines), inline: every pipe separates cells; text
+            # after the last pipe is a cell only if it is not blank
+            i = len(text) - len(text.lstrip(" \t"))
+            if text[i:i + 1] == "|":
+                i += 1
+            pieces = text[i:].split("|")
+            last = len(pieces) - 1
+            for k, piece in enumerate(pieces):
+                raw = piece.strip()
+                if raw:
+                    s = i + len(piece) - len(piece.lstrip()) + 1  # 1-based column
+                    # ``raw`` is trimmed: clean_cell_text(raw) is raw when it has no markup
+                    cells.append(Cell(raw, raw if _MARKUP_CHARS.isdisjoint(raw) else clean_cell_text(raw),
+                                      new_span(Span, (lineno, s, lineno, s + len(raw))), header, r, len(cells)))
+                elif k < last:
+                    cells.append(Cell("", "", new_span(Span, (lineno, i + 1, lineno, i + 2)), header, r, len(cells)))
+                i += len(piece) + 1
         rows.append(Row(cells, lineno, header, r))
     last = first_line + len(lines) - 1
     return Table("pipe", Span(first_line, 1, last, len(lines[-1]) + 1), rows, header_rows=1)
