@@ -231,7 +231,7 @@ class RowHit:
         return row_span(self.row, self.cell)
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class CellHit:
     """One data cell of a logical table."""
 
