@@ -601,6 +601,16 @@ def label_span(row: Row, cell: Cell | None) -> Span:
     return row_span(row)
 
 
+def _header_signature(rows: list[Row]) -> tuple:
+    """What column mapping reads of header rows: per row, each slot's (text, index of the first
+    slot of its cell) — a merged cell fills several slots with the same cell."""
+    out = []
+    for row in rows:
+        first: dict[int, int] = {}
+        out.append(tuple((c.text, first.setdefault(id(c), j)) for j, c in enumerate(row.cells)))
+    return tuple(out)
+
+
 def _distinct(cells: list[Cell]) -> list[Cell]:
     """The cells in order, each merged cell once (cells compare and hash by identity)."""
     return list(dict.fromkeys(cells))
@@ -926,11 +936,11 @@ class _Recogniser:
 
     # ---- columns
 
-    def _foreign_column(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
+    def _foreign_column(self, spec_id: str, text: str) -> tuple[str, _Item] | None:
         """A data column label of another edition that is not (also) one of ours."""
         leaf = (_split_path(text) or [text])[-1]
-        own = self.index[lt.spec.id]
-        for ed, oidx in self.others.get(lt.spec.id, []):
+        own = self.index[spec_id]
+        for ed, oidx in self.others.get(spec_id, []):
             fc = [x for x in (oidx.cols.match(text) or oidx.cols.match(leaf)) if x[1] in _FOREIGN_OK and x[0].data
                   and x[0].key in oidx.data_cols]
             if fc and fc[0][0].lk not in own.cols.lks:
@@ -938,78 +948,109 @@ class _Recogniser:
         return None
 
     def _map_columns(self, lt: LogicalTable, part: Part) -> dict[str, ColumnHit]:
-        idx = self.index[lt.spec.id]
         table = part.table
         header_rows = [table.rows[r] for r in part.header]
         width = max([len(r.cells) for r in header_rows] + [len(table.rows[r].cells) for r in part.body] + [0])
-        pipe = table.kind == "pipe"
-        # per header row and grid column: the run (start, end, cell) of the header cell covering it;
+        layout = self._column_layout(lt.spec.id, _header_signature(header_rows), width, table.kind == "pipe",
+                                     label_key(" ".join(part.context)))
+        hits_at, foreign_at, unknown_at, label_cols = layout
+        by_key = columns_by_key(lt.spec)
+        hits: dict[str, ColumnHit] = {}
+        for key, j, end, h, how, written in hits_at:
+            hits[key] = ColumnHit(key, by_key.get(key), table, j, end, header_rows[h].cells[j], how, written)
+        for j, h, ed, it in foreign_at:
+            c = header_rows[h].cells[j]
+            lt.foreign.append(ForeignLabel("column", it.key, it.label, c.text, c.span, ed))
+        if not foreign_at:
+            self._positional(lt, part, hits, {j: header_rows[h].cells[j] for j, h in unknown_at}, set(label_cols))
+        return hits
+
+    def _column_layout(self, spec_id: str, sig: tuple, width: int, pipe: bool, ctx_key: str) -> tuple:
+        """Which header cell names which column, from the header rows' texts and merged cells
+        alone (:func:`_header_signature`): the same headers map the same way in every report, so
+        a layout is worked out once per process (for headers of reasonable size)."""
+        if len(ctx_key) > 400 or width > 64:
+            return self._work_out_layout(spec_id, sig, width, pipe, ctx_key)
+        cache = derived(self.edition, "column-layouts", _new_dict)
+        key = (spec_id, sig, width, pipe, ctx_key)
+        hit = cache.get(key)
+        if hit is None:
+            if len(cache) >= 4096:
+                cache.clear()
+            hit = cache[key] = self._work_out_layout(spec_id, sig, width, pipe, ctx_key)
+        return hit
+
+    def _work_out_layout(self, spec_id: str, sig: tuple, width: int, pipe: bool, ctx_key: str) -> tuple:
+        """(data columns as (key, grid column, end, header row, how, written), other editions'
+        columns as (grid column, header row, edition, item), unknown headers as (grid column,
+        header row), label columns) for header rows ``sig``: per row, each cell's (text, index of
+        its first slot in the row) — a merged cell fills several slots."""
+        idx = self.index[spec_id]
+        # per header row and grid column: the run (start, end, text) of the header cell covering it;
         # in pipe tables a merged header cell is followed by empty cells, which it covers
-        runs: list[list[tuple[int, int, Cell] | None]] = []
+        runs: list[list[tuple[int, int, str] | None]] = []
         sticky: dict[tuple[int, int], str] = {}  # flattened headers: 行政复议：结果维持 | 结果纠正 …
-        for h, hr in enumerate(header_rows):
-            slots: list[tuple[int, int, Cell] | None] = [None] * width
-            cells = hr.cells
+        for h, cells in enumerate(sig):
+            slots: list[tuple[int, int, str] | None] = [None] * width
             prefix = ""
             j = 0
             while j < len(cells):
-                c = cells[j]
-                if c.is_blank:
+                text, first = cells[j]
+                if not text.strip():
                     j += 1
                     continue
-                pth = _split_path(c.text)
+                pth = _split_path(text)
                 if len(pth) > 1:
                     prefix = " ".join(pth[:-1])
                 if prefix:
                     sticky[(h, j)] = prefix
                 k = j + 1
-                while k < len(cells) and (cells[k] is c or (pipe and cells[k].is_blank)):
+                while k < len(cells) and (cells[k][1] == first or (pipe and not cells[k][0].strip())):
                     k += 1
                 end = width if (pipe and k >= len(cells)) else k
                 for x in range(j, min(end, width)):
-                    slots[x] = (j, end, c)
+                    slots[x] = (j, end, text)
                 j = k
             runs.append(slots)
-        ctx_key = label_key(" ".join(part.context))
-        hits: dict[str, ColumnHit] = {}
+        hits: dict[str, list] = {}
         taken: set[str] = set()
         last_order = -1
         label_cols: set[int] = set()
-        unknown: dict[int, Cell] = {}
-        foreign_cols: dict[int, tuple[str, _Item, Cell]] = {}
+        unknown: dict[int, int] = {}
+        foreign_cols: dict[int, tuple[int, str, _Item]] = {}
         for j in range(width):
             leaf = None
-            for h in range(len(header_rows) - 1, -1, -1):
-                cells = header_rows[h].cells
-                c = cells[j] if j < len(cells) else None
-                if c is None or c.is_blank or _is_corner(c.text, idx):
+            for h in range(len(sig) - 1, -1, -1):
+                cells = sig[h]
+                text = cells[j][0] if j < len(cells) else None
+                if text is None or not text.strip() or _is_corner(text, idx):
                     continue
                 run = runs[h][j]
                 if run is None or run[0] != j:
                     break  # the continuation of a merged header cell that starts further left
-                pth = _split_path(c.text) or [c.text]
-                cands = idx.cols.match(c.text) or idx.cols.match(pth[-1])
+                pth = _split_path(text) or [text]
+                cands = idx.cols.match(text) or idx.cols.match(pth[-1])
                 data_cands = [x for x in cands if x[0].key in idx.data_cols]
                 if data_cands:
-                    leaf = (h, c, data_cands, pth)
+                    leaf = (h, text, data_cands, pth)
                     break
                 if cands:
                     if any(x[0].key in idx.label_cols for x in cands):
                         label_cols.add(j)
                     continue  # a group label: not a data column by itself
-                foreign = self._foreign_column(lt, c.text)
+                foreign = self._foreign_column(spec_id, text)
                 if foreign is not None:
-                    foreign_cols[j] = (foreign[0], foreign[1], c)
+                    foreign_cols[j] = (h, foreign[0], foreign[1])
                 else:
-                    unknown[j] = c
+                    unknown[j] = h
                 break
             if leaf is None:
                 continue
-            h, c, cands, pth = leaf
+            h, text, cands, pth = leaf
             if all(x[1] == FUZZY for x in cands):
-                foreign = self._foreign_column(lt, c.text)
+                foreign = self._foreign_column(spec_id, text)
                 if foreign is not None:
-                    foreign_cols[j] = (foreign[0], foreign[1], c)
+                    foreign_cols[j] = (h, foreign[0], foreign[1])
                     continue
             ancestors = [label_key(" ".join(pth[:-1]))] if len(pth) > 1 else []
             if (h, j) in sticky:
@@ -1017,7 +1058,7 @@ class _Recogniser:
             for hh in range(h):
                 run = runs[hh][j]
                 if run is not None:
-                    ancestors.append(label_key(run[2].text))
+                    ancestors.append(label_key(run[2]))
             if ctx_key:
                 ancestors.append(ctx_key)
 
@@ -1034,21 +1075,19 @@ class _Recogniser:
 
             it, how, _ = cands[0] if len(cands) == 1 else min(cands, key=score)
             if it.key in taken:
-                unknown[j] = c
+                unknown[j] = h
                 continue
             run = runs[h][j]
             taken.add(it.key)
             last_order = it.order
-            hits[it.key] = ColumnHit(it.key, columns_by_key(lt.spec).get(it.key), table, j, run[1], c, how, pth[-1])
-        starts = sorted(hit.col for hit in hits.values())
+            hits[it.key] = [it.key, j, run[1], h, how, pth[-1]]
+        starts = sorted(hit[1] for hit in hits.values())
         for hit in hits.values():
-            nxt = [s for s in starts if s > hit.col]
-            hit.end = max(hit.col + 1, min([hit.end] + nxt[:1]))
-        for j, (ed, it, c) in foreign_cols.items():
-            lt.foreign.append(ForeignLabel("column", it.key, it.label, c.text, c.span, ed))
-        if not foreign_cols:
-            self._positional(lt, part, hits, unknown, label_cols)
-        return hits
+            nxt = [s for s in starts if s > hit[1]]
+            hit[2] = max(hit[1] + 1, min([hit[2]] + nxt[:1]))
+        return (tuple(tuple(hit) for hit in hits.values()),
+                tuple((j, h, ed, it) for j, (h, ed, it) in foreign_cols.items()),
+                tuple(unknown.items()), frozenset(label_cols))
 
     def _value_start(self, row: Row) -> int:
         """Index of the first value cell of a body row whose columns are not known."""
