@@ -24,16 +24,20 @@ _CUT = re.compile(r"[,:]")
 def may_claim(v: "Vocabulary", text: str) -> bool:
     """Whether a paragraph's text may hold a claim (no claim pattern is anchored, and no
     separator is a word they look for, so a claim found in a clause is found in the text)."""
-    return any(spec.pattern.search(text) for spec in v.claims)
+    from .quickscan import quick
+
+    return any(quick(spec.pattern).search(text) for spec in v.claims)
 
 
 def read_claims(v: "Vocabulary", sent: "Sentence", state: "ParagraphState") -> list[Claim]:
+    from .quickscan import quick
+
     out: list[Claim] = []
     text = sent.norm.text
     for cl in sent.clauses:
         ctext = cl.text
         for spec in v.claims:
-            m = spec.pattern.search(ctext)
+            m = quick(spec.pattern).search(ctext)
             if not m:
                 continue
             at = cl.start + m.start()
