@@ -377,15 +377,19 @@ def _holds_on_values(relation: Relation, values: dict[tuple[str, str, str], Deci
     cells' values alone (``values``: every cell of the document's table model by (table, row,
     column), None when not a valid number)."""
     sums = []
+    get = values.get
     for terms in derived(relation, "value-terms", _value_terms):
-        total = Decimal(0)
+        total = _ZERO
         for sign, key, const in terms:
-            value = const if key is None else values.get(key)
+            value = const if key is None else get(key)
             if value is None:
                 return False  # missing or not a valid number: evaluate says why
             total = total + sign * value
         sums.append(total)
     return compare(relation.op, sums[0], sums[1])
+
+
+_ZERO = Decimal(0)
 
 
 class _Holding(Evaluation):
