@@ -721,7 +721,8 @@ class _Recogniser:
         """The row's non-blank cells, each merged cell once (several steps ask, for every row)."""
         cells = self._filled_cells.get(id(row))
         if cells is None:
-            cells = self._filled_cells[id(row)] = [c for c in _distinct(row.cells) if not c.is_blank]
+            # each merged cell once, blanks left out (``not c.is_blank``, inlined: every row asks)
+            cells = self._filled_cells[id(row)] = [c for c in dict.fromkeys(row.cells) if c.text.strip()]
         return cells
 
     # ---- entry point
@@ -891,7 +892,7 @@ class _Recogniser:
     def _row_kind(self, row: Row, idxs: list[_SpecIndex]) -> str:
         """'empty', 'data', 'header' or 'unknown'."""
         cells = self._filled(row)
-        if not cells or all(_DELIMITER.match(c.text) for c in cells):
+        if not cells or (_DELIMITER.match(cells[0].text) and all(_DELIMITER.match(c.text) for c in cells)):
             return "empty"  # nothing, or a stray delimiter row (|---|---|) inside a table
         first = cells[0].text
         leaf = (_split_path(first) or [first])[-1]
@@ -1191,7 +1192,7 @@ class _Recogniser:
         first_data = min((h.col for h in hits.values()), default=None)
         body_width = len(table.rows[part.body[0]].cells) if part.body else 0
         prev_labels: list[Cell | None] = []
-        prev_ancestors: list[str] = []
+        prev_label: tuple[list[Cell], Cell] | None = None  # path and leaf of the last labelled row
         for r in part.body:
             row = table.rows[r]
             cells = row.cells
@@ -1205,7 +1206,7 @@ class _Recogniser:
                     row_hits = {x.key: ColumnHit(x.key, x.spec, table, vs + i, vs + i + 1, x.cell, x.how, x.written)
                                 for i, x in enumerate(ordered)}
                     fd = vs
-            label_cells = list(cells[:fd])
+            label_cells = cells[:fd]
             nonblank = [i for i, c in enumerate(label_cells) if not c.is_blank]
             leaf_i = nonblank[-1] if nonblank else -1
             path: list[Cell] = []
@@ -1218,10 +1219,9 @@ class _Recogniser:
             prev_labels = [c if not c.is_blank else (prev_labels[i] if i < len(prev_labels) else None)
                            for i, c in enumerate(label_cells)]
             leaf = label_cells[leaf_i] if leaf_i >= 0 else None
-            self._read_row(lt, idx, part, row, leaf, path, row_hits, prev_ancestors)
+            self._read_row(lt, idx, part, row, leaf, path, row_hits, prev_label)
             if leaf is not None:
-                prev_ancestors = [label_key(c.text) for c in path[:-1]] + \
-                    [label_key(p) for p in _split_path(leaf.text)[:-1]]
+                prev_label = (path, leaf)
 
     def _foreign_row(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
         leaf = (_split_path(text) or [text])[-1]
@@ -1233,7 +1233,7 @@ class _Recogniser:
         return None
 
     def _read_row(self, lt: LogicalTable, idx: _SpecIndex, part: Part, row: Row, leaf: Cell | None,
-                  path: list[Cell], hits: dict[str, ColumnHit], prev_ancestors: list[str]) -> None:
+                  path: list[Cell], hits: dict[str, ColumnHit], prev_label: tuple[list[Cell], Cell] | None) -> None:
         values = self._values(row, hits, idx)
         has_values = any(not cell.is_blank for _, cell, _ in values)
         if leaf is None:
@@ -1246,13 +1246,11 @@ class _Recogniser:
         pth = _split_path(text) or [text]
         cands = idx.rows.match(text)
         written = text
-        ancestors = [label_key(c.text) for c in path[:-1]]
+        groups = ()  # the groups the label names before its own (``（三）不予公开：1.属于国家秘密``)
         if not cands and len(pth) > 1:
             cands = idx.rows.match(pth[-1])
             written = pth[-1]
-            ancestors += [label_key(p) for p in pth[:-1]]
-        if not ancestors:
-            ancestors = prev_ancestors
+            groups = pth[:-1]
         # another edition's label: only asked when ours match no better than fuzzily
         foreign = self._foreign_row(lt, text) if not cands or all(x[1] == FUZZY for x in cands) else None
         if cands and foreign is not None:
@@ -1277,18 +1275,27 @@ class _Recogniser:
                     part.contributed = True
             return
 
-        def score(x):
-            it = x[0]
-            s = 0
-            p = it.parent
-            while p:
-                pit = idx.rows.by_key.get(p)
-                if pit is not None and any(a and pit.core and (pit.core in a or a in pit.core) for a in ancestors):
-                    s += 1
-                p = pit.parent if pit is not None else None
-            return (RANK[x[1]], -s, it.key in lt.rows, it.order)
+        if len(cands) == 1:
+            it, how, _ = cands[0]
+        else:
+            # the row's ancestors (label cells to its left, groups in its label), else the last labelled row's
+            ancestors = [label_key(c.text) for c in path[:-1]] + [label_key(p) for p in groups]
+            if not ancestors and prev_label is not None:
+                ancestors = [label_key(c.text) for c in prev_label[0][:-1]] + \
+                    [label_key(p) for p in _split_path(prev_label[1].text)[:-1]]
 
-        it, how, _ = cands[0] if len(cands) == 1 else min(cands, key=score)
+            def score(x):
+                it = x[0]
+                s = 0
+                p = it.parent
+                while p:
+                    pit = idx.rows.by_key.get(p)
+                    if pit is not None and any(a and pit.core and (pit.core in a or a in pit.core) for a in ancestors):
+                        s += 1
+                    p = pit.parent if pit is not None else None
+                return (RANK[x[1]], -s, it.key in lt.rows, it.order)
+
+            it, how, _ = min(cands, key=score)
         if it.data:
             self._record_row(lt, part, row, it.key, leaf, how, written, values)
             return
