@@ -21,23 +21,33 @@ if TYPE_CHECKING:  # pragma: no cover
 _CUT = re.compile(r"[,:]")
 
 
+_PATTERNS: dict[int, tuple["Vocabulary", list[re.Pattern]]] = {}
+
+
+def _patterns(v: "Vocabulary") -> list[re.Pattern]:
+    """The claims' patterns, each as :func:`quickscan.quick` makes it (once per vocabulary)."""
+    hit = _PATTERNS.get(id(v))
+    if hit is None or hit[0] is not v:
+        from .quickscan import quick
+
+        hit = _PATTERNS[id(v)] = (v, [quick(spec.pattern) for spec in v.claims])
+    return hit[1]
+
+
 def may_claim(v: "Vocabulary", text: str) -> bool:
     """Whether a paragraph's text may hold a claim (no claim pattern is anchored, and no
     separator is a word they look for, so a claim found in a clause is found in the text)."""
-    from .quickscan import quick
-
-    return any(quick(spec.pattern).search(text) for spec in v.claims)
+    return any(rx.search(text) for rx in _patterns(v))
 
 
 def read_claims(v: "Vocabulary", sent: "Sentence", state: "ParagraphState") -> list[Claim]:
-    from .quickscan import quick
-
     out: list[Claim] = []
     text = sent.norm.text
+    patterns = _patterns(v)
     for cl in sent.clauses:
         ctext = cl.text
-        for spec in v.claims:
-            m = quick(spec.pattern).search(ctext)
+        for spec, rx in zip(v.claims, patterns):
+            m = rx.search(ctext)
             if not m:
                 continue
             at = cl.start + m.start()
