@@ -115,6 +115,11 @@ class Evaluation:
     def terms(self) -> list[TermValue]:
         return self.lhs + self.rhs
 
+    @property
+    def cell_keys(self) -> set[tuple]:
+        """The keys of the cells the relation read."""
+        return {t.cell.key for t in self.terms if t.cell is not None}
+
 
 Lookup = Callable[[Ref], "Cellref | None"]
 Substitute = Callable[[list[Ref]], "list[tuple[list[Ref], Ref]]"]
@@ -406,6 +411,13 @@ class _Holding(Evaluation):
             self._full = self._full()
         return self._full
 
+    @property
+    def cell_keys(self) -> set[tuple]:
+        # it was seen to hold on the cells of all its references as they are (this year's, none
+        # substituted), so they are the keys model_lookup gives them; no need to evaluate it
+        return {(False, t.ref.table, t.ref.row, t.ref.col) for t in (*self.relation.lhs, *self.relation.rhs)
+                if t.ref is not None}
+
     lhs = property(lambda self: self._evaluation().lhs)
     rhs = property(lambda self: self._evaluation().rhs)
     target = property(lambda self: self._evaluation().target)
@@ -437,8 +449,7 @@ def likely_culprits(evaluations: list[Evaluation]) -> list[Culprit]:
         if len(items) < 2:
             continue
         if in_holding is None:
-            holding = [e for e in evaluations if e.status == "holds"]
-            in_holding = {t.cell.key for e in holding for t in e.terms if t.cell is not None}
+            in_holding = set().union(*(e.cell_keys for e in evaluations if e.status == "holds"))
         if key in in_holding:
             continue
         values = {e.solve(t) for e, t in items}
