@@ -358,8 +358,8 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
         values = {(tid, row, col): hit.value for tid, lt in model.tables.items()
                   for (row, col), hit in lt.cells.items()}
         out: list[Evaluation] = []
-        for r in in_document_relations(edition):
-            if _holds_on_values(r, values):
+        for r, sides in derived(edition, "in-document-value-terms", _in_document_value_terms):
+            if _holds_on_values(r, sides, values):
                 out.append(_Holding(r, lambda r=r: evaluate(r, lookup, substitute)))
             else:
                 out.append(evaluate(r, lookup, substitute))
@@ -376,14 +376,20 @@ def _value_terms(relation: Relation) -> tuple[tuple, tuple]:
     return side(relation.lhs), side(relation.rhs)
 
 
-def _holds_on_values(relation: Relation, values: dict[tuple[str, str, str], Decimal | None]) -> bool:
+def _in_document_value_terms(edition) -> list[tuple[Relation, tuple[tuple, tuple]]]:
+    """Each in-document relation of ``edition`` with its sides' terms (:func:`_value_terms`)."""
+    return [(r, _value_terms(r)) for r in in_document_relations(edition)]
+
+
+def _holds_on_values(relation: Relation, sides: tuple[tuple, tuple],
+                     values: dict[tuple[str, str, str], Decimal | None]) -> bool:
     """Whether every cell of an in-document relation is in the report with a valid number and
     the relation holds: what :func:`evaluate` would say, summed in the same order, from the
     cells' values alone (``values``: every cell of the document's table model by (table, row,
     column), None when not a valid number)."""
     sums = []
     get = values.get
-    for terms in derived(relation, "value-terms", _value_terms):
+    for terms in sides:
         total = _ZERO
         for sign, key, const in terms:
             value = const if key is None else get(key)
