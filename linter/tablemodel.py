@@ -889,18 +889,30 @@ class _Recogniser:
                 best, best_score = tid, score
         return best
 
-    def _row_kind(self, row: Row, idxs: list[_SpecIndex]) -> str:
-        """'empty', 'data', 'header' or 'unknown'."""
+    def _row_kind(self, row: Row, idxs: list[_SpecIndex], own: tuple[str, ...]) -> str:
+        """'empty', 'data', 'header' or 'unknown' (``idxs``: the indexes of the tables ``own``)."""
         cells = self._filled(row)
         if not cells or (_DELIMITER.match(cells[0].text) and all(_DELIMITER.match(c.text) for c in cells)):
             return "empty"  # nothing, or a stray delimiter row (|---|---|) inside a table
         first = cells[0].text
-        leaf = (_split_path(first) or [first])[-1]
-        for idx in idxs:
-            if _is_corner(first, idx):
-                return "header"
-            if idx.rows.match(first) or idx.rows.match(leaf):
-                return "data"
+        # what the first cell alone says (a corner note, a row label), once per process and label
+        known = derived(self.edition, "row-kinds", _new_dict)
+        kind = known.get((own, first), "")
+        if kind == "":
+            kind = None
+            leaf = (_split_path(first) or [first])[-1]
+            for idx in idxs:
+                if _is_corner(first, idx):
+                    kind = "header"
+                    break
+                if idx.rows.match(first) or idx.rows.match(leaf):
+                    kind = "data"
+                    break
+            if len(known) >= 16384:
+                known.clear()
+            known[(own, first)] = kind
+        if kind is not None:
+            return kind
         if any(looks_numeric(c.text) for c in cells):
             return "data"
         for idx in idxs:
@@ -911,13 +923,14 @@ class _Recogniser:
     def _split_parts(self, parts: list[Part], own: list[str]) -> list[Part]:
         """Split each physical table's rows into runs of header rows followed by body rows."""
         idxs = [self.index[t] for t in own] + [i for t in own for _, i in self.others.get(t, [])]
+        own_key = tuple(own)
         unlabeled = len(own) == 1 and bool(self.index[own[0]].unlabeled_rows)
         out: list[Part] = []
         for p in parts:
             cur = Part(p.table, context=p.context)
             seen_data = False
             for r in p.body:
-                kind = self._row_kind(p.table.rows[r], idxs)
+                kind = self._row_kind(p.table.rows[r], idxs, own_key)
                 if kind == "empty":
                     if not (unlabeled and cur.header):
                         continue
