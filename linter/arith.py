@@ -115,6 +115,11 @@ class Evaluation:
     def terms(self) -> list[TermValue]:
         return self.lhs + self.rhs
 
+    @property
+    def cell_keys(self) -> set[tuple]:
+        """The keys of the cells the relation read."""
+        return {t.cell.key for t in self.terms if t.cell is not None}
+
 
 Lookup = Callable[[Ref], "Cellref | None"]
 Substitute = Callable[[list[Ref]], "list[tuple[list[Ref], Ref]]"]
@@ -353,8 +358,8 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
         values = {(tid, row, col): hit.value for tid, lt in model.tables.items()
                   for (row, col), hit in lt.cells.items()}
         out: list[Evaluation] = []
-        for r in in_document_relations(edition):
-            if _holds_on_values(r, values):
+        for r, sides in derived(edition, "in-document-value-terms", _in_document_value_terms):
+            if _holds_on_values(r, sides, values):
                 out.append(_Holding(r, lambda r=r: evaluate(r, lookup, substitute)))
             else:
                 out.append(evaluate(r, lookup, substitute))
@@ -371,21 +376,31 @@ def _value_terms(relation: Relation) -> tuple[tuple, tuple]:
     return side(relation.lhs), side(relation.rhs)
 
 
-def _holds_on_values(relation: Relation, values: dict[tuple[str, str, str], Decimal | None]) -> bool:
+def _in_document_value_terms(edition) -> list[tuple[Relation, tuple[tuple, tuple]]]:
+    """Each in-document relation of ``edition`` with its sides' terms (:func:`_value_terms`)."""
+    return [(r, _value_terms(r)) for r in in_document_relations(edition)]
+
+
+def _holds_on_values(relation: Relation, sides: tuple[tuple, tuple],
+                     values: dict[tuple[str, str, str], Decimal | None]) -> bool:
     """Whether every cell of an in-document relation is in the report with a valid number and
     the relation holds: what :func:`evaluate` would say, summed in the same order, from the
     cells' values alone (``values``: every cell of the document's table model by (table, row,
     column), None when not a valid number)."""
     sums = []
-    for terms in derived(relation, "value-terms", _value_terms):
-        total = Decimal(0)
+    get = values.get
+    for terms in sides:
+        total = _ZERO
         for sign, key, const in terms:
-            value = const if key is None else values.get(key)
+            value = const if key is None else get(key)
             if value is None:
                 return False  # missing or not a valid number: evaluate says why
             total = total + sign * value
         sums.append(total)
     return compare(relation.op, sums[0], sums[1])
+
+
+_ZERO = Decimal(0)
 
 
 class _Holding(Evaluation):
@@ -401,6 +416,13 @@ class _Holding(Evaluation):
         if callable(self._full):
             self._full = self._full()
         return self._full
+
+    @property
+    def cell_keys(self) -> set[tuple]:
+        # it was seen to hold on the cells of all its references as they are (this year's, none
+        # substituted), so they are the keys model_lookup gives them; no need to evaluate it
+        return {(False, t.ref.table, t.ref.row, t.ref.col) for t in (*self.relation.lhs, *self.relation.rhs)
+                if t.ref is not None}
 
     lhs = property(lambda self: self._evaluation().lhs)
     rhs = property(lambda self: self._evaluation().rhs)
@@ -433,8 +455,7 @@ def likely_culprits(evaluations: list[Evaluation]) -> list[Culprit]:
         if len(items) < 2:
             continue
         if in_holding is None:
-            holding = [e for e in evaluations if e.status == "holds"]
-            in_holding = {t.cell.key for e in holding for t in e.terms if t.cell is not None}
+            in_holding = set().union(*(e.cell_keys for e in evaluations if e.status == "holds"))
         if key in in_holding:
             continue
         values = {e.solve(t) for e, t in items}

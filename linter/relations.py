@@ -201,11 +201,14 @@ def build_relation(rel_id: str, text: str, resolve, **kw) -> Relation:
     return Relation(rel_id, terms(lhs), op, terms(rhs), text, **kw)
 
 
+_COMPARISONS = {
+    "==": lambda left, right: left == right,
+    "<=": lambda left, right: left <= right,
+    ">=": lambda left, right: left >= right,
+    "<": lambda left, right: left < right,
+    ">": lambda left, right: left > right,
+}
+
+
 def compare(op: str, left: Decimal, right: Decimal) -> bool:
-    return {
-        "==": left == right,
-        "<=": left <= right,
-        ">=": left >= right,
-        "<": left < right,
-        ">": left > right,
-    }[op]
+    return _COMPARISONS[op](left, right)

@@ -68,8 +68,24 @@ class Numbering:
     shown: str
 
 
+_NUMBERINGS: dict[str, Numbering | None] = {}  # title -> its numbering: titles recur in every report
+
+
 def numbering_of(text: str) -> Numbering | None:
     """The leading numbering of a title (``None`` when unnumbered, or numbered ``2.1``)."""
+    try:
+        return _NUMBERINGS[text]
+    except KeyError:
+        pass
+    found = _numbering_of(text)
+    if len(text) <= 200:
+        if len(_NUMBERINGS) >= 8192:
+            _NUMBERINGS.clear()
+        _NUMBERINGS[text] = found
+    return found
+
+
+def _numbering_of(text: str) -> Numbering | None:
     key = label_key(text)
     for rank, rx in _STYLES:
         m = rx.match(key)
@@ -219,6 +235,9 @@ def section_map(doc: Document, edition: Edition) -> SectionMap:
     return doc.memo(f"sections:{edition.profile_id}:{edition.id}", lambda: _build(doc, edition))
 
 
+_LONG_CJK: re.Pattern | None = None  # compiled on first use
+
+
 def _build(doc: Document, edition: Edition) -> SectionMap:
     title_h1 = doc.h1s[0] if doc.h1s else None
     by_heading = {id(s.heading): s for s in doc.sections}
@@ -232,9 +251,14 @@ def _build(doc: Document, edition: Edition) -> SectionMap:
                                        written=h.title, numbering=numbering_of(h.title), level=h.level))
     # titles written as plain text: a one-line paragraph that is exactly a section title
     plain: list[SectionHit] = []
+    global _LONG_CJK
+    if _LONG_CJK is None:
+        # 41 CJK ideographs: a text holding them has a label key longer than 40 (NFKC keeps each
+        # ideograph as it is, and label_key removes none), so it needs no label key to be skipped
+        _LONG_CJK = re.compile(r"(?:[^\u3400-\u4dbf\u4e00-\u9fff]*[\u3400-\u4dbf\u4e00-\u9fff]){41}")
     for p in doc.paragraphs:
         first_line = p.text.split("\n", 1)[0]
-        if len(first_line) > 200 or len(label_key(first_line)) > 40:
+        if len(first_line) > 200 or _LONG_CJK.match(first_line) or len(label_key(first_line)) > 40:
             continue
         m = _match_title(first_line, edition)
         if m and m[1] != "fuzzy":

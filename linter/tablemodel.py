@@ -232,7 +232,7 @@ class RowHit:
         return row_span(self.row, self.cell)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class CellHit:
     """One data cell of a logical table."""
 
@@ -602,9 +602,19 @@ def label_span(row: Row, cell: Cell | None) -> Span:
     return row_span(row)
 
 
+def _header_signature(rows: list[Row]) -> tuple:
+    """What column mapping reads of header rows: per row, each slot's (text, index of the first
+    slot of its cell) — a merged cell fills several slots with the same cell."""
+    out = []
+    for row in rows:
+        first: dict[int, int] = {}
+        out.append(tuple((c.text, first.setdefault(id(c), j)) for j, c in enumerate(row.cells)))
+    return tuple(out)
+
+
 def _distinct(cells: list[Cell]) -> list[Cell]:
-    """The cells in order, each merged cell once."""
-    return list({id(c): c for c in cells}.values())
+    """The cells in order, each merged cell once (cells compare and hash by identity)."""
+    return list(dict.fromkeys(cells))
 
 
 @lru_cache(maxsize=8192)
@@ -716,7 +726,8 @@ class _Recogniser:
         """The row's non-blank cells, each merged cell once (several steps ask, for every row)."""
         cells = self._filled_cells.get(id(row))
         if cells is None:
-            cells = self._filled_cells[id(row)] = [c for c in _distinct(row.cells) if not c.is_blank]
+            # each merged cell once, blanks left out (``not c.is_blank``, inlined: every row asks)
+            cells = self._filled_cells[id(row)] = [c for c in dict.fromkeys(row.cells) if c.text.strip()]
         return cells
 
     # ---- entry point
@@ -883,18 +894,30 @@ class _Recogniser:
                 best, best_score = tid, score
         return best
 
-    def _row_kind(self, row: Row, idxs: list[_SpecIndex]) -> str:
-        """'empty', 'data', 'header' or 'unknown'."""
+    def _row_kind(self, row: Row, idxs: list[_SpecIndex], own: tuple[str, ...]) -> str:
+        """'empty', 'data', 'header' or 'unknown' (``idxs``: the indexes of the tables ``own``)."""
         cells = self._filled(row)
-        if not cells or all(_DELIMITER.match(c.text) for c in cells):
+        if not cells or (_DELIMITER.match(cells[0].text) and all(_DELIMITER.match(c.text) for c in cells)):
             return "empty"  # nothing, or a stray delimiter row (|---|---|) inside a table
         first = cells[0].text
-        leaf = (_split_path(first) or [first])[-1]
-        for idx in idxs:
-            if _is_corner(first, idx):
-                return "header"
-            if idx.rows.match(first) or idx.rows.match(leaf):
-                return "data"
+        # what the first cell alone says (a corner note, a row label), once per process and label
+        known = derived(self.edition, "row-kinds", _new_dict)
+        kind = known.get((own, first), "")
+        if kind == "":
+            kind = None
+            leaf = (_split_path(first) or [first])[-1]
+            for idx in idxs:
+                if _is_corner(first, idx):
+                    kind = "header"
+                    break
+                if idx.rows.match(first) or idx.rows.match(leaf):
+                    kind = "data"
+                    break
+            if len(known) >= 16384:
+                known.clear()
+            known[(own, first)] = kind
+        if kind is not None:
+            return kind
         if any(looks_numeric(c.text) for c in cells):
             return "data"
         for idx in idxs:
@@ -905,13 +928,14 @@ class _Recogniser:
     def _split_parts(self, parts: list[Part], own: list[str]) -> list[Part]:
         """Split each physical table's rows into runs of header rows followed by body rows."""
         idxs = [self.index[t] for t in own] + [i for t in own for _, i in self.others.get(t, [])]
+        own_key = tuple(own)
         unlabeled = len(own) == 1 and bool(self.index[own[0]].unlabeled_rows)
         out: list[Part] = []
         for p in parts:
             cur = Part(p.table, context=p.context)
             seen_data = False
             for r in p.body:
-                kind = self._row_kind(p.table.rows[r], idxs)
+                kind = self._row_kind(p.table.rows[r], idxs, own_key)
                 if kind == "empty":
                     if not (unlabeled and cur.header):
                         continue
@@ -931,11 +955,11 @@ class _Recogniser:
 
     # ---- columns
 
-    def _foreign_column(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
+    def _foreign_column(self, spec_id: str, text: str) -> tuple[str, _Item] | None:
         """A data column label of another edition that is not (also) one of ours."""
         leaf = (_split_path(text) or [text])[-1]
-        own = self.index[lt.spec.id]
-        for ed, oidx in self.others.get(lt.spec.id, []):
+        own = self.index[spec_id]
+        for ed, oidx in self.others.get(spec_id, []):
             fc = [x for x in (oidx.cols.match(text) or oidx.cols.match(leaf)) if x[1] in _FOREIGN_OK and x[0].data
                   and x[0].key in oidx.data_cols]
             if fc and fc[0][0].lk not in own.cols.lks:
@@ -943,78 +967,109 @@ class _Recogniser:
         return None
 
     def _map_columns(self, lt: LogicalTable, part: Part) -> dict[str, ColumnHit]:
-        idx = self.index[lt.spec.id]
         table = part.table
         header_rows = [table.rows[r] for r in part.header]
         width = max([len(r.cells) for r in header_rows] + [len(table.rows[r].cells) for r in part.body] + [0])
-        pipe = table.kind == "pipe"
-        # per header row and grid column: the run (start, end, cell) of the header cell covering it;
+        layout = self._column_layout(lt.spec.id, _header_signature(header_rows), width, table.kind == "pipe",
+                                     label_key(" ".join(part.context)))
+        hits_at, foreign_at, unknown_at, label_cols = layout
+        by_key = columns_by_key(lt.spec)
+        hits: dict[str, ColumnHit] = {}
+        for key, j, end, h, how, written in hits_at:
+            hits[key] = ColumnHit(key, by_key.get(key), table, j, end, header_rows[h].cells[j], how, written)
+        for j, h, ed, it in foreign_at:
+            c = header_rows[h].cells[j]
+            lt.foreign.append(ForeignLabel("column", it.key, it.label, c.text, c.span, ed))
+        if not foreign_at:
+            self._positional(lt, part, hits, {j: header_rows[h].cells[j] for j, h in unknown_at}, set(label_cols))
+        return hits
+
+    def _column_layout(self, spec_id: str, sig: tuple, width: int, pipe: bool, ctx_key: str) -> tuple:
+        """Which header cell names which column, from the header rows' texts and merged cells
+        alone (:func:`_header_signature`): the same headers map the same way in every report, so
+        a layout is worked out once per process (for headers of reasonable size)."""
+        if len(ctx_key) > 400 or width > 64:
+            return self._work_out_layout(spec_id, sig, width, pipe, ctx_key)
+        cache = derived(self.edition, "column-layouts", _new_dict)
+        key = (spec_id, sig, width, pipe, ctx_key)
+        hit = cache.get(key)
+        if hit is None:
+            if len(cache) >= 4096:
+                cache.clear()
+            hit = cache[key] = self._work_out_layout(spec_id, sig, width, pipe, ctx_key)
+        return hit
+
+    def _work_out_layout(self, spec_id: str, sig: tuple, width: int, pipe: bool, ctx_key: str) -> tuple:
+        """(data columns as (key, grid column, end, header row, how, written), other editions'
+        columns as (grid column, header row, edition, item), unknown headers as (grid column,
+        header row), label columns) for header rows ``sig``: per row, each cell's (text, index of
+        its first slot in the row) — a merged cell fills several slots."""
+        idx = self.index[spec_id]
+        # per header row and grid column: the run (start, end, text) of the header cell covering it;
         # in pipe tables a merged header cell is followed by empty cells, which it covers
-        runs: list[list[tuple[int, int, Cell] | None]] = []
+        runs: list[list[tuple[int, int, str] | None]] = []
         sticky: dict[tuple[int, int], str] = {}  # flattened headers: 行政复议：结果维持 | 结果纠正 …
-        for h, hr in enumerate(header_rows):
-            slots: list[tuple[int, int, Cell] | None] = [None] * width
-            cells = hr.cells
+        for h, cells in enumerate(sig):
+            slots: list[tuple[int, int, str] | None] = [None] * width
             prefix = ""
             j = 0
             while j < len(cells):
-                c = cells[j]
-                if c.is_blank:
+                text, first = cells[j]
+                if not text.strip():
                     j += 1
                     continue
-                pth = _split_path(c.text)
+                pth = _split_path(text)
                 if len(pth) > 1:
                     prefix = " ".join(pth[:-1])
                 if prefix:
                     sticky[(h, j)] = prefix
                 k = j + 1
-                while k < len(cells) and (cells[k] is c or (pipe and cells[k].is_blank)):
+                while k < len(cells) and (cells[k][1] == first or (pipe and not cells[k][0].strip())):
                     k += 1
                 end = width if (pipe and k >= len(cells)) else k
                 for x in range(j, min(end, width)):
-                    slots[x] = (j, end, c)
+                    slots[x] = (j, end, text)
                 j = k
             runs.append(slots)
-        ctx_key = label_key(" ".join(part.context))
-        hits: dict[str, ColumnHit] = {}
+        hits: dict[str, list] = {}
         taken: set[str] = set()
         last_order = -1
         label_cols: set[int] = set()
-        unknown: dict[int, Cell] = {}
-        foreign_cols: dict[int, tuple[str, _Item, Cell]] = {}
+        unknown: dict[int, int] = {}
+        foreign_cols: dict[int, tuple[int, str, _Item]] = {}
         for j in range(width):
             leaf = None
-            for h in range(len(header_rows) - 1, -1, -1):
-                cells = header_rows[h].cells
-                c = cells[j] if j < len(cells) else None
-                if c is None or c.is_blank or _is_corner(c.text, idx):
+            for h in range(len(sig) - 1, -1, -1):
+                cells = sig[h]
+                text = cells[j][0] if j < len(cells) else None
+                if text is None or not text.strip() or _is_corner(text, idx):
                     continue
                 run = runs[h][j]
                 if run is None or run[0] != j:
                     break  # the continuation of a merged header cell that starts further left
-                pth = _split_path(c.text) or [c.text]
-                cands = idx.cols.match(c.text) or idx.cols.match(pth[-1])
+                pth = _split_path(text) or [text]
+                cands = idx.cols.match(text) or idx.cols.match(pth[-1])
                 data_cands = [x for x in cands if x[0].key in idx.data_cols]
                 if data_cands:
-                    leaf = (h, c, data_cands, pth)
+                    leaf = (h, text, data_cands, pth)
                     break
                 if cands:
                     if any(x[0].key in idx.label_cols for x in cands):
                         label_cols.add(j)
                     continue  # a group label: not a data column by itself
-                foreign = self._foreign_column(lt, c.text)
+                foreign = self._foreign_column(spec_id, text)
                 if foreign is not None:
-                    foreign_cols[j] = (foreign[0], foreign[1], c)
+                    foreign_cols[j] = (h, foreign[0], foreign[1])
                 else:
-                    unknown[j] = c
+                    unknown[j] = h
                 break
             if leaf is None:
                 continue
-            h, c, cands, pth = leaf
+            h, text, cands, pth = leaf
             if all(x[1] == FUZZY for x in cands):
-                foreign = self._foreign_column(lt, c.text)
+                foreign = self._foreign_column(spec_id, text)
                 if foreign is not None:
-                    foreign_cols[j] = (foreign[0], foreign[1], c)
+                    foreign_cols[j] = (h, foreign[0], foreign[1])
                     continue
             ancestors = [label_key(" ".join(pth[:-1]))] if len(pth) > 1 else []
             if (h, j) in sticky:
@@ -1022,7 +1077,7 @@ class _Recogniser:
             for hh in range(h):
                 run = runs[hh][j]
                 if run is not None:
-                    ancestors.append(label_key(run[2].text))
+                    ancestors.append(label_key(run[2]))
             if ctx_key:
                 ancestors.append(ctx_key)
 
@@ -1039,21 +1094,19 @@ class _Recogniser:
 
             it, how, _ = cands[0] if len(cands) == 1 else min(cands, key=score)
             if it.key in taken:
-                unknown[j] = c
+                unknown[j] = h
                 continue
             run = runs[h][j]
             taken.add(it.key)
             last_order = it.order
-            hits[it.key] = ColumnHit(it.key, columns_by_key(lt.spec).get(it.key), table, j, run[1], c, how, pth[-1])
-        starts = sorted(hit.col for hit in hits.values())
+            hits[it.key] = [it.key, j, run[1], h, how, pth[-1]]
+        starts = sorted(hit[1] for hit in hits.values())
         for hit in hits.values():
-            nxt = [s for s in starts if s > hit.col]
-            hit.end = max(hit.col + 1, min([hit.end] + nxt[:1]))
-        for j, (ed, it, c) in foreign_cols.items():
-            lt.foreign.append(ForeignLabel("column", it.key, it.label, c.text, c.span, ed))
-        if not foreign_cols:
-            self._positional(lt, part, hits, unknown, label_cols)
-        return hits
+            nxt = [s for s in starts if s > hit[1]]
+            hit[2] = max(hit[1] + 1, min([hit[2]] + nxt[:1]))
+        return (tuple(tuple(hit) for hit in hits.values()),
+                tuple((j, h, ed, it) for j, (h, ed, it) in foreign_cols.items()),
+                tuple(unknown.items()), frozenset(label_cols))
 
     def _value_start(self, row: Row) -> int:
         """Index of the first value cell of a body row whose columns are not known."""
@@ -1157,7 +1210,7 @@ class _Recogniser:
         first_data = min((h.col for h in hits.values()), default=None)
         body_width = len(table.rows[part.body[0]].cells) if part.body else 0
         prev_labels: list[Cell | None] = []
-        prev_ancestors: list[str] = []
+        prev_label: tuple[list[Cell], Cell] | None = None  # path and leaf of the last labelled row
         for r in part.body:
             row = table.rows[r]
             cells = row.cells
@@ -1171,7 +1224,7 @@ class _Recogniser:
                     row_hits = {x.key: ColumnHit(x.key, x.spec, table, vs + i, vs + i + 1, x.cell, x.how, x.written)
                                 for i, x in enumerate(ordered)}
                     fd = vs
-            label_cells = list(cells[:fd])
+            label_cells = cells[:fd]
             nonblank = [i for i, c in enumerate(label_cells) if not c.is_blank]
             leaf_i = nonblank[-1] if nonblank else -1
             path: list[Cell] = []
@@ -1184,10 +1237,9 @@ class _Recogniser:
             prev_labels = [c if not c.is_blank else (prev_labels[i] if i < len(prev_labels) else None)
                            for i, c in enumerate(label_cells)]
             leaf = label_cells[leaf_i] if leaf_i >= 0 else None
-            self._read_row(lt, idx, part, row, leaf, path, row_hits, prev_ancestors)
+            self._read_row(lt, idx, part, row, leaf, path, row_hits, prev_label)
             if leaf is not None:
-                prev_ancestors = [label_key(c.text) for c in path[:-1]] + \
-                    [label_key(p) for p in _split_path(leaf.text)[:-1]]
+                prev_label = (path, leaf)
 
     def _foreign_row(self, lt: LogicalTable, text: str) -> tuple[str, _Item] | None:
         leaf = (_split_path(text) or [text])[-1]
@@ -1199,7 +1251,7 @@ class _Recogniser:
         return None
 
     def _read_row(self, lt: LogicalTable, idx: _SpecIndex, part: Part, row: Row, leaf: Cell | None,
-                  path: list[Cell], hits: dict[str, ColumnHit], prev_ancestors: list[str]) -> None:
+                  path: list[Cell], hits: dict[str, ColumnHit], prev_label: tuple[list[Cell], Cell] | None) -> None:
         values = self._values(row, hits, idx)
         has_values = any(not cell.is_blank for _, cell, _ in values)
         if leaf is None:
@@ -1212,15 +1264,14 @@ class _Recogniser:
         pth = _split_path(text) or [text]
         cands = idx.rows.match(text)
         written = text
-        ancestors = [label_key(c.text) for c in path[:-1]]
+        groups = ()  # the groups the label names before its own (``（三）不予公开：1.属于国家秘密``)
         if not cands and len(pth) > 1:
             cands = idx.rows.match(pth[-1])
             written = pth[-1]
-            ancestors += [label_key(p) for p in pth[:-1]]
-        if not ancestors:
-            ancestors = prev_ancestors
-        foreign = self._foreign_row(lt, text)
-        if cands and foreign is not None and all(x[1] == FUZZY for x in cands):
+            groups = pth[:-1]
+        # another edition's label: only asked when ours match no better than fuzzily
+        foreign = self._foreign_row(lt, text) if not cands or all(x[1] == FUZZY for x in cands) else None
+        if cands and foreign is not None:
             cands = []
         if not cands:
             if foreign is not None:
@@ -1242,18 +1293,27 @@ class _Recogniser:
                     part.contributed = True
             return
 
-        def score(x):
-            it = x[0]
-            s = 0
-            p = it.parent
-            while p:
-                pit = idx.rows.by_key.get(p)
-                if pit is not None and any(a and pit.core and (pit.core in a or a in pit.core) for a in ancestors):
-                    s += 1
-                p = pit.parent if pit is not None else None
-            return (RANK[x[1]], -s, it.key in lt.rows, it.order)
+        if len(cands) == 1:
+            it, how, _ = cands[0]
+        else:
+            # the row's ancestors (label cells to its left, groups in its label), else the last labelled row's
+            ancestors = [label_key(c.text) for c in path[:-1]] + [label_key(p) for p in groups]
+            if not ancestors and prev_label is not None:
+                ancestors = [label_key(c.text) for c in prev_label[0][:-1]] + \
+                    [label_key(p) for p in _split_path(prev_label[1].text)[:-1]]
 
-        it, how, _ = cands[0] if len(cands) == 1 else min(cands, key=score)
+            def score(x):
+                it = x[0]
+                s = 0
+                p = it.parent
+                while p:
+                    pit = idx.rows.by_key.get(p)
+                    if pit is not None and any(a and pit.core and (pit.core in a or a in pit.core) for a in ancestors):
+                        s += 1
+                    p = pit.parent if pit is not None else None
+                return (RANK[x[1]], -s, it.key in lt.rows, it.order)
+
+            it, how, _ = min(cands, key=score)
         if it.data:
             self._record_row(lt, part, row, it.key, leaf, how, written, values)
             return
@@ -1303,9 +1363,14 @@ class _Recogniser:
         if key in lt.rows and values and all((key, col.key) in lt.cells for col, _, _ in values):
             lt.extra_rows.append(ExtraRow(part.table, row, leaf, written, duplicate_of=key))
             return
-        lt.rows.setdefault(key, RowHit(key, rows_by_key(lt.spec).get(key), part.table, row, leaf, how, written))
+        if key not in lt.rows:
+            lt.rows[key] = RowHit(key, rows_by_key(lt.spec).get(key), part.table, row, leaf, how, written)
+        ref = weakref.ref(lt)
+        cells = lt.cells
         for col, cell, synth in values:
-            lt.cells.setdefault((key, col.key), CellHit(weakref.ref(lt), key, col.key, col.spec, cell, row, part.table, synth))
+            ck = (key, col.key)
+            if ck not in cells:
+                cells[ck] = CellHit(ref, key, col.key, col.spec, cell, row, part.table, synth)
         part.contributed = True
 
     # ---- after all parts

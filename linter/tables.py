@@ -117,15 +117,7 @@ def split_pipe_row(line: str) -> list[tuple[int, str]]:
     if i < n and line[i] == "|":
         i += 1
     if "\\" not in line and "`" not in line:
-        # no escape, no code span: every pipe separates cells; text after the last pipe is a
-        # cell only if it is not blank
-        pieces = line[i:].split("|")
-        out = []
-        for k, piece in enumerate(pieces):
-            if k < len(pieces) - 1 or piece.strip():
-                out.append(_trimmed(i, piece))
-            i += len(piece) + 1
-        return out
+        return _split_plain(line)
     bounds: list[tuple[int, int]] = []
     start = i
     in_code = 0  # length of the backtick run that opened a code span
@@ -164,6 +156,26 @@ def split_pipe_row(line: str) -> list[tuple[int, str]]:
     return [_trimmed(s, line[s:e]) for s, e in bounds]
 
 
+def _split_plain(line: str) -> list[tuple[int, str]]:
+    """:func:`split_pipe_row` of a line without escapes or code spans: every pipe separates
+    cells; text after the last pipe is a cell only if it is not blank (parse_pipe_table does the
+    same inline)."""
+    i = len(line) - len(line.lstrip(" \t"))
+    if line[i:i + 1] == "|":
+        i += 1
+    pieces = line[i:].split("|")
+    last = len(pieces) - 1
+    out = []
+    for k, piece in enumerate(pieces):
+        body = piece.strip()
+        if body:
+            out.append((i + len(piece) - len(piece.lstrip()), body))
+        elif k < last:
+            out.append((i, ""))
+        i += len(piece) + 1
+    return out
+
+
 def _trimmed(start: int, seg: str) -> tuple[int, str]:
     """``seg`` (at ``start``) without its surrounding whitespace, and where that begins; (start, "")
     when blank."""
@@ -177,6 +189,7 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
     """``lines`` are the table's source lines (header, delimiter, body); ``first_line`` is the
     1-based number of the header line."""
     rows: list[Row] = []
+    new_span = tuple.__new__  # Span(...) without the Python-level __new__ of a NamedTuple
     for k, text in enumerate(lines):
         if k == 1:
             continue  # delimiter row
@@ -184,9 +197,28 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
         header = k == 0
         r = len(rows)
         cells = []
-        for c, (s, raw) in enumerate(split_pipe_row(text)):
-            span = Span(lineno, s + 1, lineno, s + 1 + (len(raw) or 1))
-            cells.append(Cell(raw, clean_cell_text(raw), span, header, r, c))
+        if "\\" in text or "`" in text:
+            for c, (s, raw) in enumerate(split_pipe_row(text)):
+                span = new_span(Span, (lineno, s + 1, lineno, s + 1 + (len(raw) or 1)))
+                cells.append(Cell(raw, clean_cell_text(raw), span, header, r, c))
+        else:
+            # split_pipe_row's simple case (most lines), inline: every pipe separates cells; text
+            # after the last pipe is a cell only if it is not blank
+            i = len(text) - len(text.lstrip(" \t"))
+            if text[i:i + 1] == "|":
+                i += 1
+            pieces = text[i:].split("|")
+            last = len(pieces) - 1
+            for k, piece in enumerate(pieces):
+                raw = piece.strip()
+                if raw:
+                    s = i + len(piece) - len(piece.lstrip()) + 1  # 1-based column
+                    # ``raw`` is trimmed: clean_cell_text(raw) is raw when it has no markup
+                    cells.append(Cell(raw, raw if _MARKUP_CHARS.isdisjoint(raw) else clean_cell_text(raw),
+                                      new_span(Span, (lineno, s, lineno, s + len(raw))), header, r, len(cells)))
+                elif k < last:
+                    cells.append(Cell("", "", new_span(Span, (lineno, i + 1, lineno, i + 2)), header, r, len(cells)))
+                i += len(piece) + 1
         rows.append(Row(cells, lineno, header, r))
     last = first_line + len(lines) - 1
     return Table("pipe", Span(first_line, 1, last, len(lines[-1]) + 1), rows, header_rows=1)

@@ -48,11 +48,12 @@ QUOTED = 3  # copied sentences quoted in the message
 KEY_WIDTH = 16  # hex digits of a sentence's hash in the collected data
 
 _BOILERPLATE = {}
+_VERDICTS_MAX = 65536
 
 
 def _boilerplate(profile):
-    """(the boilerplate patterns as one regular expression, folded labels) of an edition: computed
-    once per edition."""
+    """(the boilerplate patterns as one regular expression, folded labels, and a cache of sentence
+    key -> its hash, "" for boilerplate) of an edition: computed once per edition."""
     hit = _BOILERPLATE.get(id(profile))
     if hit is None or hit[0] is not profile:
         joined = "|".join(f"(?:{p})" for p in profile.profile.boilerplate)
@@ -64,8 +65,8 @@ def _boilerplate(profile):
             for item in [*table.rows, *table.columns]:
                 labels.update(core_key(t) for t in [item.label or "", *item.variants])
         labels.discard("")
-        hit = _BOILERPLATE[id(profile)] = (profile, patterns, labels)
-    return hit[1], hit[2]
+        hit = _BOILERPLATE[id(profile)] = (profile, patterns, labels, {})
+    return hit[1], hit[2], hit[3]
 
 
 def _hash(key):
@@ -79,17 +80,27 @@ def collect(doc, profile, options):
     facts = report_identity(doc, profile.profile_id)
     if facts is None or facts["year"] is None:
         return None
-    patterns, labels = _boilerplate(profile)
+    patterns, labels, verdicts = _boilerplate(profile)
+    min_length = options["min-length"]
     keys = []
     quoted = []
     for s in sentences(doc):
-        if s.cjk < options["min-length"]:
+        if s.cjk < min_length:
             continue
         key = s.key
-        if core_key(key.rstrip("。:;")) in labels or (patterns is not None and patterns.search(key)):
+        hashed = verdicts.get(key)  # sentences recur from report to report: each is judged once
+        if hashed is None:
+            boiler = core_key(key.rstrip("。:;")) in labels or (patterns is not None and patterns.search(key))
+            hashed = "" if boiler else _hash(key)
+            if len(verdicts) >= _VERDICTS_MAX:
+                verdicts.clear()
+            verdicts[key] = hashed
+        if not hashed:
             continue
-        text = s.text if len(s.text) <= 40 else s.text[:39] + "…"
-        keys.append(_hash(key))
+        text = s.text
+        if len(text) > 40:
+            text = text[:39] + "…"
+        keys.append(hashed)
         quoted.append([*s.span, text])
     return {"profile": facts["profile"], "org": facts["org"], "year": facts["year"], "keys": "".join(keys),
             "sentences": json.dumps(quoted, ensure_ascii=False, separators=(",", ":"))}

@@ -38,12 +38,14 @@ MAX_VERSIONS = 50  # commits after publication read per file (the newest)
 
 def _cells(doc, edition):
     """(cell key, value as text, cell) of every table cell of the document."""
+    out = []
     for lt in table_model(doc, edition).tables.values():
         tid = lt.spec.id
         for cell in lt.cells.values():
             value = cell.value
-            yield (f"{tid}.{cell.row_key}.{cell.col_key}",
-                   str(value) if value is not None else " ".join(cell.cell.text.split()), cell)
+            out.append((f"{tid}.{cell.row_key}.{cell.col_key}",
+                        str(value) if value is not None else " ".join(cell.cell.text.split()), cell))
+    return out
 
 
 def _figures(doc, edition):
@@ -54,7 +56,7 @@ def _figures(doc, edition):
 def _digest(figures):
     """What the tables say and where (the same text gives the same cells in the same order), from
     (cell key, value as text, span) of each cell."""
-    text = "".join(f"{k}\x1f{value}\x1f{span[0]},{span[1]},{span[2]},{span[3]}\x1e" for k, value, span in figures)
+    text = "".join([f"{k}\x1f{value}\x1f{span[0]},{span[1]},{span[2]},{span[3]}\x1e" for k, value, span in figures])
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -72,7 +74,7 @@ def collect(doc, profile, options):
     if facts is None or facts["published"] is None:
         return None
     return {"published": facts["published"], "revised": _revisions(doc.front_matter),
-            "figures": _digest((key, value, cell.span) for key, value, cell in _cells(doc, profile)),
+            "figures": _digest([(key, value, cell.cell.span) for key, value, cell in _cells(doc, profile)]),
             "edition": [str(profile.profile.path), profile.id]}
 
 

