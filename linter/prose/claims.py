@@ -35,6 +35,8 @@ def _claims_of(v: "Vocabulary") -> tuple["Vocabulary", list[re.Pattern], dict[st
     if hit is None or hit[0] is not v:
         from .quickscan import quick
 
+        if len(_PATTERNS) >= 16:  # a language server reloads a profile at every edit of it
+            _PATTERNS.clear()
         hit = _PATTERNS[id(v)] = (v, [quick(spec.pattern) for spec in v.claims], {})
     return hit
 
