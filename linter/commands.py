@@ -133,6 +133,17 @@ def _isatty(stream) -> bool:
 
 
 def run_check(args, lang: str) -> int:
+    from .workers import hold_collection, settle_collection
+
+    if not args.fix:  # (a --fix run lints every file twice or more: it keeps Python's defaults)
+        hold_collection()
+    try:
+        return _run_check(args, lang)
+    finally:
+        settle_collection()
+
+
+def _run_check(args, lang: str) -> int:
     from . import __version__
     from .config import CommandLine
     from .engine import Linter

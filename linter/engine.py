@@ -620,17 +620,22 @@ class Linter:
         keys = [self._cache_key(cache, f, s) if cache is not None else None for f, s in zip(files, settings)]
 
         def fresh(todo: list[int]) -> list[FileResult]:
+            if not todo:
+                return []
+            from .workers import settle_collection
+
+            # the first file in this process: with the fork start method the workers inherit
+            # what it warmed up (imports, compiled regexes, label indexes) instead of each
+            # redoing it
+            out = [self.lint_path(files[todo[0]], settings[todo[0]])]
+            settle_collection()
             if jobs > 1 and len(todo) >= max(16, 4 * jobs):
-                # the first file in this process: with the fork start method the workers inherit
-                # what it warmed up (imports, compiled regexes, label indexes) instead of each
-                # redoing it
                 from .workers import parallel
 
-                out = [self.lint_path(files[todo[0]], settings[todo[0]])]
                 # the workers also encode what the cache stores: the parent only writes it
                 tasks = [(str(files[i]), settings[i], cache is not None) for i in todo[1:]]
                 return out + parallel(self, tasks, jobs)
-            return [self.lint_path(files[i], settings[i]) for i in todo]
+            return out + [self.lint_path(files[i], settings[i]) for i in todo[1:]]
 
         return self._cached_results(list(zip(keys, map(display_path, files), settings)), cache, fresh)
 

@@ -71,3 +71,35 @@ def test_a_changed_file_or_configuration_is_never_served_from_the_cache(tmp_path
 def test_jobs_must_be_a_number():
     proc = run("check", "-j", "many", ROOT / "examples")
     assert proc.returncode == 2 and "many" in proc.stderr.decode()
+
+
+def test_check_holds_garbage_collection_only_while_starting_up(monkeypatch, capsys):
+    """`reportlint check` collects no garbage while it starts up and turns collection back on
+    (with what start-up built frozen) once the first file is linted; a process that merely
+    uses the engine (a language server, an API user) keeps Python's defaults."""
+    import gc
+
+    from reportlint import cli, workers
+
+    seen = []
+    real = workers.settle_collection
+
+    def settle():
+        seen.append(gc.isenabled())
+        real()
+
+    monkeypatch.setattr(workers, "settle_collection", settle)
+    before = gc.get_threshold()
+    try:
+        code = cli.main(["check", "--no-cache", "--jobs", "1", str(ROOT / "examples")])
+        assert code == 0, capsys.readouterr()
+        assert seen and seen[0] is False  # held off until the first file was linted
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+    from reportlint.engine import Linter
+
+    Linter().lint_text("# 标题\n", "x.md")
+    assert gc.isenabled() and gc.get_threshold() == before
