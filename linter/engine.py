@@ -350,23 +350,29 @@ class Linter:
             from .publication import report_identity
 
             result.facts = report_identity(doc, doc.edition.profile_id if doc.edition is not None else None)
+        rules = self.registry.rules
+        validated = self._validated_options
+        sid = id(settings)
         for code in enabled:
-            rule = self.registry.rules[code]
+            rule = rules[code]
             if rule.scope == "suppressions":
                 continue  # they run after the suppressions are applied (run_repository_rules)
             if doc.problem is not None and not rule.checks_input:
                 continue
             if rule.requires_profile and doc.edition is None:
                 continue
-            options = self.options(rule, settings)
+            options = validated.get((sid, code))  # self.options(rule, settings) once validated
+            if options is None:
+                options = self.options(rule, settings)
             try:
                 if rule.scope == "repository":
                     data = rule.collect(doc, doc.edition, options)
                     if data is not None:
                         result.collected[code] = self._collected(rule, doc.path, data, result)
                     continue
-                findings = rule.check(doc, doc.edition, options) or ()
-                result.diagnostics.extend(self._capped(rule, ((doc.path, f) for f in findings), settings))
+                findings = rule.check(doc, doc.edition, options)
+                if findings:  # None or an empty list: nothing to cap (a generator is looked at in _capped)
+                    result.diagnostics.extend(self._capped(rule, ((doc.path, f) for f in findings), settings))
             except SettingsError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
