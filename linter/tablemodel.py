@@ -267,11 +267,13 @@ class CellHit:
     @property
     def value(self) -> Decimal | None:
         """The cell's number, or None when it is not a valid number for its column."""
-        return self.parsed.value
+        v = self._value  # ``self.parsed`` without a second call once parsed (hundreds per report)
+        return (v if v is not None else self.parsed).value
 
     @property
     def reason(self) -> str | None:
-        return self.parsed.reason
+        v = self._value
+        return (v if v is not None else self.parsed).reason
 
     @property
     def label(self) -> str:
