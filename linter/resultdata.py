@@ -35,7 +35,9 @@ def plain(value: Any, _depth: int = 0) -> Any:
     if _depth > 64:
         raise NotPlain("nested more than 64 levels")
     if t is list or t is tuple:
-        return [plain(v, _depth + 1) for v in value]
+        # strings, numbers and None (most items: cell values, spans) kept without a call each
+        return [v if (tv := type(v)) is str or tv is int or tv is bool or v is None else plain(v, _depth + 1)
+                for v in value]
     if t is dict:
         out = {}
         for k, v in value.items():
