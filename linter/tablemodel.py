@@ -1227,16 +1227,20 @@ class _Recogniser:
                                 for i, x in enumerate(ordered)}
                     fd = vs
             label_cells = cells[:fd]
-            nonblank = [i for i, c in enumerate(label_cells) if not c.is_blank]
+            blank = [not c.text.strip() for c in label_cells]  # ``c.is_blank``, once per cell
+            nonblank = [i for i, b in enumerate(blank) if not b]
             leaf_i = nonblank[-1] if nonblank else -1
             path: list[Cell] = []
             for i in range(leaf_i + 1):
                 c = label_cells[i]
-                if c.is_blank and i < len(prev_labels) and prev_labels[i] is not None:
-                    c = prev_labels[i]  # a merged label cell left empty: the one above
-                if not c.is_blank and c not in path:
+                if blank[i]:
+                    if i < len(prev_labels) and prev_labels[i] is not None:
+                        c = prev_labels[i]  # a merged label cell left empty: the one above (never blank)
+                    else:
+                        continue
+                if c not in path:
                     path.append(c)
-            prev_labels = [c if not c.is_blank else (prev_labels[i] if i < len(prev_labels) else None)
+            prev_labels = [c if not blank[i] else (prev_labels[i] if i < len(prev_labels) else None)
                            for i, c in enumerate(label_cells)]
             leaf = label_cells[leaf_i] if leaf_i >= 0 else None
             self._read_row(lt, idx, part, row, leaf, path, row_hits, prev_label)
@@ -1255,7 +1259,7 @@ class _Recogniser:
     def _read_row(self, lt: LogicalTable, idx: _SpecIndex, part: Part, row: Row, leaf: Cell | None,
                   path: list[Cell], hits: dict[str, ColumnHit], prev_label: tuple[list[Cell], Cell] | None) -> None:
         values = self._values(row, hits, idx)
-        has_values = any(not cell.is_blank for _, cell, _ in values)
+        has_values = any(cell.text.strip() for _, cell, _ in values)  # not cell.is_blank
         if leaf is None:
             if idx.unlabeled_rows and values:
                 self._record_row(lt, part, row, idx.unlabeled_rows[0].key, None, EXACT, "", values)
@@ -1348,8 +1352,8 @@ class _Recogniser:
         for h in self._data_hits(hits, idx):
             if h.col < len(cells):
                 cell = cells[h.col]
-                if cell.is_blank:
-                    inside = [c for c in _distinct(cells[h.col:h.end]) if not c.is_blank]
+                if not cell.text.strip():  # cell.is_blank, inlined: every value cell asks
+                    inside = [c for c in _distinct(cells[h.col:h.end]) if c.text.strip()]
                     if len(inside) == 1:
                         cell = inside[0]  # a value placed anywhere under its merged header
                 out.append((h, cell, False))
