@@ -560,7 +560,8 @@ class TableModel:
             return (c for c in self.all_cells() if c.reason in reasons)
         unreadable = self.__dict__.get("_unreadable")
         if unreadable is None:  # found once: most cells are valid numbers, several rules ask
-            unreadable = self.__dict__["_unreadable"] = [c for c in self.all_cells() if c.reason is not None]
+            unreadable = self.__dict__["_unreadable"] = [c for lt in self.tables.values() for c in lt.cells.values()
+                                                          if c.reason is not None]  # all_cells(), without a generator
         return (c for c in unreadable if c.reason in reasons)
 
 
