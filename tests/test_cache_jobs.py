@@ -73,7 +73,7 @@ def test_jobs_must_be_a_number():
     assert proc.returncode == 2 and "many" in proc.stderr.decode()
 
 
-def test_check_holds_garbage_collection_only_while_starting_up(monkeypatch, capsys):
+def test_check_holds_garbage_collection_only_while_starting_up(monkeypatch, capsys, tmp_path):
     """`reportlint check` collects no garbage while it starts up and turns collection back on
     (with what start-up built frozen) once the first file is linted; a process that merely
     uses the engine (a language server, an API user) keeps Python's defaults."""
@@ -89,9 +89,10 @@ def test_check_holds_garbage_collection_only_while_starting_up(monkeypatch, caps
         real()
 
     monkeypatch.setattr(workers, "settle_collection", settle)
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))  # (--no-cache would stay on in this process)
     before = gc.get_threshold()
     try:
-        code = cli.main(["check", "--no-cache", "--jobs", "1", str(ROOT / "examples")])
+        code = cli.main(["check", "--jobs", "1", str(ROOT / "examples")])
         assert code == 0, capsys.readouterr()
         assert seen and seen[0] is False  # held off until the first file was linted
         assert gc.isenabled()
