@@ -351,8 +351,6 @@ class Linter:
 
             result.facts = report_identity(doc, doc.edition.profile_id if doc.edition is not None else None)
         rules = self.registry.rules
-        validated = self._validated_options
-        sid = id(settings)
         for code in enabled:
             rule = rules[code]
             if rule.scope == "suppressions":
@@ -361,9 +359,7 @@ class Linter:
                 continue
             if rule.requires_profile and doc.edition is None:
                 continue
-            options = validated.get((sid, code))  # self.options(rule, settings) once validated
-            if options is None:
-                options = self.options(rule, settings)
+            options = self.options(rule, settings)
             try:
                 if rule.scope == "repository":
                     data = rule.collect(doc, doc.edition, options)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Span
-from .text import nfkc
+from .text import nfkc, short_cached
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -82,15 +82,11 @@ def _split(doc: "Document") -> list[Sentence]:
     return out
 
 
+@short_cached  # sentences recur (boilerplate, last year's wording): short ones are folded once
 def _folded(raw: str) -> tuple[str, str, int]:
     """(plain, key, number of CJK ideographs) of a sentence as written."""
     plain = fold(raw)
     return plain, key_of(plain), len(_CJK.findall(plain))
-
-
-# sentences recur (boilerplate, last year's wording): short ones are folded once per process
-_FOLDED: dict[str, tuple[str, str, int]] = {}
-_FOLDED_MAX = 16384
 
 
 def _add(out: list[Sentence], p, start: int, end: int) -> None:
@@ -99,14 +95,7 @@ def _add(out: list[Sentence], p, start: int, end: int) -> None:
     raw = raw.strip()
     if not raw:
         return
-    folded = _FOLDED.get(raw)
-    if folded is None:
-        folded = _folded(raw)
-        if len(raw) <= 200:
-            if len(_FOLDED) >= _FOLDED_MAX:
-                _FOLDED.clear()
-            _FOLDED[raw] = folded
-    plain, key, cjk = folded
+    plain, key, cjk = _folded(raw)
     if not plain:
         return
     s = start + lead

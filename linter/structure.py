@@ -43,7 +43,7 @@ from .diagnostics import Span
 from .document import Document, Heading, Paragraph, Section
 from .profile import Edition, SectionSpec
 from .profileindex import derived
-from .text import core_key, label_key, leading_numbering, parse_chinese_number
+from .text import core_key, label_key, leading_numbering, parse_chinese_number, short_cached
 
 FUZZY_RATIO = 0.8
 
@@ -68,24 +68,9 @@ class Numbering:
     shown: str
 
 
-_NUMBERINGS: dict[str, Numbering | None] = {}  # title -> its numbering: titles recur in every report
-
-
+@short_cached  # titles recur in every report
 def numbering_of(text: str) -> Numbering | None:
     """The leading numbering of a title (``None`` when unnumbered, or numbered ``2.1``)."""
-    try:
-        return _NUMBERINGS[text]
-    except KeyError:
-        pass
-    found = _numbering_of(text)
-    if len(text) <= 200:
-        if len(_NUMBERINGS) >= 8192:
-            _NUMBERINGS.clear()
-        _NUMBERINGS[text] = found
-    return found
-
-
-def _numbering_of(text: str) -> Numbering | None:
     key = label_key(text)
     for rank, rx in _STYLES:
         m = rx.match(key)

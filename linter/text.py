@@ -11,12 +11,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-def _short_cached(fn):
-    """Memoise a normalisation for short texts (labels and titles recur in every report);
-    long texts (whole sections) are computed each time and never kept."""
+def short_cached(fn):
+    """Memoise a function of a text for short texts (labels, titles and sentences recur in every
+    report); long texts (whole sections) are computed each time and never kept."""
     cached = lru_cache(maxsize=32768)(fn)
 
-    def wrapper(text: str) -> str:
+    def wrapper(text: str):
         return cached(text) if len(text) <= 200 else fn(text)
 
     wrapper.__name__, wrapper.__doc__, wrapper.__wrapped__ = fn.__name__, fn.__doc__, fn
@@ -37,7 +37,7 @@ _LEADING_NUMBERING = re.compile(
 )
 
 
-@_short_cached
+@short_cached
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -46,14 +46,14 @@ def nfkc(text: str) -> str:
 _WS_ZERO_WIDTH = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 
 
-@_short_cached
+@short_cached
 def compact(text: str) -> str:
     """NFKC, no whitespace at all and no zero-width characters (a label reads the same to a
     reader with them; FILE006 reports them)."""
     return _WS_ZERO_WIDTH.sub("", nfkc(text))
 
 
-@_short_cached
+@short_cached
 def label_key(text: str) -> str:
     """Key for comparing labels: NFKC, no whitespace, no quote marks, ``1、`` → ``1.``."""
     key = _QUOTES.sub("", compact(text))
@@ -61,19 +61,19 @@ def label_key(text: str) -> str:
     return key
 
 
-@_short_cached
+@short_cached
 def strip_numbering(text: str) -> str:
     """Drop one leading numbering (``一、`` ``（一）`` ``1.`` ``第一部分``) from an NFKC'd text."""
     return _LEADING_NUMBERING.sub("", text, count=1)
 
 
-@_short_cached
+@short_cached
 def core_key(text: str) -> str:
     """``label_key`` without the leading numbering: ``（三）不予公开`` → ``不予公开``."""
     return strip_numbering(label_key(text))
 
 
-@_short_cached
+@short_cached
 def leading_numbering(text: str) -> str:
     """The numbering a label starts with, normalised (``''`` when there is none)."""
     key = label_key(text)
