@@ -13,6 +13,9 @@ from typing import Any, Callable, TypeVar
 T = TypeVar("T")
 
 _DERIVED: dict[tuple[int, str], tuple[Any, Any]] = {}
+# a profile has a few hundred (object, what) pairs; a language server reloads a profile at every
+# edit of it, and the objects of the old one must not be kept for ever
+_DERIVED_MAX = 4096
 
 
 def derived(obj: Any, what: str, build: Callable[[Any], T]) -> T:
@@ -20,6 +23,8 @@ def derived(obj: Any, what: str, build: Callable[[Any], T]) -> T:
     key = (id(obj), what)
     hit = _DERIVED.get(key)
     if hit is None or hit[0] is not obj:
+        if len(_DERIVED) >= _DERIVED_MAX:
+            _DERIVED.clear()
         hit = _DERIVED[key] = (obj, build(obj))
     return hit[1]
 

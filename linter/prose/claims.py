@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..profileindex import derived
 from .model import Claim
 from .reading import CLAIM_WINDOW, Where
 
@@ -21,24 +22,19 @@ if TYPE_CHECKING:  # pragma: no cover
 _CUT = re.compile(r"[,:]")
 
 
-_PATTERNS: dict[int, tuple["Vocabulary", list[re.Pattern], dict[str, bool]]] = {}
 _MAY_CLAIM_MAX = 4096  # paragraphs remembered per vocabulary (then forgotten all at once)
 
 
 def _patterns(v: "Vocabulary") -> list[re.Pattern]:
     """The claims' patterns, each as :func:`quickscan.quick` makes it (once per vocabulary)."""
-    return _claims_of(v)[1]
+    return derived(v, "claim-patterns", _claims_of)[0]
 
 
-def _claims_of(v: "Vocabulary") -> tuple["Vocabulary", list[re.Pattern], dict[str, bool]]:
-    hit = _PATTERNS.get(id(v))
-    if hit is None or hit[0] is not v:
-        from .quickscan import quick
+def _claims_of(v: "Vocabulary") -> tuple[list[re.Pattern], dict[str, bool]]:
+    """The claims' quick patterns, and what :func:`may_claim` remembers of paragraphs."""
+    from .quickscan import quick
 
-        if len(_PATTERNS) >= 16:  # a language server reloads a profile at every edit of it
-            _PATTERNS.clear()
-        hit = _PATTERNS[id(v)] = (v, [quick(spec.pattern) for spec in v.claims], {})
-    return hit
+    return [quick(spec.pattern) for spec in v.claims], {}
 
 
 def may_claim(v: "Vocabulary", text: str) -> bool:
@@ -46,7 +42,7 @@ def may_claim(v: "Vocabulary", text: str) -> bool:
     separator is a word they look for, so a claim found in a clause is found in the text).
     Remembered for paragraphs of up to 2,000 characters: the same paragraphs recur from report to
     report (boilerplate, wording carried over from last year)."""
-    _, patterns, known = _claims_of(v)
+    patterns, known = derived(v, "claim-patterns", _claims_of)
     hit = known.get(text)
     if hit is None:
         hit = any(rx.search(text) for rx in patterns)
