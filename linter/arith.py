@@ -12,27 +12,37 @@ Messages name every term by its label and value: ``表三 （七）总计 / 自�
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
 from typing import Callable
 
 from .diagnostics import Message, Span
 from .profileindex import derived, rows_by_key
+from .records import Record
 from .relations import Ref, Relation, compare
 
 
-@dataclass
-class Cellref:
+class Cellref(Record):
     """What an evaluation needs to know about one cell."""
 
     value: Decimal | None
     label: str  # full label: 表三 （七）总计 / 自然人
     row_label: str
     col_label: str
-    span: Span | None = None
-    reason: str | None = None  # why value is None
-    key: tuple = ()  # (prev, table, row, col): identifies the cell
+    span: Span | None
+    reason: str | None  # why value is None
+    key: tuple  # (prev, table, row, col): identifies the cell
+
+    def __init__(
+            self, value: Decimal | None, label: str, row_label: str, col_label: str, span: Span | None = None,
+            reason: str | None = None, key: tuple = ()) -> None:
+        self.value = value
+        self.label = label
+        self.row_label = row_label
+        self.col_label = col_label
+        self.span = span
+        self.reason = reason
+        self.key = key
 
 
 class _HitRef:
@@ -60,31 +70,48 @@ class _HitRef:
         return self._lt.column_label(self.key[3])
 
 
-@dataclass(eq=False)
-class TermValue:
+class TermValue(Record, eq=False):
     """One term of an evaluated relation: its sign and its cell (or constant)."""
 
     sign: int
     ref: Ref | None
     cell: Cellref | None
-    const: Decimal | None = None
+    const: Decimal | None
+
+    def __init__(
+            self, sign: int, ref: Ref | None, cell: Cellref | None, const: Decimal | None = None) -> None:
+        self.sign = sign
+        self.ref = ref
+        self.cell = cell
+        self.const = const
 
     @property
     def value(self) -> Decimal:
         return self.const if self.ref is None else self.cell.value  # type: ignore[union-attr]
 
 
-@dataclass
-class Evaluation:
+class Evaluation(Record):
     """A relation evaluated on one document: holds, broken or skipped (and why), with every term."""
 
     relation: Relation
     status: str  # "holds" | "broken" | "skipped"
-    lhs: list[TermValue] = field(default_factory=list)
-    rhs: list[TermValue] = field(default_factory=list)
-    skipped_because: str = ""  # "missing" | "invalid" | "previous-year"
-    target: TermValue | None = None
-    target_side: str = "lhs"
+    lhs: list[TermValue]
+    rhs: list[TermValue]
+    skipped_because: str  # "missing" | "invalid" | "previous-year"
+    target: TermValue | None
+    target_side: str
+
+    def __init__(
+            self, relation: Relation, status: str, lhs: list[TermValue] | None = None,
+            rhs: list[TermValue] | None = None, skipped_because: str = "", target: TermValue | None = None,
+            target_side: str = "lhs") -> None:
+        self.relation = relation
+        self.status = status
+        self.lhs = [] if lhs is None else lhs
+        self.rhs = [] if rhs is None else rhs
+        self.skipped_because = skipped_because
+        self.target = target
+        self.target_side = target_side
 
     @property
     def lhs_sum(self) -> Decimal:
@@ -430,13 +457,17 @@ class _Holding(Evaluation):
     target_side = property(lambda self: self._evaluation().target_side)
 
 
-@dataclass
-class Culprit:
+class Culprit(Record):
     """A cell that alone explains several broken relations, and the value that would mend them all."""
 
     cell: Cellref
     value: Decimal  # the value that would satisfy every broken relation
     relations: list[Evaluation]
+
+    def __init__(self, cell: Cellref, value: Decimal, relations: list[Evaluation]) -> None:
+        self.cell = cell
+        self.value = value
+        self.relations = relations
 
 
 def likely_culprits(evaluations: list[Evaluation]) -> list[Culprit]:

@@ -15,11 +15,11 @@ from typing import Any
 
 
 class backref:
-    """A dataclass field (or plain attribute) kept as a weak reference; reads give the object,
-    or None once it has been freed (or when None was stored).
+    """An attribute kept as a weak reference; reads give the object, or None once it has been
+    freed (or when None was stored).
 
-    ``parent: "Section | None" = backref(default=None)``; without ``default`` the field is
-    required."""
+    ``parent: "Section | None" = backref(default=None)`` in the class body (``default`` is
+    what the class itself gives; an instance gives None until it is set)."""
 
     _NO_DEFAULT = object()
 
@@ -31,7 +31,7 @@ class backref:
 
     def __get__(self, obj: Any, objtype: type | None = None) -> Any:
         if obj is None:
-            # on the class: the field's default for @dataclass (AttributeError: no default)
+            # on the class: the default (AttributeError: no default)
             if self.default is backref._NO_DEFAULT:
                 raise AttributeError(self.slot)
             return self.default

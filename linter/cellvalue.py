@@ -15,11 +15,11 @@ is not read (reason ``invisible``; FILE006 reports the characters, no other rule
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .invisible import BIDI_RE, INVISIBLE_RE
+from .records import Record
 from .text import nfkc, parse_chinese_number
 
 BLANK = "blank"
@@ -49,8 +49,7 @@ _WORDS_RE = re.compile(r"^(?P<word>减少|减|下降|降低|少|增加|增|上�
 _CN_NUM_RE = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(Record, frozen=True):
     """A cell read as a number.
 
     ``value``: the number, only when the text is a valid number for the column (else ``None``).
@@ -60,9 +59,18 @@ class Value:
 
     text: str
     value: Decimal | None
-    reason: str | None = None
-    number: Decimal | None = None
-    unit: str = ""
+    reason: str | None
+    number: Decimal | None
+    unit: str
+
+    def __init__(
+            self, text: str, value: Decimal | None, reason: str | None = None, number: Decimal | None = None,
+            unit: str = "") -> None:
+        self.text = text
+        self.value = value
+        self.reason = reason
+        self.number = number
+        self.unit = unit
 
     @property
     def ok(self) -> bool:

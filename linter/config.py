@@ -25,12 +25,12 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from .diagnostics import Span
+from .records import Record, replace
 from .settings import Settings, SettingsError
 
 CONFIG_NAMES = (".reportlint.toml", ".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
@@ -94,10 +94,13 @@ def glob_regex(pattern: str) -> re.Pattern:
     return re.compile("".join(out) + r"\Z")
 
 
-@dataclass
-class Glob:
+class Glob(Record):
     pattern: str
     regex: re.Pattern
+
+    def __init__(self, pattern: str, regex: re.Pattern) -> None:
+        self.pattern = pattern
+        self.regex = regex
 
     @classmethod
     def of(cls, pattern: str) -> "Glob":
@@ -115,16 +118,25 @@ class Glob:
 # --------------------------------------------------------------------------- positions
 
 
-@dataclass
-class Source:
+class Source(Record):
     """A configuration file as read: its settings table and where each key and value is."""
 
     path: Path
     data: dict[str, Any]
-    key_spans: dict[tuple, Span] = field(default_factory=dict)
-    value_spans: dict[tuple, Span] = field(default_factory=dict)
-    prefix: tuple = ()  # ("tool", "reportlint") for pyproject.toml
-    text: str = ""
+    key_spans: dict[tuple, Span]
+    value_spans: dict[tuple, Span]
+    prefix: tuple  # ("tool", "reportlint") for pyproject.toml
+    text: str
+
+    def __init__(
+            self, path: Path, data: dict[str, Any], key_spans: dict[tuple, Span] | None = None,
+            value_spans: dict[tuple, Span] | None = None, prefix: tuple = (), text: str = "") -> None:
+        self.path = path
+        self.data = data
+        self.key_spans = {} if key_spans is None else key_spans
+        self.value_spans = {} if value_spans is None else value_spans
+        self.prefix = prefix
+        self.text = text
 
     @property
     def folder(self) -> Path:
@@ -408,18 +420,31 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-@dataclass
-class Layer:
+class Layer(Record):
     """One level of settings: the top level, an override, per-file-ignores or the command line."""
 
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code -> options
-    profile: str | None = None
-    edition: str | None = None
-    origin: str = ""
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    severity: dict[str, str]
+    options: dict[str, dict[str, Any]]  # rule code -> options
+    profile: str | None
+    edition: str | None
+    origin: str
+
+    def __init__(
+            self, select: list[str] | None = None, extend_select: list[str] | None = None,
+            ignore: list[str] | None = None, severity: dict[str, str] | None = None,
+            options: dict[str, dict[str, Any]] | None = None, profile: str | None = None,
+            edition: str | None = None, origin: str = "") -> None:
+        self.select = select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.severity = {} if severity is None else severity
+        self.options = {} if options is None else options
+        self.profile = profile
+        self.edition = edition
+        self.origin = origin
 
     def apply(self, enabled: set[str], registry) -> set[str]:
         if self.select is not None:
@@ -433,19 +458,33 @@ class Layer:
         return enabled
 
 
-@dataclass
-class Config:
+class Config(Record):
     """A validated configuration file (or none: the defaults)."""
 
     source: Source | None
-    top: Layer = field(default_factory=Layer)
-    exclude: list[Glob] = field(default_factory=list)
-    per_file_ignores: list[tuple[Glob, list[str]]] = field(default_factory=list)
-    overrides: list[tuple[Glob, Layer]] = field(default_factory=list)
-    profile_paths: tuple[str, ...] = ()
-    max_file_size: int | None = None
-    repository: Any = None  # reportlint.repository.Manifest: the [repository] table, when there is one
-    _relative: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    top: Layer
+    exclude: list[Glob]
+    per_file_ignores: list[tuple[Glob, list[str]]]
+    overrides: list[tuple[Glob, Layer]]
+    profile_paths: tuple[str, ...]
+    max_file_size: int | None
+    repository: Any  # reportlint.repository.Manifest: the [repository] table, when there is one
+    _relative: dict[str, str]
+
+    def __init__(
+            self, source: Source | None, top: Layer | None = None, exclude: list[Glob] | None = None,
+            per_file_ignores: list[tuple[Glob, list[str]]] | None = None,
+            overrides: list[tuple[Glob, Layer]] | None = None, profile_paths: tuple[str, ...] = (),
+            max_file_size: int | None = None, repository: Any = None, _relative: dict[str, str] | None = None) -> None:
+        self.source = source
+        self.top = Layer() if top is None else top
+        self.exclude = [] if exclude is None else exclude
+        self.per_file_ignores = [] if per_file_ignores is None else per_file_ignores
+        self.overrides = [] if overrides is None else overrides
+        self.profile_paths = profile_paths
+        self.max_file_size = max_file_size
+        self.repository = repository
+        self._relative = {} if _relative is None else _relative
 
     @property
     def folder(self) -> Path | None:
@@ -723,14 +762,21 @@ def _describe(value: Any) -> str:
 # --------------------------------------------------------------------------- per-file settings
 
 
-@dataclass
-class CommandLine:
+class CommandLine(Record):
     """What the command line adds on top of the configuration (the last layer)."""
 
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    network: bool = False  # --check-external: rules that use the network may run
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    network: bool  # --check-external: rules that use the network may run
+
+    def __init__(
+            self, select: list[str] | None = None, extend_select: list[str] | None = None,
+            ignore: list[str] | None = None, network: bool = False) -> None:
+        self.select = select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.network = network
 
     def layer(self) -> Layer:
         return Layer(self.select, list(self.extend_select), list(self.ignore), origin="command line")

@@ -17,12 +17,12 @@ tool cannot tell, nothing.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from .arith import num as fmt
 from .profileindex import columns_by_key, rows_by_key
+from .records import Record
 from .relations import Ref
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -85,16 +85,25 @@ def excerpt(st: "Statement") -> str:
 # --------------------------------------------------------------------------- table readings
 
 
-@dataclass
-class Reading:
+class Reading(Record):
     """One way of reading a concept from the tables: the sum of some cells."""
 
     value: Decimal
     label: str  # the cells' real labels, e.g. 表三 一、本年新收政府信息公开申请数量 / 总计
     cells: list  # CellHit objects
     terms: list[tuple[str, Decimal]]  # (label, value) of each cell
-    refs: list[tuple[str, str, str]] = field(default_factory=list)
-    derived: list[tuple[str, Decimal]] = field(default_factory=list)  # blank cells the table proves
+    refs: list[tuple[str, str, str]]
+    derived: list[tuple[str, Decimal]]  # blank cells the table proves
+
+    def __init__(
+            self, value: Decimal, label: str, cells: list, terms: list[tuple[str, Decimal]],
+            refs: list[tuple[str, str, str]] | None = None, derived: list[tuple[str, Decimal]] | None = None) -> None:
+        self.value = value
+        self.label = label
+        self.cells = cells
+        self.terms = terms
+        self.refs = [] if refs is None else refs
+        self.derived = [] if derived is None else derived
 
     def shown(self) -> str:
         """``label = value``, with the terms when there are a few."""
@@ -240,13 +249,16 @@ def _readings(doc: "Document", edition: "Edition", concept: "Concept") -> list[R
     return out or None
 
 
-@dataclass
-class Contradiction:
+class Contradiction(Record):
     """A stated count that matches none of its readings; ``hint``: the one table cell near them
     that holds the stated number (``258 is 表三 （一）予以公开 / 自然人``)."""
 
     readings: list[Reading]
-    hint: str | None = None
+    hint: str | None
+
+    def __init__(self, readings: list[Reading], hint: str | None = None) -> None:
+        self.readings = readings
+        self.hint = hint
 
 
 def contradiction(doc: "Document", edition: "Edition", st: "Statement") -> Contradiction | None:
@@ -342,13 +354,17 @@ def table_sum(doc: "Document", edition: "Edition", refs: list[str]) -> list[Read
 # --------------------------------------------------------------------------- claims
 
 
-@dataclass
-class ClaimReading:
+class ClaimReading(Record):
     """A claim read as being about ``subjects``: the cells above 0 that contradict it."""
 
     subjects: tuple[str, ...]
     against: list[Reading]
-    unknown: int = 0  # cells that could not be read
+    unknown: int  # cells that could not be read
+
+    def __init__(self, subjects: tuple[str, ...], against: list[Reading], unknown: int = 0) -> None:
+        self.subjects = subjects
+        self.against = against
+        self.unknown = unknown
 
 
 def claim_readings(doc: "Document", edition: "Edition", claim: "Claim") -> list[ClaimReading] | None:
@@ -378,14 +394,19 @@ def claim_readings(doc: "Document", edition: "Edition", claim: "Claim") -> list[
 # --------------------------------------------------------------------------- percentages
 
 
-@dataclass
-class PercentCheck:
+class PercentCheck(Record):
     """A printed percentage recomputed: the exact share, rounded and truncated at the printed precision."""
 
     ok: bool
     exact: Decimal
     rounded: Decimal
     truncated: Decimal
+
+    def __init__(self, ok: bool, exact: Decimal, rounded: Decimal, truncated: Decimal) -> None:
+        self.ok = ok
+        self.exact = exact
+        self.rounded = rounded
+        self.truncated = truncated
 
 
 def percent_check(stated: Decimal, decimals: int, part: Decimal, whole: Decimal) -> PercentCheck | None:

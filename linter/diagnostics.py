@@ -7,8 +7,9 @@ is exclusive (the column just after the last character of the span).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+from .records import Record
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -23,37 +24,46 @@ class Span(NamedTuple):
     end_column: int
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(Record, frozen=True):
     """A message in both languages. ``en`` is the reference text, ``zh`` what users read."""
 
     en: str
     zh: str
 
+    def __init__(self, en: str, zh: str) -> None:
+        self.en = en
+        self.zh = zh
+
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(Record, frozen=True):
     """Replace the text in ``span`` with ``replacement`` (a fix is a list of edits)."""
 
     span: Span
     replacement: str
 
+    def __init__(self, span: Span, replacement: str) -> None:
+        self.span = span
+        self.replacement = replacement
 
-@dataclass(frozen=True)
-class Fix:
+
+class Fix(Record, frozen=True):
     """A fix a rule offers. ``safe`` fixes are applied by ``--fix``; ``unsafe`` ones only with
     ``--unsafe-fixes`` (they may change meaning, e.g. guessing a number)."""
 
     edits: tuple[Edit, ...]
     description: Message
-    applicability: str = "safe"
+    applicability: str
+
+    def __init__(self, edits: tuple[Edit, ...], description: Message, applicability: str = "safe") -> None:
+        self.edits = edits
+        self.description = description
+        self.applicability = applicability
 
 
-@dataclass
-class Diagnostic:
+class Diagnostic(Record):
     """A finding of a rule in a file, as the formatters receive it."""
 
     path: str
@@ -65,10 +75,27 @@ class Diagnostic:
     name: str
     severity: str
     message: Message
-    fix: Fix | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    fix: Fix | None
+    data: dict[str, Any]
     # set when an active waiver suppresses the finding: {line, column, codes, until, reason}
-    waiver: dict[str, Any] | None = None
+    waiver: dict[str, Any] | None
+
+    def __init__(
+            self, path: str, line: int, column: int, end_line: int, end_column: int, code: str, name: str,
+            severity: str, message: Message, fix: Fix | None = None, data: dict[str, Any] | None = None,
+            waiver: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.fix = fix
+        self.data = {} if data is None else data
+        self.waiver = waiver
 
     def sort_key(self) -> tuple:
         # findings at one place keep the order their rule gave them (SEC002 lists missing
@@ -111,16 +138,24 @@ class Diagnostic:
         return out
 
 
-@dataclass
-class Finding:
+class Finding(Record):
     """What a rule's check function yields. The engine turns it into a :class:`Diagnostic`
     by adding the file path, the rule's code and name and the configured severity."""
 
     span: Span
     message: Message
-    severity: str | None = None  # None: the rule's (configured) severity
-    fix: Fix | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    severity: str | None  # None: the rule's (configured) severity
+    fix: Fix | None
+    data: dict[str, Any]
+
+    def __init__(
+            self, span: Span, message: Message, severity: str | None = None, fix: Fix | None = None,
+            data: dict[str, Any] | None = None) -> None:
+        self.span = span
+        self.message = message
+        self.severity = severity
+        self.fix = fix
+        self.data = {} if data is None else data
 
 
 MAX_MESSAGE = 1000  # characters of a message; longer ones are shortened (see :func:`shorten`)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .backref import backref
 from .diagnostics import Span
 from .frontmatter import FrontMatter, parse_front_matter, split_front_matter
+from .records import Record
 from .tables import Table, clean_cell_text, parse_html_table, parse_pipe_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,19 +39,22 @@ def strip_comments(text: str) -> str:
     return COMMENT.sub("", text[:closes]) + text[closes:] if closes >= 3 else text
 
 
-@dataclass
-class FileProblem:
+class FileProblem(Record):
     """Why a file could not be read as a Markdown document (the FILE rules report it)."""
 
     # "empty" | "binary" | "encoding" | "too-large" | "unreadable" | "not-regular" (a FIFO, device,
     # socket: never opened) | "outside-repository" (a symbolic link that leaves the repository)
     kind: str
     span: Span
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: dict[str, Any]
+
+    def __init__(self, kind: str, span: Span, detail: dict[str, Any] | None = None) -> None:
+        self.kind = kind
+        self.span = span
+        self.detail = {} if detail is None else detail
 
 
-@dataclass(eq=False)
-class Heading:
+class Heading(Record, eq=False):
     """A Markdown heading: level, inline source, visible title, and the span of its text."""
 
     level: int
@@ -59,19 +62,29 @@ class Heading:
     title: str  # visible text
     span: Span
 
+    def __init__(self, level: int, raw: str, title: str, span: Span) -> None:
+        self.level = level
+        self.raw = raw
+        self.title = title
+        self.span = span
+
     @property
     def line(self) -> int:
         return self.span.line
 
 
-@dataclass(eq=False)
-class Paragraph:
+class Paragraph(Record, eq=False):
     """A paragraph's inline source, with a map from text offsets to source positions."""
 
     text: str  # the paragraph's inline source, lines joined with "\n"
     span: Span
     # for each line of ``text``: (source line, 0-based column offset of the line's first character)
-    line_starts: list[tuple[int, int]] = field(default_factory=list)
+    line_starts: list[tuple[int, int]]
+
+    def __init__(self, text: str, span: Span, line_starts: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.span = span
+        self.line_starts = [] if line_starts is None else line_starts
 
     @property
     def line(self) -> int:
@@ -90,17 +103,20 @@ class Paragraph:
         return Span(l1, c1, l2, c2 + 1)
 
 
-@dataclass(eq=False)
-class Block:
+class Block(Record, eq=False):
     """A top-level block in document order."""
 
     kind: str  # heading, paragraph, table, html, comment (HTML comments only), list, blockquote, code, hr, other
     span: Span
-    obj: Any = None  # Heading, Paragraph or Table when there is one
+    obj: Any  # Heading, Paragraph or Table when there is one
+
+    def __init__(self, kind: str, span: Span, obj: Any = None) -> None:
+        self.kind = kind
+        self.span = span
+        self.obj = obj
 
 
-@dataclass(eq=False)
-class Section:
+class Section(Record, eq=False):
     """A heading's section: its lines and the blocks inside it."""
 
     heading: Heading | None  # None for the preamble before the first heading
@@ -108,8 +124,20 @@ class Section:
     start_line: int
     end_line: int
     parent: "Section | None" = backref(default=None)  # the document holds every section
-    children: list["Section"] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)  # blocks directly or indirectly inside
+    children: list["Section"]
+    blocks: list[Block]  # blocks directly or indirectly inside
+
+    def __init__(
+            self, heading: Heading | None, level: int, start_line: int, end_line: int,
+            parent: "Section | None" = None, children: list["Section"] | None = None,
+            blocks: list[Block] | None = None) -> None:
+        self.heading = heading
+        self.level = level
+        self.start_line = start_line
+        self.end_line = end_line
+        self.parent = parent
+        self.children = [] if children is None else children
+        self.blocks = [] if blocks is None else blocks
 
     @property
     def title(self) -> str:

@@ -7,7 +7,6 @@ runs every enabled document rule, then repository rules run over what each docum
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -15,6 +14,7 @@ from typing import Any, Iterable
 from . import document as docmod
 from .diagnostics import MAX_MESSAGE, Diagnostic, Finding, Message, Span, shorten_data, shorten_message
 from .profile import ProfileRegistry
+from .records import Record, replace
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
 from .workers import default_jobs  # noqa: F401 - part of the engine's interface
@@ -23,20 +23,37 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_FINDINGS_PER_RULE = 1000  # per file; the rest are counted in one more finding
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    collected: dict[str, Any] = field(default_factory=dict)  # rule code -> data for repository rules
-    settings: Settings | None = None  # the settings the file was linted with
-    suppressions: Any = None  # reportlint.suppressions.Suppressions, when the file has directives
-    waived: list[Diagnostic] = field(default_factory=list)  # findings an active waiver covers
-    errors: list[str] = field(default_factory=list)  # rules that crashed on this file (stderr)
-    not_cached: str = ""  # why this result cannot go to the result cache (collected data not plain)
-    entry: bytes | str | None = None  # cache_entry(), when a worker process made it
-    notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
+    diagnostics: list[Diagnostic]
+    collected: dict[str, Any]  # rule code -> data for repository rules
+    settings: Settings | None  # the settings the file was linted with
+    suppressions: Any  # reportlint.suppressions.Suppressions, when the file has directives
+    waived: list[Diagnostic]  # findings an active waiver covers
+    errors: list[str]  # rules that crashed on this file (stderr)
+    not_cached: str  # why this result cannot go to the result cache (collected data not plain)
+    entry: bytes | str | None  # cache_entry(), when a worker process made it
+    notices: list[str]  # e.g. why a fix was not written (stderr)
     # which report the file is (reportlint.publication.report_identity): plain data, or None
-    facts: dict[str, Any] | None = None
+    facts: dict[str, Any] | None
+
+    def __init__(
+            self, path: str, diagnostics: list[Diagnostic] | None = None,
+            collected: dict[str, Any] | None = None, settings: Settings | None = None,
+            suppressions: Any = None, waived: list[Diagnostic] | None = None, errors: list[str] | None = None,
+            not_cached: str = "", entry: bytes | str | None = None, notices: list[str] | None = None,
+            facts: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.collected = {} if collected is None else collected
+        self.settings = settings
+        self.suppressions = suppressions
+        self.waived = [] if waived is None else waived
+        self.errors = [] if errors is None else errors
+        self.not_cached = not_cached
+        self.entry = entry
+        self.notices = [] if notices is None else notices
+        self.facts = facts
 
 
 def cache_entry(result: FileResult) -> bytes | str:
@@ -54,18 +71,33 @@ def cache_entry(result: FileResult) -> bytes | str:
         return f"{result.path}: not cached: a finding's data is not plain JSON-able data ({exc})"
 
 
-@dataclass
-class RunResult:
+class RunResult(Record):
     diagnostics: list[Diagnostic]
     files: int
-    errors: list[str] = field(default_factory=list)  # crashes and plugin problems (stderr)
-    fixed: int = 0
-    waived: list[Diagnostic] = field(default_factory=list)  # findings active waivers suppress
-    excluded: int = 0  # files left out by the configuration's exclude globs
-    paths: list[str] = field(default_factory=list)  # every file linted (display paths)
-    notices: list[str] = field(default_factory=list)  # e.g. why a fix was not written (stderr)
-    reports: list[dict[str, Any]] = field(default_factory=list)  # facts of each report, with "path"
-    context: Any = None  # reportlint.repository.RepositoryContext of the run
+    errors: list[str]  # crashes and plugin problems (stderr)
+    fixed: int
+    waived: list[Diagnostic]  # findings active waivers suppress
+    excluded: int  # files left out by the configuration's exclude globs
+    paths: list[str]  # every file linted (display paths)
+    notices: list[str]  # e.g. why a fix was not written (stderr)
+    reports: list[dict[str, Any]]  # facts of each report, with "path"
+    context: Any  # reportlint.repository.RepositoryContext of the run
+
+    def __init__(
+            self, diagnostics: list[Diagnostic], files: int, errors: list[str] | None = None, fixed: int = 0,
+            waived: list[Diagnostic] | None = None, excluded: int = 0, paths: list[str] | None = None,
+            notices: list[str] | None = None, reports: list[dict[str, Any]] | None = None,
+            context: Any = None) -> None:
+        self.diagnostics = diagnostics
+        self.files = files
+        self.errors = [] if errors is None else errors
+        self.fixed = fixed
+        self.waived = [] if waived is None else waived
+        self.excluded = excluded
+        self.paths = [] if paths is None else paths
+        self.notices = [] if notices is None else notices
+        self.reports = [] if reports is None else reports
+        self.context = context
 
 
 # --------------------------------------------------------------------------- files
@@ -593,8 +625,6 @@ class Linter:
         """The ``[repository]`` tables of the configurations in play (those of the linted files
         and of the folders named), each marked complete when a folder named on the command line
         contains its configuration's folder (every report there was seen)."""
-        from dataclasses import replace
-
         from .repository import RepositoryContext, under
 
         reports = [dict(r.facts, path=r.path) for r in results if r.facts]
@@ -712,13 +742,12 @@ class Linter:
             return None
         hit = self._sigs.get(id(settings))
         if hit is None or hit[0] is not settings:
-            from dataclasses import asdict
             import json
 
             from .cache import digest
 
             profiles = self.profiles_for(settings)
-            sig = digest(json.dumps([asdict(settings), profiles.fingerprint()], sort_keys=True, default=str))
+            sig = digest(json.dumps([[getattr(settings, f) for f in settings._fields], profiles.fingerprint()], sort_keys=True, default=str))
             hit = self._sigs[id(settings)] = (settings, sig)
         return cache.key(hit[1], display_path(path), real_path(path), data)
 

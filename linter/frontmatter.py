@@ -9,35 +9,50 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import warnings
-from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Span
+from .records import Record
 
 MAX_NODES = 10_000
 MAX_BYTES = 256 * 1024
 
 
-@dataclass
-class FrontMatterError:
+class FrontMatterError(Record):
     """Why the front matter block could not be read (FM002), in both languages."""
 
     message_en: str
     message_zh: str
     span: Span
 
+    def __init__(self, message_en: str, message_zh: str, span: Span) -> None:
+        self.message_en = message_en
+        self.message_zh = message_zh
+        self.span = span
 
-@dataclass
-class FrontMatter:
+
+class FrontMatter(Record):
     """The YAML front matter block: its lines, its data, and the spans of its keys and values."""
 
     start_line: int  # the opening ``---``
     end_line: int  # the closing ``---`` (or the last line when unclosed)
     raw: str
-    data: dict[str, Any] | None = None
-    error: FrontMatterError | None = None
-    key_spans: dict[tuple, Span] = field(default_factory=dict)
-    value_spans: dict[tuple, Span] = field(default_factory=dict)
+    data: dict[str, Any] | None
+    error: FrontMatterError | None
+    key_spans: dict[tuple, Span]
+    value_spans: dict[tuple, Span]
+
+    def __init__(
+            self, start_line: int, end_line: int, raw: str, data: dict[str, Any] | None = None,
+            error: FrontMatterError | None = None, key_spans: dict[tuple, Span] | None = None,
+            value_spans: dict[tuple, Span] | None = None) -> None:
+        self.start_line = start_line
+        self.end_line = end_line
+        self.raw = raw
+        self.data = data
+        self.error = error
+        self.key_spans = {} if key_spans is None else key_spans
+        self.value_spans = {} if value_spans is None else value_spans
 
     @property
     def span(self) -> Span:

@@ -17,18 +17,22 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Any
+
+from .records import Record
 
 TIMEOUT = 20  # seconds per git command
 MEMO_SIZE = 512  # answers remembered per kind (logs, file histories)
 BLOB_MEMO_SIZE = 64  # old versions remembered (a report is some 10-100 KB)
 
 
-@dataclass(frozen=True)
-class Commit:
+class Commit(Record, frozen=True):
     sha: str
     date: str  # YYYY-MM-DD, the committer's calendar day
+
+    def __init__(self, sha: str, date: str) -> None:
+        self.sha = sha
+        self.date = date
 
 
 class _Memo(OrderedDict):

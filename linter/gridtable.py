@@ -6,24 +6,34 @@ their tables with it; the recogniser (``tables.py``/``tablemodel.py``) reads bot
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+
+from .records import Record
 
 
-@dataclass
-class GridCell:
+class GridCell(Record):
     text: str
-    rowspan: int = 1
-    colspan: int = 1
-    header: bool = False
+    rowspan: int
+    colspan: int
+    header: bool
+
+    def __init__(self, text: str, rowspan: int = 1, colspan: int = 1, header: bool = False) -> None:
+        self.text = text
+        self.rowspan = rowspan
+        self.colspan = colspan
+        self.header = header
 
 
-@dataclass
-class Grid:
+class Grid(Record):
     """A table as rows of cells with spans (the HTML model); ``width`` grid columns."""
 
     width: int
-    rows: list[list[GridCell]] = field(default_factory=list)
-    header_rows: int = 0  # leading rows that form the header (``<thead>``)
+    rows: list[list[GridCell]]
+    header_rows: int  # leading rows that form the header (``<thead>``)
+
+    def __init__(self, width: int, rows: list[list[GridCell]] | None = None, header_rows: int = 0) -> None:
+        self.width = width
+        self.rows = [] if rows is None else rows
+        self.header_rows = header_rows
 
     def slots(self) -> list[list[GridCell | None]]:
         """Every grid slot: the cell at its top-left slot, None in the slots a span covers."""

@@ -18,11 +18,11 @@ values is used.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .cellvalue import BLANK
+from .records import Record
 from .relations import Ref
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,13 +31,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from .relations import Relation
 
 
-@dataclass
-class Derived:
+class Derived(Record):
     """A blank cell's value and how it follows: the relation and the terms it was solved from."""
 
     value: Decimal
     relation: "Relation"
-    terms: list[tuple[Ref, Decimal]] = field(default_factory=list)  # the other cells, with values
+    terms: list[tuple[Ref, Decimal]]  # the other cells, with values
+
+    def __init__(
+            self, value: Decimal, relation: "Relation", terms: list[tuple[Ref, Decimal]] | None = None) -> None:
+        self.value = value
+        self.relation = relation
+        self.terms = [] if terms is None else terms
 
 
 def derived_cells(doc: "Document", edition: "Edition") -> dict[Ref, Derived]:

@@ -6,13 +6,13 @@ Any problem is a :class:`ProfileError` naming the file, line and column.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import relations as rel
 from .diagnostics import Message
 from .frontmatter import plain
+from .records import Record
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -35,57 +35,104 @@ class ProfileError(Exception):
         self.path, self.line, self.column, self.message = str(path), line, column, message
 
 
-@dataclass
-class SectionSpec:
+class SectionSpec(Record):
     id: str
     title: str
     order: int
-    variants: list[str] = field(default_factory=list)
-    required: bool = True
-    tables: list[str] = field(default_factory=list)
-    hint: str = ""  # what the section must contain (``reportlint new`` writes it as a comment)
+    variants: list[str]
+    required: bool
+    tables: list[str]
+    hint: str  # what the section must contain (``reportlint new`` writes it as a comment)
+
+    def __init__(
+            self, id: str, title: str, order: int, variants: list[str] | None = None, required: bool = True,
+            tables: list[str] | None = None, hint: str = "") -> None:
+        self.id = id
+        self.title = title
+        self.order = order
+        self.variants = [] if variants is None else variants
+        self.required = required
+        self.tables = [] if tables is None else tables
+        self.hint = hint
 
 
-@dataclass
-class ColumnSpec:
+class ColumnSpec(Record):
     key: str
     label: str
     type: str
-    parent: str | None = None
-    variants: list[str] = field(default_factory=list)
-    required: bool = True
-    kind: str = "integer"  # the cell type's kind: integer, decimal, text, group, row_label
-    min: float | None = None
-    deviations: list[str] = field(default_factory=list)  # matched, but reported as differing
+    parent: str | None
+    variants: list[str]
+    required: bool
+    kind: str  # the cell type's kind: integer, decimal, text, group, row_label
+    min: float | None
+    deviations: list[str]  # matched, but reported as differing
+
+    def __init__(
+            self, key: str, label: str, type: str, parent: str | None = None,
+            variants: list[str] | None = None, required: bool = True, kind: str = "integer",
+            min: float | None = None, deviations: list[str] | None = None) -> None:
+        self.key = key
+        self.label = label
+        self.type = type
+        self.parent = parent
+        self.variants = [] if variants is None else variants
+        self.required = required
+        self.kind = kind
+        self.min = min
+        self.deviations = [] if deviations is None else deviations
 
     @property
     def data(self) -> bool:
         return self.kind in ("integer", "decimal", "text")
 
 
-@dataclass
-class RowSpec:
+class RowSpec(Record):
     key: str
     label: str | None
-    parent: str | None = None
-    data: bool = True
-    variants: list[str] = field(default_factory=list)
-    required: bool = True
-    deviations: list[str] = field(default_factory=list)  # matched, but reported as differing
+    parent: str | None
+    data: bool
+    variants: list[str]
+    required: bool
+    deviations: list[str]  # matched, but reported as differing
+
+    def __init__(
+            self, key: str, label: str | None, parent: str | None = None, data: bool = True,
+            variants: list[str] | None = None, required: bool = True, deviations: list[str] | None = None) -> None:
+        self.key = key
+        self.label = label
+        self.parent = parent
+        self.data = data
+        self.variants = [] if variants is None else variants
+        self.required = required
+        self.deviations = [] if deviations is None else deviations
 
 
-@dataclass
-class TableSpec:
+class TableSpec(Record):
     id: str
     name: Message
     section: str
     columns: list[ColumnSpec]
     rows: list[RowSpec]
-    physical: str | None = None
-    caption: str | None = None
-    corner_note: str | None = None
-    row_label_levels: int = 1
-    required: bool = True
+    physical: str | None
+    caption: str | None
+    corner_note: str | None
+    row_label_levels: int
+    required: bool
+
+    def __init__(
+            self, id: str, name: Message, section: str, columns: list[ColumnSpec], rows: list[RowSpec],
+            physical: str | None = None, caption: str | None = None, corner_note: str | None = None,
+            row_label_levels: int = 1, required: bool = True) -> None:
+        self.id = id
+        self.name = name
+        self.section = section
+        self.columns = columns
+        self.rows = rows
+        self.physical = physical
+        self.caption = caption
+        self.corner_note = corner_note
+        self.row_label_levels = row_label_levels
+        self.required = required
 
     def column(self, key: str) -> ColumnSpec | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -102,19 +149,28 @@ class TableSpec:
         return [r for r in self.rows if r.data]
 
 
-@dataclass
-class MentionSpec:
+class MentionSpec(Record):
     id: str
     terms: list[list[str]]
     description: Message
-    when: dict[str, list] = field(default_factory=dict)
-    section: str | None = None
-    severity: str | None = None
-    basis: str = ""
+    when: dict[str, list]
+    section: str | None
+    severity: str | None
+    basis: str
+
+    def __init__(
+            self, id: str, terms: list[list[str]], description: Message, when: dict[str, list] | None = None,
+            section: str | None = None, severity: str | None = None, basis: str = "") -> None:
+        self.id = id
+        self.terms = terms
+        self.description = description
+        self.when = {} if when is None else when
+        self.section = section
+        self.severity = severity
+        self.basis = basis
 
 
-@dataclass
-class Edition:
+class Edition(Record):
     """One edition of a profile: what rules receive as ``profile``."""
 
     id: str
@@ -125,7 +181,21 @@ class Edition:
     tables: dict[str, TableSpec]
     relations: list[rel.Relation]
     mentions: list[MentionSpec]
-    doc_no: str = ""
+    doc_no: str
+
+    def __init__(
+            self, id: str, name: str, profile: "Profile", years: tuple[int, int | None] | None,
+            sections: list[SectionSpec], tables: dict[str, TableSpec], relations: list[rel.Relation],
+            mentions: list[MentionSpec], doc_no: str = "") -> None:
+        self.id = id
+        self.name = name
+        self.profile = profile
+        self.years = years
+        self.sections = sections
+        self.tables = tables
+        self.relations = relations
+        self.mentions = mentions
+        self.doc_no = doc_no
 
     @property
     def profile_id(self) -> str:
@@ -144,8 +214,7 @@ class Edition:
         return [e for e in self.profile.editions.values() if e.id != self.id]
 
 
-@dataclass
-class Profile:
+class Profile(Record):
     id: str
     name: Message
     path: Path
@@ -156,12 +225,32 @@ class Profile:
     cell_types: dict[str, dict]
     # the prose vocabulary as plain data (``prose:`` of the YAML); compiled on first use by
     # ``reportlint.prose.vocabulary_of`` (so the compiled profile stays plain data)
-    prose: dict | None = None
+    prose: dict | None
     # a repository's series of reports (DATE001, REP003, TXT006, ``reportlint status``)
-    deadlines: dict[str, str] = field(default_factory=dict)  # level -> MM-DD of the following year
-    deadline_basis: Message | None = None
-    boilerplate: list[str] = field(default_factory=list)  # regular expressions (REP003)
-    stale_year: dict[str, list[str]] = field(default_factory=dict)  # word lists (TXT006)
+    deadlines: dict[str, str]  # level -> MM-DD of the following year
+    deadline_basis: Message | None
+    boilerplate: list[str]  # regular expressions (REP003)
+    stale_year: dict[str, list[str]]  # word lists (TXT006)
+
+    def __init__(
+            self, id: str, name: Message, path: Path, editions: dict[str, Edition], default_edition: str,
+            front_matter_schema: Path | None, levels: dict[str, Message], cell_types: dict[str, dict],
+            prose: dict | None = None, deadlines: dict[str, str] | None = None,
+            deadline_basis: Message | None = None, boilerplate: list[str] | None = None,
+            stale_year: dict[str, list[str]] | None = None) -> None:
+        self.id = id
+        self.name = name
+        self.path = path
+        self.editions = editions
+        self.default_edition = default_edition
+        self.front_matter_schema = front_matter_schema
+        self.levels = levels
+        self.cell_types = cell_types
+        self.prose = prose
+        self.deadlines = {} if deadlines is None else deadlines
+        self.deadline_basis = deadline_basis
+        self.boilerplate = [] if boilerplate is None else boilerplate
+        self.stale_year = {} if stale_year is None else stale_year
 
     def edition_for_year(self, year: int) -> Edition | None:
         for ed in self.editions.values():

@@ -41,10 +41,10 @@ A plugin that fails to load is reported and skipped; the run goes on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .diagnostics import SEVERITIES, Message
+from .records import Record
 
 ENTRY_POINT_GROUP = "reportlint.rules"
 CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
@@ -52,24 +52,46 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 SCOPES = ("document", "repository", "suppressions")
 
 
-@dataclass
-class Rule:
+class Rule(Record):
     code: str
     name: str
     summary: Message
     severity: str
     check: Callable | None
-    options_schema: dict[str, Any] = field(default_factory=dict)
-    scope: str = "document"
-    requires_profile: bool = True
-    checks_input: bool = False
-    doc: str = ""
-    origin: str = ""
-    collect: Callable | None = None
-    check_repository: Callable | None = None
-    network: bool = False
-    uses_context: bool = False  # check_repository(items, options, context)
-    source_file: str = ""  # the file that implements the rule (for the result cache)
+    options_schema: dict[str, Any]
+    scope: str
+    requires_profile: bool
+    checks_input: bool
+    doc: str
+    origin: str
+    collect: Callable | None
+    check_repository: Callable | None
+    network: bool
+    uses_context: bool  # check_repository(items, options, context)
+    source_file: str  # the file that implements the rule (for the result cache)
+
+    def __init__(
+            self, code: str, name: str, summary: Message, severity: str, check: Callable | None,
+            options_schema: dict[str, Any] | None = None, scope: str = "document",
+            requires_profile: bool = True, checks_input: bool = False, doc: str = "", origin: str = "",
+            collect: Callable | None = None, check_repository: Callable | None = None, network: bool = False,
+            uses_context: bool = False, source_file: str = "") -> None:
+        self.code = code
+        self.name = name
+        self.summary = summary
+        self.severity = severity
+        self.check = check
+        self.options_schema = {} if options_schema is None else options_schema
+        self.scope = scope
+        self.requires_profile = requires_profile
+        self.checks_input = checks_input
+        self.doc = doc
+        self.origin = origin
+        self.collect = collect
+        self.check_repository = check_repository
+        self.network = network
+        self.uses_context = uses_context
+        self.source_file = source_file
 
     @property
     def family(self) -> str:
@@ -132,11 +154,17 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
     )
 
 
-@dataclass
-class Registry:
-    rules: dict[str, Rule] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-    _fingerprint: list | None = field(default=None, repr=False, compare=False)
+class Registry(Record):
+    rules: dict[str, Rule]
+    errors: list[str]
+    _fingerprint: list | None
+
+    def __init__(
+            self, rules: dict[str, Rule] | None = None, errors: list[str] | None = None,
+            _fingerprint: list | None = None) -> None:
+        self.rules = {} if rules is None else rules
+        self.errors = [] if errors is None else errors
+        self._fingerprint = _fingerprint
 
     def add(self, rule: Rule) -> None:
         if rule.code in self.rules:

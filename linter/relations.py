@@ -17,8 +17,9 @@ from __future__ import annotations
 import fnmatch
 import itertools
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+
+from .records import Record
 
 OPS = ("==", "<=", ">=", "<", ">")
 _TOKEN = re.compile(
@@ -33,30 +34,38 @@ class RelationSyntaxError(ValueError):
         self.offset = offset
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(Record, frozen=True):
     """A reference to one cell by table, row and column key, in this report or last year's (``prev.``)."""
 
     table: str
     row: str
     col: str
-    prev: bool = False
+    prev: bool
+
+    def __init__(self, table: str, row: str, col: str, prev: bool = False) -> None:
+        self.table = table
+        self.row = row
+        self.col = col
+        self.prev = prev
 
     def __str__(self) -> str:
         return ("prev." if self.prev else "") + f"{self.table}.{self.row}.{self.col}"
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record, frozen=True):
     """One term of a sum: a signed cell reference or number."""
 
     sign: int  # +1 or -1
-    ref: Ref | None = None
-    const: Decimal | None = None
+    ref: Ref | None
+    const: Decimal | None
+
+    def __init__(self, sign: int, ref: Ref | None = None, const: Decimal | None = None) -> None:
+        self.sign = sign
+        self.ref = ref
+        self.const = const
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(Record, frozen=True):
     """One expanded relation: ``sum(lhs) OP sum(rhs)``."""
 
     id: str
@@ -64,10 +73,24 @@ class Relation:
     op: str
     rhs: tuple[Term, ...]
     text: str
-    severity: str = "error"
-    kind: str = "structural"
-    report_at: Ref | None = None
-    description: dict | None = None
+    severity: str
+    kind: str
+    report_at: Ref | None
+    description: dict | None
+
+    def __init__(
+            self, id: str, lhs: tuple[Term, ...], op: str, rhs: tuple[Term, ...], text: str,
+            severity: str = "error", kind: str = "structural", report_at: Ref | None = None,
+            description: dict | None = None) -> None:
+        self.id = id
+        self.lhs = lhs
+        self.op = op
+        self.rhs = rhs
+        self.text = text
+        self.severity = severity
+        self.kind = kind
+        self.report_at = report_at
+        self.description = description
 
     @property
     def refs(self) -> list[Ref]:

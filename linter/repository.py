@@ -21,23 +21,26 @@ named files (the ``reportlint`` hook, an editor) says nothing about absent repor
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Span
+from .records import Record
 
 
-@dataclass(frozen=True)
-class Listed:
+class Listed(Record, frozen=True):
     """An organisation the configuration lists: its name as written, folded, and where."""
 
     name: str
     key: str
     span: Span
 
+    def __init__(self, name: str, key: str, span: Span) -> None:
+        self.name = name
+        self.key = key
+        self.span = span
 
-@dataclass
-class Manifest:
+
+class Manifest(Record):
     """One configuration's ``[repository]`` table."""
 
     path: str  # the configuration file, as displayed (relative to the working folder)
@@ -45,10 +48,24 @@ class Manifest:
     organizations: list[Listed]
     years: list[int]
     profile: str  # the reports' profile (the key, else the configuration's default profile)
-    span: Span = Span(1, 1, 1, 2)  # the [repository] table's header (or first key)
-    complete: bool = False  # the run checked every report under ``folder``
-    paths: frozenset = frozenset()  # display paths of the run's reports under ``folder``
-    settings: Any = field(default=None, repr=False, compare=False)  # settings of the configuration's folder
+    span: Span  # the [repository] table's header (or first key)
+    complete: bool  # the run checked every report under ``folder``
+    paths: frozenset  # display paths of the run's reports under ``folder``
+    settings: Any  # settings of the configuration's folder
+
+    def __init__(
+            self, path: str, folder: str, organizations: list[Listed], years: list[int], profile: str,
+            span: Span = Span(1, 1, 1, 2), complete: bool = False, paths: frozenset = frozenset(),
+            settings: Any = None) -> None:
+        self.path = path
+        self.folder = folder
+        self.organizations = organizations
+        self.years = years
+        self.profile = profile
+        self.span = span
+        self.complete = complete
+        self.paths = paths
+        self.settings = settings
 
     def covers(self, path: str) -> bool:
         """Whether the run's report ``path`` (as displayed) lies under this manifest's folder."""
@@ -62,15 +79,19 @@ class Manifest:
                 "years": list(self.years)}
 
 
-@dataclass
-class RepositoryContext:
+class RepositoryContext(Record):
     """What the run knows about the repository as a whole: the ``[repository]`` tables, and every
     report of the run as plain data (``path``, ``profile``, ``organization``, ``org`` folded,
     ``year`` or None, ``level``, ``published``: ``reportlint.publication.report_identity``), whatever
     rules each file's configuration enables."""
 
-    manifests: list[Manifest] = field(default_factory=list)
-    reports: list[dict[str, Any]] = field(default_factory=list)
+    manifests: list[Manifest]
+    reports: list[dict[str, Any]]
+
+    def __init__(
+            self, manifests: list[Manifest] | None = None, reports: list[dict[str, Any]] | None = None) -> None:
+        self.manifests = [] if manifests is None else manifests
+        self.reports = [] if reports is None else reports
 
     def for_rule(self, code: str, enabled) -> "RepositoryContext":
         """The manifests whose configuration enables rule ``code`` (``enabled(settings, code)``)."""

@@ -10,10 +10,10 @@ same sentence).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Span
+from .records import Record
 from .text import nfkc, short_cached
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,15 +28,26 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
-@dataclass(eq=False, slots=True)
-class Sentence:
+class Sentence(Record, eq=False):
+    __slots__ = ("raw", "plain", "key", "span", "paragraph", "start", "cjk")
     raw: str  # as written (markup and line breaks kept)
     plain: str  # NFKC, no whitespace and no markup (digits kept)
     key: str  # ``plain`` without quote marks and with every number replaced by ``#``
     span: Span
-    paragraph: Any = field(repr=False, default=None)
-    start: int = 0  # offset of ``raw`` in the paragraph's text
-    cjk: int = 0  # number of CJK ideographs of ``plain`` (how long a Chinese sentence is)
+    paragraph: Any
+    start: int  # offset of ``raw`` in the paragraph's text
+    cjk: int  # number of CJK ideographs of ``plain`` (how long a Chinese sentence is)
+
+    def __init__(
+            self, raw: str, plain: str, key: str, span: Span, paragraph: Any = None, start: int = 0,
+            cjk: int = 0) -> None:
+        self.raw = raw
+        self.plain = plain
+        self.key = key
+        self.span = span
+        self.paragraph = paragraph
+        self.start = start
+        self.cjk = cjk
 
     @property
     def text(self) -> str:

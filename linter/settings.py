@@ -6,9 +6,9 @@ adds to it, ``ignore`` removes from it; a selector is a code (``SEC002``), a fam
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from .records import Record
 from .registry import Registry, Rule
 
 
@@ -16,20 +16,36 @@ class SettingsError(Exception):
     """A usage or configuration error (exit code 2)."""
 
 
-@dataclass
-class Settings:
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)  # selector -> severity
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name -> options
-    profile: str = "gov-info-disclosure"  # profile for files whose front matter names none
-    edition: str | None = None  # edition for files whose front matter names none
+class Settings(Record):
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    severity: dict[str, str]  # selector -> severity
+    options: dict[str, dict[str, Any]]  # code or name -> options
+    profile: str  # profile for files whose front matter names none
+    edition: str | None  # edition for files whose front matter names none
     # 1 MB: sixty times the largest real report (17 KB), and small enough that any file up to
     # it, however hostile, checks in a few seconds and below 300 MB (benchmarks/hostile_sizes.py)
-    max_file_size: int = 1024 * 1024
-    profile_paths: tuple[str, ...] = ()  # extra profile files or folders (configuration ``profile-paths``)
-    network: bool = False  # rules that use the network (NETWORK = True) run only when True
+    max_file_size: int
+    profile_paths: tuple[str, ...]  # extra profile files or folders (configuration ``profile-paths``)
+    network: bool  # rules that use the network (NETWORK = True) run only when True
+
+    def __init__(
+            self, select: list[str] | None = None, extend_select: list[str] | None = None,
+            ignore: list[str] | None = None, severity: dict[str, str] | None = None,
+            options: dict[str, dict[str, Any]] | None = None, profile: str = "gov-info-disclosure",
+            edition: str | None = None, max_file_size: int = 1024 * 1024, profile_paths: tuple[str, ...] = (),
+            network: bool = False) -> None:
+        self.select = select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.severity = {} if severity is None else severity
+        self.options = {} if options is None else options
+        self.profile = profile
+        self.edition = edition
+        self.max_file_size = max_file_size
+        self.profile_paths = profile_paths
+        self.network = network
 
     def enabled(self, registry: Registry) -> set[str]:
         selected: set[str] = set()

@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from .diagnostics import Span
 from .document import Document, Heading, Paragraph, Section
 from .profile import Edition, SectionSpec
 from .profileindex import derived
+from .records import Record
 from .text import core_key, label_key, leading_numbering, parse_chinese_number, short_cached
 
 FUZZY_RATIO = 0.8
@@ -58,14 +58,18 @@ _STYLES = (
 )
 
 
-@dataclass(frozen=True)
-class Numbering:
+class Numbering(Record, frozen=True):
     """The numbering a title starts with: its style (0 = 第一部分, 1 = 一、, 2 = （一）, 3 = 1.,
     4 = （1）), its value and how to show it."""
 
     rank: int
     value: int
     shown: str
+
+    def __init__(self, rank: int, value: int, shown: str) -> None:
+        self.rank = rank
+        self.value = value
+        self.shown = shown
 
 
 @short_cached  # titles recur in every report
@@ -85,23 +89,39 @@ def numbering_of(text: str) -> Numbering | None:
     return None
 
 
-@dataclass(eq=False)
-class SectionHit:
+class SectionHit(Record, eq=False):
     """A heading (or a plain-text line) recognised as one of the profile's sections."""
 
     spec: SectionSpec
     how: str  # "exact" | "variant" | "fuzzy" | "plain" | "numbered" (its number, not its wording)
     span: Span
-    heading: Heading | None = None
-    section: Section | None = None
-    paragraph: Paragraph | None = None
-    written: str = ""  # the title as written
-    numbering: Numbering | None = None  # the numbering as written
+    heading: Heading | None
+    section: Section | None
+    paragraph: Paragraph | None
+    written: str  # the title as written
+    numbering: Numbering | None  # the numbering as written
     # the official section this heading is a sub-heading of, when it was taken as a section of
     # its own only because nothing else could be (``### （一）主动公开政府信息情况`` under 一、总体情况)
-    parent: "SectionHit | None" = None
-    worded_as: SectionSpec | None = None  # for how == "numbered": the section its wording names
-    level: int | None = None  # heading level; None for a plain-text title
+    parent: "SectionHit | None"
+    worded_as: SectionSpec | None  # for how == "numbered": the section its wording names
+    level: int | None  # heading level; None for a plain-text title
+
+    def __init__(
+            self, spec: SectionSpec, how: str, span: Span, heading: Heading | None = None,
+            section: Section | None = None, paragraph: Paragraph | None = None, written: str = "",
+            numbering: Numbering | None = None, parent: "SectionHit | None" = None,
+            worded_as: SectionSpec | None = None, level: int | None = None) -> None:
+        self.spec = spec
+        self.how = how
+        self.span = span
+        self.heading = heading
+        self.section = section
+        self.paragraph = paragraph
+        self.written = written
+        self.numbering = numbering
+        self.parent = parent
+        self.worded_as = worded_as
+        self.level = level
 
     @property
     def line(self) -> int:
@@ -116,15 +136,24 @@ class SectionHit:
         return official is not None and official.value != self.numbering.value
 
 
-@dataclass
-class SectionMap:
+class SectionMap(Record):
     """Which headings of a document are which official sections (``section_map``)."""
 
-    hits: list[SectionHit] = field(default_factory=list)  # document order, duplicates included
-    first: dict[str, SectionHit] = field(default_factory=dict)  # section id -> the section's hit
-    duplicates: list[SectionHit] = field(default_factory=list)
-    missing: list[SectionSpec] = field(default_factory=list)
-    last_line: int = 0
+    hits: list[SectionHit]  # document order, duplicates included
+    first: dict[str, SectionHit]  # section id -> the section's hit
+    duplicates: list[SectionHit]
+    missing: list[SectionSpec]
+    last_line: int
+
+    def __init__(
+            self, hits: list[SectionHit] | None = None, first: dict[str, SectionHit] | None = None,
+            duplicates: list[SectionHit] | None = None, missing: list[SectionSpec] | None = None,
+            last_line: int = 0) -> None:
+        self.hits = [] if hits is None else hits
+        self.first = {} if first is None else first
+        self.duplicates = [] if duplicates is None else duplicates
+        self.missing = [] if missing is None else missing
+        self.last_line = last_line
 
     def lines_of(self, section_id: str) -> tuple[int, int] | None:
         """(first, last) line of a section's content: from its title to the next section title."""
@@ -166,13 +195,19 @@ class SectionMap:
                    and (hit.paragraph is None or b.obj is not hit.paragraph) for b in doc.blocks)
 
 
-@dataclass
-class _TitleIndex:
+class _TitleIndex(Record):
     """An edition's section titles, keyed the way headings are matched."""
 
     exact: dict[str, SectionSpec]  # core key of the title -> its section
     variant: dict[str, SectionSpec]  # core key of a known variant -> its section
     numbered: dict[str, list[tuple[SectionSpec, str]]]  # numbering -> (section, core key) for typos
+
+    def __init__(
+            self, exact: dict[str, SectionSpec], variant: dict[str, SectionSpec],
+            numbered: dict[str, list[tuple[SectionSpec, str]]]) -> None:
+        self.exact = exact
+        self.variant = variant
+        self.numbered = numbered
 
 
 def _title_index(edition: Edition) -> _TitleIndex:

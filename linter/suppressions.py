@@ -26,10 +26,10 @@ import bisect
 import datetime as _dt
 import os
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Span
+from .records import Record
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -63,22 +63,40 @@ def today() -> _dt.date:
         raise SettingsError(f"{TODAY_ENV}={val!r} is not a date (want YYYY-MM-DD)") from None
 
 
-@dataclass
-class Directive:
+class Directive(Record):
     """One ``reportlint-…`` comment: what it names, whether it is valid, and what it did."""
 
     kind: str  # one of KINDS, or the unknown word written after "reportlint-"
     span: Span  # the whole comment
-    selectors: list[str] = field(default_factory=list)  # as written
-    codes: dict[str, list[str]] = field(default_factory=dict)  # selector -> codes it names
-    unknown: list[str] = field(default_factory=list)  # selectors naming no rule
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (en, zh): why it is invalid
-    until: _dt.date | None = None
-    reason: str | None = None
-    expired: bool = False
-    target: Span | None = None  # waiver: the block it is about; next-line: the line
-    used: dict[str, int] = field(default_factory=dict)  # selector ("*" for all) -> findings suppressed
-    would_have: int = 0  # expired waiver: findings it would still cover
+    selectors: list[str]  # as written
+    codes: dict[str, list[str]]  # selector -> codes it names
+    unknown: list[str]  # selectors naming no rule
+    problems: list[tuple[str, str]]  # (en, zh): why it is invalid
+    until: _dt.date | None
+    reason: str | None
+    expired: bool
+    target: Span | None  # waiver: the block it is about; next-line: the line
+    used: dict[str, int]  # selector ("*" for all) -> findings suppressed
+    would_have: int  # expired waiver: findings it would still cover
+
+    def __init__(
+            self, kind: str, span: Span, selectors: list[str] | None = None,
+            codes: dict[str, list[str]] | None = None, unknown: list[str] | None = None,
+            problems: list[tuple[str, str]] | None = None, until: _dt.date | None = None,
+            reason: str | None = None, expired: bool = False, target: Span | None = None,
+            used: dict[str, int] | None = None, would_have: int = 0) -> None:
+        self.kind = kind
+        self.span = span
+        self.selectors = [] if selectors is None else selectors
+        self.codes = {} if codes is None else codes
+        self.unknown = [] if unknown is None else unknown
+        self.problems = [] if problems is None else problems
+        self.until = until
+        self.reason = reason
+        self.expired = expired
+        self.target = target
+        self.used = {} if used is None else used
+        self.would_have = would_have
 
     @property
     def known(self) -> bool:
@@ -116,25 +134,38 @@ class Directive:
                 "until": self.until.isoformat() if self.until else None, "reason": self.reason}
 
 
-@dataclass
-class Segment:
+class Segment(Record):
     """The lines one directive covers."""
 
     directive: Directive
     start: int
     end: int
-    exclude: frozenset = frozenset()  # codes re-enabled inside a blanket or multi-code disable
+    exclude: frozenset  # codes re-enabled inside a blanket or multi-code disable
+
+    def __init__(self, directive: Directive, start: int, end: int, exclude: frozenset = frozenset()) -> None:
+        self.directive = directive
+        self.start = start
+        self.end = end
+        self.exclude = exclude
 
 
-@dataclass
-class Suppressions:
+class Suppressions(Record):
     """The directives of one file and what they did."""
 
     path: str
-    directives: list[Directive] = field(default_factory=list)
-    today: _dt.date | None = None
-    enabled: frozenset = frozenset()  # codes that ran on this file (for "unused")
-    segments: list[Segment] = field(default_factory=list)
+    directives: list[Directive]
+    today: _dt.date | None
+    enabled: frozenset  # codes that ran on this file (for "unused")
+    segments: list[Segment]
+
+    def __init__(
+            self, path: str, directives: list[Directive] | None = None, today: _dt.date | None = None,
+            enabled: frozenset = frozenset(), segments: list[Segment] | None = None) -> None:
+        self.path = path
+        self.directives = [] if directives is None else directives
+        self.today = today
+        self.enabled = enabled
+        self.segments = [] if segments is None else segments
 
     def __bool__(self) -> bool:
         return bool(self.directives)

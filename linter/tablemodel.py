@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -49,6 +48,7 @@ from typing import TYPE_CHECKING
 from .cellvalue import Value, looks_numeric, parse_value
 from .diagnostics import Edit, Fix, Message, Span
 from .profileindex import columns_by_key, derived, rows_by_key
+from .records import Record
 from .tables import Cell, Row, Table
 from .text import label_key, leading_numbering, strip_numbering
 
@@ -79,8 +79,7 @@ def caption_key(text: str) -> str:
 # --------------------------------------------------------------------------- label index
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(Record, frozen=True):
     """One row or column label of a profile table, with the keys it is matched by."""
 
     key: str
@@ -93,6 +92,21 @@ class _Item:
     order: int
     data: bool
     parent: str | None
+
+    def __init__(
+            self, key: str, label: str, lk: str, core: str, numbering: str,
+            variants: tuple[tuple[str, str], ...], deviations: tuple[tuple[str, str], ...], order: int,
+            data: bool, parent: str | None) -> None:
+        self.key = key
+        self.label = label
+        self.lk = lk
+        self.core = core
+        self.numbering = numbering
+        self.variants = variants
+        self.deviations = deviations
+        self.order = order
+        self.data = data
+        self.parent = parent
 
 
 def _keys(text: str) -> tuple[str, str]:
@@ -187,8 +201,7 @@ class LabelIndex:
 # --------------------------------------------------------------------------- results
 
 
-@dataclass(eq=False)
-class ColumnHit:
+class ColumnHit(Record, eq=False):
     """A column of a logical table found in a physical table: where its values are, how its header was matched."""
 
     key: str
@@ -200,13 +213,24 @@ class ColumnHit:
     how: str
     written: str
 
+    def __init__(
+            self, key: str, spec: "ColumnSpec", table: Table, col: int, end: int, cell: Cell | None, how: str,
+            written: str) -> None:
+        self.key = key
+        self.spec = spec
+        self.table = table
+        self.col = col
+        self.end = end
+        self.cell = cell
+        self.how = how
+        self.written = written
+
     @property
     def differs(self) -> bool:
         return self.how in DIFFERS
 
 
-@dataclass(eq=False)
-class RowHit:
+class RowHit(Record, eq=False):
     """A row of a logical table found in a physical table, and how its label was matched."""
 
     key: str
@@ -216,6 +240,17 @@ class RowHit:
     cell: Cell | None  # the label cell (None: unlabeled row)
     how: str
     written: str
+
+    def __init__(
+            self, key: str, spec: "RowSpec", table: Table, row: Row, cell: Cell | None, how: str,
+            written: str) -> None:
+        self.key = key
+        self.spec = spec
+        self.table = table
+        self.row = row
+        self.cell = cell
+        self.how = how
+        self.written = written
 
     @property
     def differs(self) -> bool:
@@ -232,9 +267,10 @@ class RowHit:
         return row_span(self.row, self.cell)
 
 
-@dataclass(eq=False, slots=True, weakref_slot=True)
-class CellHit:
+class CellHit(Record, eq=False):
     """One data cell of a logical table."""
+
+    __slots__ = ("table_ref", "row_key", "col_key", "column", "cell", "row", "physical", "synthetic", "_value", "__weakref__")
 
     # the logical table, which holds its cells: a weak reference (``table``) breaks the cycle. Not
     # a backref: a report has hundreds of cell hits, and a plain field is built three times faster
@@ -245,8 +281,21 @@ class CellHit:
     cell: Cell
     row: Row
     physical: Table
-    synthetic: bool = False  # the row has no cell there at all (a short pipe row)
-    _value: Value | None = None
+    synthetic: bool  # the row has no cell there at all (a short pipe row)
+    _value: Value | None
+
+    def __init__(
+            self, table_ref: "weakref.ref[LogicalTable]", row_key: str, col_key: str, column: "ColumnSpec",
+            cell: Cell, row: Row, physical: Table, synthetic: bool = False, _value: Value | None = None) -> None:
+        self.table_ref = table_ref
+        self.row_key = row_key
+        self.col_key = col_key
+        self.column = column
+        self.cell = cell
+        self.row = row
+        self.physical = physical
+        self.synthetic = synthetic
+        self._value = _value
 
     @property
     def table(self) -> "LogicalTable":
@@ -280,33 +329,45 @@ class CellHit:
         return self.table.label(self.row_key, self.col_key)
 
 
-@dataclass(eq=False)
-class ExtraRow:
+class ExtraRow(Record, eq=False):
     """A row that is none of the table's: a local sub-row, a repeated row, or values under an unknown label."""
 
     table: Table
     row: Row
     cell: Cell | None
     written: str
-    parent: str | None = None  # an official row this one looks like a sub-row of
-    duplicate_of: str | None = None  # the row key it repeats
+    parent: str | None  # an official row this one looks like a sub-row of
+    duplicate_of: str | None  # the row key it repeats
+
+    def __init__(
+            self, table: Table, row: Row, cell: Cell | None, written: str, parent: str | None = None,
+            duplicate_of: str | None = None) -> None:
+        self.table = table
+        self.row = row
+        self.cell = cell
+        self.written = written
+        self.parent = parent
+        self.duplicate_of = duplicate_of
 
     @property
     def span(self) -> Span:
         return label_span(self.row, self.cell)
 
 
-@dataclass(eq=False)
-class ExtraColumn:
+class ExtraColumn(Record, eq=False):
     """A column with values under a header that is none of the table's."""
 
     table: Table
     cell: Cell
     written: str
 
+    def __init__(self, table: Table, cell: Cell, written: str) -> None:
+        self.table = table
+        self.cell = cell
+        self.written = written
 
-@dataclass(eq=False)
-class ForeignLabel:
+
+class ForeignLabel(Record, eq=False):
     """A label that belongs to another edition of the profile."""
 
     kind: str  # "row" | "column"
@@ -316,51 +377,95 @@ class ForeignLabel:
     span: Span
     edition: str  # the other edition's id
 
+    def __init__(self, kind: str, key: str, official: str, written: str, span: Span, edition: str) -> None:
+        self.kind = kind
+        self.key = key
+        self.official = official
+        self.written = written
+        self.span = span
+        self.edition = edition
 
-@dataclass(eq=False)
-class PositionalHeader:
+
+class PositionalHeader(Record, eq=False):
     """Columns read by position because their headers are not the official labels."""
 
     table: Table
     row: Row | None
     pairs: list[tuple[str, str]]  # (written, official)
-    repeats: int = 0  # further tables with the same headers
+    repeats: int  # further tables with the same headers
+
+    def __init__(self, table: Table, row: Row | None, pairs: list[tuple[str, str]], repeats: int = 0) -> None:
+        self.table = table
+        self.row = row
+        self.pairs = pairs
+        self.repeats = repeats
 
 
-@dataclass(eq=False)
-class Part:
+class Part(Record, eq=False):
     """A run of rows of one physical table: header rows, then body rows."""
 
     table: Table
-    header: list[int] = field(default_factory=list)
-    body: list[int] = field(default_factory=list)
-    context: list[str] = field(default_factory=list)  # headings/paragraphs just above
-    contributed: bool = False
-    hits: dict = field(default_factory=dict)
+    header: list[int]
+    body: list[int]
+    context: list[str]  # headings/paragraphs just above
+    contributed: bool
+    hits: dict
+
+    def __init__(
+            self, table: Table, header: list[int] | None = None, body: list[int] | None = None,
+            context: list[str] | None = None, contributed: bool = False, hits: dict | None = None) -> None:
+        self.table = table
+        self.header = [] if header is None else header
+        self.body = [] if body is None else body
+        self.context = [] if context is None else context
+        self.contributed = contributed
+        self.hits = {} if hits is None else hits
 
 
 def _new_dict(_spec) -> dict:
     return {}
 
 
-@dataclass(eq=False)
-class LogicalTable:
+class LogicalTable(Record, eq=False):
     """One table of the profile as found in a document."""
 
     spec: "TableSpec"
     section: str
-    caption_span: Span | None = None
-    parts: list[Part] = field(default_factory=list)
-    columns: dict[str, ColumnHit] = field(default_factory=dict)
-    rows: dict[str, RowHit] = field(default_factory=dict)
-    group_rows: dict[str, RowHit] = field(default_factory=dict)  # group rows that carry values
-    cells: dict[tuple[str, str], CellHit] = field(default_factory=dict)
-    extra_rows: list[ExtraRow] = field(default_factory=list)
-    extra_columns: list[ExtraColumn] = field(default_factory=list)
-    foreign: list[ForeignLabel] = field(default_factory=list)
-    positional: list[PositionalHeader] = field(default_factory=list)
-    explained: set[str] = field(default_factory=set)  # keys whose absence a foreign label explains
-    header_rows: list[Row] = field(default_factory=list)
+    caption_span: Span | None
+    parts: list[Part]
+    columns: dict[str, ColumnHit]
+    rows: dict[str, RowHit]
+    group_rows: dict[str, RowHit]  # group rows that carry values
+    cells: dict[tuple[str, str], CellHit]
+    extra_rows: list[ExtraRow]
+    extra_columns: list[ExtraColumn]
+    foreign: list[ForeignLabel]
+    positional: list[PositionalHeader]
+    explained: set[str]  # keys whose absence a foreign label explains
+    header_rows: list[Row]
+
+    def __init__(
+            self, spec: "TableSpec", section: str, caption_span: Span | None = None,
+            parts: list[Part] | None = None, columns: dict[str, ColumnHit] | None = None,
+            rows: dict[str, RowHit] | None = None, group_rows: dict[str, RowHit] | None = None,
+            cells: dict[tuple[str, str], CellHit] | None = None, extra_rows: list[ExtraRow] | None = None,
+            extra_columns: list[ExtraColumn] | None = None, foreign: list[ForeignLabel] | None = None,
+            positional: list[PositionalHeader] | None = None, explained: set[str] | None = None,
+            header_rows: list[Row] | None = None) -> None:
+        self.spec = spec
+        self.section = section
+        self.caption_span = caption_span
+        self.parts = [] if parts is None else parts
+        self.columns = {} if columns is None else columns
+        self.rows = {} if rows is None else rows
+        self.group_rows = {} if group_rows is None else group_rows
+        self.cells = {} if cells is None else cells
+        self.extra_rows = [] if extra_rows is None else extra_rows
+        self.extra_columns = [] if extra_columns is None else extra_columns
+        self.foreign = [] if foreign is None else foreign
+        self.positional = [] if positional is None else positional
+        self.explained = set() if explained is None else explained
+        self.header_rows = [] if header_rows is None else header_rows
 
     # ---- where it is
 
@@ -492,8 +597,7 @@ class LogicalTable:
                 if c.required and c.key not in self.columns and c.key not in self.explained]
 
 
-@dataclass(eq=False)
-class ForeignTable:
+class ForeignTable(Record, eq=False):
     """A table of another edition (e.g. 第二十条第（九）项 in a 2021 report)."""
 
     spec: "TableSpec"
@@ -502,35 +606,60 @@ class ForeignTable:
     span: Span
     labels: list[str]
 
+    def __init__(self, spec: "TableSpec", edition: str, section: str, span: Span, labels: list[str]) -> None:
+        self.spec = spec
+        self.edition = edition
+        self.section = section
+        self.span = span
+        self.labels = labels
 
-@dataclass(eq=False)
-class UnrecognisedTable:
+
+class UnrecognisedTable(Record, eq=False):
     """A table in a section whose rows match none of the section's tables."""
 
     table: Table
     section: str
     specs: list[str]
 
+    def __init__(self, table: Table, section: str, specs: list[str]) -> None:
+        self.table = table
+        self.section = section
+        self.specs = specs
 
-@dataclass(eq=False)
-class MissingTable:
+
+class MissingTable(Record, eq=False):
     """A table of the edition not found in its section."""
 
     spec: "TableSpec"
     section: str
     span: Span  # the section title
-    near: Table | None = None  # a table in the section none of whose rows could be read
+    near: Table | None  # a table in the section none of whose rows could be read
+
+    def __init__(self, spec: "TableSpec", section: str, span: Span, near: Table | None = None) -> None:
+        self.spec = spec
+        self.section = section
+        self.span = span
+        self.near = near
 
 
-@dataclass
-class TableModel:
+class TableModel(Record):
     """Every table of an edition found in one document (see the module docstring)."""
 
     edition: "Edition"
-    tables: dict[str, LogicalTable] = field(default_factory=dict)
-    missing: list[MissingTable] = field(default_factory=list)
-    foreign_tables: list[ForeignTable] = field(default_factory=list)
-    unrecognised: list[UnrecognisedTable] = field(default_factory=list)
+    tables: dict[str, LogicalTable]
+    missing: list[MissingTable]
+    foreign_tables: list[ForeignTable]
+    unrecognised: list[UnrecognisedTable]
+
+    def __init__(
+            self, edition: "Edition", tables: dict[str, LogicalTable] | None = None,
+            missing: list[MissingTable] | None = None, foreign_tables: list[ForeignTable] | None = None,
+            unrecognised: list[UnrecognisedTable] | None = None) -> None:
+        self.edition = edition
+        self.tables = {} if tables is None else tables
+        self.missing = [] if missing is None else missing
+        self.foreign_tables = [] if foreign_tables is None else foreign_tables
+        self.unrecognised = [] if unrecognised is None else unrecognised
 
     def get(self, table_id: str) -> LogicalTable | None:
         return self.tables.get(table_id)
@@ -688,14 +817,21 @@ def _corner_like(k: str, corner: str) -> bool:
     return SequenceMatcher(None, k, corner, autojunk=False).ratio() >= 0.6
 
 
-@dataclass(eq=False)
-class _Segment:
+class _Segment(Record, eq=False):
     """Rows that belong to one table of a section (a caption starts a new segment)."""
 
     spec_id: str | None
-    foreign_edition: str | None = None
-    caption_span: Span | None = None
-    parts: list[Part] = field(default_factory=list)
+    foreign_edition: str | None
+    caption_span: Span | None
+    parts: list[Part]
+
+    def __init__(
+            self, spec_id: str | None, foreign_edition: str | None = None, caption_span: Span | None = None,
+            parts: list[Part] | None = None) -> None:
+        self.spec_id = spec_id
+        self.foreign_edition = foreign_edition
+        self.caption_span = caption_span
+        self.parts = [] if parts is None else parts
 
 
 def _edition_indexes(edition: "Edition") -> tuple[dict[str, _SpecIndex], dict[str, list[tuple[str, _SpecIndex]]],

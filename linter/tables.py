@@ -10,9 +10,9 @@ has one): every grid slot a merged cell covers refers to the same
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .diagnostics import Span
+from .records import Record
 
 _MD_MARKUP = re.compile(r"(\*\*|__|(?<!\\)\*|`)")
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -21,18 +21,31 @@ _MARKUP_CHARS = frozenset("<\\*_`")  # a cell without any of these is its own te
 _PIPE_SPECIAL = re.compile(r"[\\`|]")  # what split_pipe_row must look at
 
 
-@dataclass(eq=False, slots=True)
-class Cell:
+class Cell(Record, eq=False):
     """One cell of a table grid: its source text, visible text and source span."""
+
+    __slots__ = ("raw", "text", "span", "header", "row", "col", "rowspan", "colspan")
 
     raw: str  # the source text of the cell, trimmed
     text: str  # the cell's text: markup and tags removed, escapes resolved
     span: Span
-    header: bool = False
-    row: int = 0  # grid position of the cell's top-left slot
-    col: int = 0
-    rowspan: int = 1
-    colspan: int = 1
+    header: bool
+    row: int  # grid position of the cell's top-left slot
+    col: int
+    rowspan: int
+    colspan: int
+
+    def __init__(
+            self, raw: str, text: str, span: Span, header: bool = False, row: int = 0, col: int = 0,
+            rowspan: int = 1, colspan: int = 1) -> None:
+        self.raw = raw
+        self.text = text
+        self.span = span
+        self.header = header
+        self.row = row
+        self.col = col
+        self.rowspan = rowspan
+        self.colspan = colspan
 
     @property
     def line(self) -> int:
@@ -50,14 +63,21 @@ class Cell:
         return f"Cell({self.text!r} @{self.span.line}:{self.span.column})"
 
 
-@dataclass(eq=False, slots=True)
-class Row:
+class Row(Record, eq=False):
     """One row of a table grid."""
+
+    __slots__ = ("cells", "line", "header", "index")
 
     cells: list[Cell]  # one per grid column (merged cells repeat the same Cell object)
     line: int
-    header: bool = False
-    index: int = -1  # grid row: a cell whose ``row`` differs is merged into this row from above
+    header: bool
+    index: int  # grid row: a cell whose ``row`` differs is merged into this row from above
+
+    def __init__(self, cells: list[Cell], line: int, header: bool = False, index: int = -1) -> None:
+        self.cells = cells
+        self.line = line
+        self.header = header
+        self.index = index
 
     def owns(self, cell: Cell) -> bool:
         """Whether ``cell`` starts in this row (not a rowspan cell of a row above)."""
@@ -67,15 +87,22 @@ class Row:
         return [c.text for c in self.cells]
 
 
-@dataclass(eq=False)
-class Table:
+class Table(Record, eq=False):
     """A pipe or HTML table as a grid of cells (a merged cell is the same Cell in every slot it covers)."""
 
     kind: str  # "pipe" or "html"
     span: Span
-    rows: list[Row] = field(default_factory=list)
-    header_rows: int = 1
-    index: int = 0  # position among the document's tables
+    rows: list[Row]
+    header_rows: int
+    index: int  # position among the document's tables
+
+    def __init__(
+            self, kind: str, span: Span, rows: list[Row] | None = None, header_rows: int = 1, index: int = 0) -> None:
+        self.kind = kind
+        self.span = span
+        self.rows = [] if rows is None else rows
+        self.header_rows = header_rows
+        self.index = index
 
     @property
     def line(self) -> int:

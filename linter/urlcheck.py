@@ -37,32 +37,54 @@ import os
 import re
 import threading
 import time
-from dataclasses import dataclass
 from typing import Iterable
 
 from . import __version__
+from .records import Record
 
 REDIRECTS = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 503)
 
 
-@dataclass
-class CheckOptions:
-    timeout: float = 10.0
-    max_concurrency: int = 8
-    max_per_host: int = 2
-    max_redirects: int = 5
-    retries: int = 2
-    backoff: float = 1.0
-    max_retry_wait: float = 30.0
-    max_bytes: int = 64 * 1024
-    allow_networks: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    accept_status: tuple[int, ...] = ()
-    user_agent: str = f"reportlint/{__version__} (link check)"
-    cache_dir: str | None = None  # the cache folder (reportlint.cache); None: no cache
-    cache_max_age: float = 86400.0
-    max_total_time: float | None = 120.0  # seconds for the whole check; None: no limit
+class CheckOptions(Record):
+    timeout: float
+    max_concurrency: int
+    max_per_host: int
+    max_redirects: int
+    retries: int
+    backoff: float
+    max_retry_wait: float
+    max_bytes: int
+    allow_networks: tuple[str, ...]
+    exclude: tuple[str, ...]
+    accept_status: tuple[int, ...]
+    user_agent: str
+    cache_dir: str | None  # the cache folder (reportlint.cache); None: no cache
+    cache_max_age: float
+    max_total_time: float | None  # seconds for the whole check; None: no limit
+
+    def __init__(
+            self, timeout: float = 10.0, max_concurrency: int = 8, max_per_host: int = 2,
+            max_redirects: int = 5, retries: int = 2, backoff: float = 1.0, max_retry_wait: float = 30.0,
+            max_bytes: int = 64 * 1024, allow_networks: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+            accept_status: tuple[int, ...] = (), user_agent: str = f"reportlint/{__version__} (link check)",
+            cache_dir: str | None = None, cache_max_age: float = 86400.0,
+            max_total_time: float | None = 120.0) -> None:
+        self.timeout = timeout
+        self.max_concurrency = max_concurrency
+        self.max_per_host = max_per_host
+        self.max_redirects = max_redirects
+        self.retries = retries
+        self.backoff = backoff
+        self.max_retry_wait = max_retry_wait
+        self.max_bytes = max_bytes
+        self.allow_networks = allow_networks
+        self.exclude = exclude
+        self.accept_status = accept_status
+        self.user_agent = user_agent
+        self.cache_dir = cache_dir
+        self.cache_max_age = cache_max_age
+        self.max_total_time = max_total_time
 
     def verdict_key(self) -> str:
         """Everything besides the URL that a checked result depends on (the cache key): which
@@ -72,8 +94,7 @@ class CheckOptions:
                            self.user_agent])
 
 
-@dataclass
-class UrlResult:
+class UrlResult(Record):
     """The outcome of checking one URL.
 
     ``error`` is '' when the server answered (``status``), else one of ``dns`` (no such host),
@@ -84,13 +105,25 @@ class UrlResult:
     whole check, ``max_total_time``, ran out)."""
 
     url: str
-    status: int | None = None
-    final_url: str = ""
-    error: str = ""
-    detail: str = ""
-    redirects: int = 0
-    checked_at: float = 0.0
-    cached: bool = False
+    status: int | None
+    final_url: str
+    error: str
+    detail: str
+    redirects: int
+    checked_at: float
+    cached: bool
+
+    def __init__(
+            self, url: str, status: int | None = None, final_url: str = "", error: str = "", detail: str = "",
+            redirects: int = 0, checked_at: float = 0.0, cached: bool = False) -> None:
+        self.url = url
+        self.status = status
+        self.final_url = final_url
+        self.error = error
+        self.detail = detail
+        self.redirects = redirects
+        self.checked_at = checked_at
+        self.cached = cached
 
     @property
     def cacheable(self) -> bool:
@@ -267,13 +300,21 @@ def _connection_classes():
     return HTTPConn, HTTPSConn
 
 
-@dataclass
-class _Answer:
-    status: int | None = None
-    location: str | None = None
-    retry_after: str | None = None
-    error: str = ""
-    detail: str = ""
+class _Answer(Record):
+    status: int | None
+    location: str | None
+    retry_after: str | None
+    error: str
+    detail: str
+
+    def __init__(
+            self, status: int | None = None, location: str | None = None, retry_after: str | None = None,
+            error: str = "", detail: str = "") -> None:
+        self.status = status
+        self.location = location
+        self.retry_after = retry_after
+        self.error = error
+        self.detail = detail
 
 
 def _request_target(parts) -> str:

@@ -465,12 +465,13 @@ def test_plugin_data_that_is_not_plain_is_not_cached(tmp_path):
 
 
 def _normal(value):
-    """Plain, comparable form of dataclass trees (sets sorted, tuples as lists, dates as text)."""
-    import dataclasses
+    """Plain, comparable form of record trees (sets sorted, tuples as lists, dates as text)."""
     import datetime
 
-    if dataclasses.is_dataclass(value):
-        return {f.name: _normal(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    from reportlint.records import Record
+
+    if isinstance(value, Record):
+        return {name: _normal(getattr(value, name)) for name in value._fields}
     if isinstance(value, dict):
         return {str(k): _normal(v) for k, v in value.items()}
     if isinstance(value, (set, frozenset)):

@@ -9,30 +9,43 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import SEVERITY_RANK, Diagnostic
+from ..records import Record
 
 FORMATS = ("text", "json", "gcc", "github", "sarif", "junit", "gitlab", "html")
 
 
-@dataclass
-class Report:
+class Report(Record):
     diagnostics: list[Diagnostic]
     files: int
-    lang: str = "en"
-    options: dict[str, Any] = field(default_factory=dict)
+    lang: str
+    options: dict[str, Any]
     # findings that active waivers suppress (listed by --statistics, json and sarif)
-    waived: list[Diagnostic] = field(default_factory=list)
+    waived: list[Diagnostic]
     # rule metadata for formats that describe rules (sarif): code -> {name, severity, summary: {en, zh}, doc}
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]]
     # plain-data views of the files (path -> view, see reportlint.view), for formats that want them
-    views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    views: dict[str, dict[str, Any]]
     # the repository overview (reportlint.status.overview: plain data), when the run covers a
     # [repository] list of expected reports: text and github print it after the findings, sarif
     # keeps it in the run's properties, html shows it; json, gcc, junit and gitlab leave it out
-    overview: dict[str, Any] | None = None
+    overview: dict[str, Any] | None
+
+    def __init__(
+            self, diagnostics: list[Diagnostic], files: int, lang: str = "en",
+            options: dict[str, Any] | None = None, waived: list[Diagnostic] | None = None,
+            rules: dict[str, dict[str, Any]] | None = None, views: dict[str, dict[str, Any]] | None = None,
+            overview: dict[str, Any] | None = None) -> None:
+        self.diagnostics = diagnostics
+        self.files = files
+        self.lang = lang
+        self.options = {} if options is None else options
+        self.waived = [] if waived is None else waived
+        self.rules = {} if rules is None else rules
+        self.views = {} if views is None else views
+        self.overview = overview
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITY_RANK}

@@ -9,13 +9,13 @@ and otherwise in the sentence (``quotes``) the view gives for its span.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
 from ..diagnostics import SEVERITY_RANK
 from ..invisible import escape as visible
 from .html_style import WORDS
+from ..records import Record
 
 _NUMBER = re.compile(r"^[\s\d.,，+\-−%％]+$")
 OPS = {"==": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">", "!=": "≠"}
@@ -48,17 +48,27 @@ def pick(key: str, lang: str, *args: Any) -> str:
 # --------------------------------------------------------------------------- anchoring
 
 
-@dataclass
-class Placed:
+class Placed(Record):
     """A finding of a file, numbered in source order, and where it sits on the page."""
 
     n: int
     d: Any  # the Diagnostic
-    kind: str = "none"  # "cell" | "row" | "table" | "quote" | "none"
-    table: int = -1  # index into the view's tables
-    row: int = -1
-    col: int = -1
-    quote: dict | None = None
+    kind: str  # "cell" | "row" | "table" | "quote" | "none"
+    table: int  # index into the view's tables
+    row: int
+    col: int
+    quote: dict | None
+
+    def __init__(
+            self, n: int, d: Any, kind: str = "none", table: int = -1, row: int = -1, col: int = -1,
+            quote: dict | None = None) -> None:
+        self.n = n
+        self.d = d
+        self.kind = kind
+        self.table = table
+        self.row = row
+        self.col = col
+        self.quote = quote
 
 
 def _start(span) -> tuple[int, int]:
@@ -175,13 +185,21 @@ def culprit_line(c: dict, lang: str) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-@dataclass
-class Mark:
-    severity: str | None = None
-    badges: list[tuple[int, str]] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    culprit: bool = False
-    terms: list[int] = field(default_factory=list)
+class Mark(Record):
+    severity: str | None
+    badges: list[tuple[int, str]]
+    titles: list[str]
+    culprit: bool
+    terms: list[int]
+
+    def __init__(
+            self, severity: str | None = None, badges: list[tuple[int, str]] | None = None,
+            titles: list[str] | None = None, culprit: bool = False, terms: list[int] | None = None) -> None:
+        self.severity = severity
+        self.badges = [] if badges is None else badges
+        self.titles = [] if titles is None else titles
+        self.culprit = culprit
+        self.terms = [] if terms is None else terms
 
 
 def _worse(a: str | None, b: str) -> str:

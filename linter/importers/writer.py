@@ -12,10 +12,10 @@ left is named in a note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..gridtable import Grid, render_html, render_pipe
 from ..profile import Edition, Profile
+from ..records import Record
 from ..scaffold import front_matter
 from ..structure import match_section_title
 from .infer import infer_level, parse_title
@@ -25,19 +25,30 @@ _NUMBERED = re.compile(r"^\s*([（(][一二三四五六七八九十\d]+[)）]|[�
 _PIPE_UNSAFE = frozenset("<\\*_`")  # what the table reader would take for markup in a pipe cell
 
 
-@dataclass
-class ImportOptions:
-    level: str | None = None
-    organization: str | None = None
-    year: int | None = None
-    edition: str | None = None
-    published: str | None = None
+class ImportOptions(Record):
+    level: str | None
+    organization: str | None
+    year: int | None
+    edition: str | None
+    published: str | None
+
+    def __init__(
+            self, level: str | None = None, organization: str | None = None, year: int | None = None,
+            edition: str | None = None, published: str | None = None) -> None:
+        self.level = level
+        self.organization = organization
+        self.year = year
+        self.edition = edition
+        self.published = published
 
 
-@dataclass
-class ImportResult:
+class ImportResult(Record):
     markdown: str
-    notes: list[str] = field(default_factory=list)
+    notes: list[str]
+
+    def __init__(self, markdown: str, notes: list[str] | None = None) -> None:
+        self.markdown = markdown
+        self.notes = [] if notes is None else notes
 
 
 # --------------------------------------------------------------------------- Markdown text

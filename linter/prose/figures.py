@@ -8,12 +8,12 @@ approximate. A figure that touches an invisible character is *hidden* (see ``nor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..backref import backref
 from ..diagnostics import Span
+from ..records import Record
 from ..text import parse_chinese_number
 from .normal import NormText
 
@@ -25,8 +25,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 MAX_DIGITS = 24  # a longer run of digits or numerals is not a figure a reader reads as a count
 
 
-@dataclass(eq=False)
-class Figure:
+class Figure(Record, eq=False):
     """A number with its unit in a paragraph's normalised text."""
 
     value: Decimal
@@ -35,15 +34,36 @@ class Figure:
     end: int
     num_end: int  # end of the number itself
     norm: NormText
-    approx: bool = False
-    chinese: bool = False
-    decimals: int = 0  # digits after the point as written
-    hidden: bool = False  # touches an invisible character: never compared
-    amount: bool = False  # a sum of money (万元, 元), not a count
+    approx: bool
+    chinese: bool
+    decimals: int  # digits after the point as written
+    hidden: bool  # touches an invisible character: never compared
+    amount: bool  # a sum of money (万元, 元), not a count
     clause: "Clause | None" = backref(default=None)  # the analysis holds the clause's sentence
-    index: int = 0  # document order
-    prev_end: int = -1  # end of the previous figure of the clause (or the clause start)
-    next_start: int = -1  # start of the next figure of the clause (or the clause end)
+    index: int  # document order
+    prev_end: int  # end of the previous figure of the clause (or the clause start)
+    next_start: int  # start of the next figure of the clause (or the clause end)
+
+    def __init__(
+            self, value: Decimal, unit: str, start: int, end: int, num_end: int, norm: NormText,
+            approx: bool = False, chinese: bool = False, decimals: int = 0, hidden: bool = False,
+            amount: bool = False, clause: "Clause | None" = None, index: int = 0,
+            prev_end: int = -1, next_start: int = -1) -> None:
+        self.value = value
+        self.unit = unit
+        self.start = start
+        self.end = end
+        self.num_end = num_end
+        self.norm = norm
+        self.approx = approx
+        self.chinese = chinese
+        self.decimals = decimals
+        self.hidden = hidden
+        self.amount = amount
+        self.clause = clause
+        self.index = index
+        self.prev_end = prev_end
+        self.next_start = next_start
 
     @property
     def span(self) -> Span:

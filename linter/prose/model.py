@@ -1,7 +1,6 @@
 """What the prose of a document states: statements, breakdowns, claims (``analyse(doc)``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..backref import backref
@@ -9,19 +8,31 @@ from ..diagnostics import Span
 from .figures import Figure
 from .sentences import Clause
 from .vocabulary import ClaimSpec, Concept
+from ..records import Record
 
 
-@dataclass(eq=False)
-class Statement:
+class Statement(Record, eq=False):
     """A stated count (or percentage) and what it means."""
 
     figure: Figure | None  # None: a percentage naming a category without its count
     concept: Concept | None
     clause: Clause
-    scoped: str = ""  # the scope (profile ``scopes``) that makes it about something else ("" if none)
-    percent: Figure | None = None  # the share stated for it
+    scoped: str  # the scope (profile ``scopes``) that makes it about something else ("" if none)
+    percent: Figure | None  # the share stated for it
     breakdown: "Breakdown | None" = backref(default=None)  # the breakdown it is a part of
-    aside_of: Figure | None = None
+    aside_of: Figure | None
+
+    def __init__(
+            self, figure: Figure | None, concept: Concept | None, clause: Clause, scoped: str = "",
+            percent: Figure | None = None, breakdown: "Breakdown | None" = None,
+            aside_of: Figure | None = None) -> None:
+        self.figure = figure
+        self.concept = concept
+        self.clause = clause
+        self.scoped = scoped
+        self.percent = percent
+        self.breakdown = breakdown
+        self.aside_of = aside_of
 
     @property
     def value(self) -> Decimal | None:
@@ -41,23 +52,34 @@ class Statement:
                 + nt.source_text(fig.end, cl.end))
 
 
-@dataclass(eq=False)
-class Breakdown:
+class Breakdown(Record, eq=False):
     """A whole and the parts a text breaks it into (``其中…``), with the shares stated for them.
     ``implicit``: no word opened it (a sentence of parts right after the whole)."""
 
     whole: Statement
     dims: set[str]
-    parts: list[Statement] = field(default_factory=list)
-    shares: list[Statement] = field(default_factory=list)  # parts (or categories) with a percentage
-    dim: str = ""
-    opener: Clause | None = None
-    closed_by: Clause | None = None
-    implicit: bool = False
+    parts: list[Statement]
+    shares: list[Statement]  # parts (or categories) with a percentage
+    dim: str
+    opener: Clause | None
+    closed_by: Clause | None
+    implicit: bool
+
+    def __init__(
+            self, whole: Statement, dims: set[str], parts: list[Statement] | None = None,
+            shares: list[Statement] | None = None, dim: str = "", opener: Clause | None = None,
+            closed_by: Clause | None = None, implicit: bool = False) -> None:
+        self.whole = whole
+        self.dims = dims
+        self.parts = [] if parts is None else parts
+        self.shares = [] if shares is None else shares
+        self.dim = dim
+        self.opener = opener
+        self.closed_by = closed_by
+        self.implicit = implicit
 
 
-@dataclass(eq=False)
-class Claim:
+class Claim(Record, eq=False):
     """Words that assert something the tables can contradict (``所有申请均已办结``).
     ``readings``: the subjects it may be about (each a tuple of subjects), the likeliest first."""
 
@@ -65,7 +87,16 @@ class Claim:
     clause: Clause
     start: int  # normalised offsets of the words making the claim
     end: int
-    readings: list[tuple[str, ...]] = field(default_factory=lambda: [("",)])
+    readings: list[tuple[str, ...]]
+
+    def __init__(
+            self, spec: ClaimSpec, clause: Clause, start: int, end: int,
+            readings: list[tuple[str, ...]] | None = None) -> None:
+        self.spec = spec
+        self.clause = clause
+        self.start = start
+        self.end = end
+        self.readings = ([("",)]) if readings is None else readings
 
     @property
     def kind(self) -> str:
@@ -102,14 +133,26 @@ class Claim:
         return f"{head}【{words}】{rest}" if head is not None else whole
 
 
-@dataclass
-class ProseAnalysis:
+class ProseAnalysis(Record):
     """Everything the prose of one document states (``analyse(doc, vocabulary)``)."""
 
-    figures: list[Figure] = field(default_factory=list)
-    sentences: list = field(default_factory=list)  # of the paragraphs with figures or claims
-    statements: list[Statement] = field(default_factory=list)
-    breakdowns: list[Breakdown] = field(default_factory=list)
-    percents: list[Statement] = field(default_factory=list)  # statements with a percentage
-    claims: list[Claim] = field(default_factory=list)
-    share_groups: list[list[Statement]] = field(default_factory=list)  # percentages of one whole
+    figures: list[Figure]
+    sentences: list  # of the paragraphs with figures or claims
+    statements: list[Statement]
+    breakdowns: list[Breakdown]
+    percents: list[Statement]  # statements with a percentage
+    claims: list[Claim]
+    share_groups: list[list[Statement]]  # percentages of one whole
+
+    def __init__(
+            self, figures: list[Figure] | None = None, sentences: list | None = None,
+            statements: list[Statement] | None = None, breakdowns: list[Breakdown] | None = None,
+            percents: list[Statement] | None = None, claims: list[Claim] | None = None,
+            share_groups: list[list[Statement]] | None = None) -> None:
+        self.figures = [] if figures is None else figures
+        self.sentences = [] if sentences is None else sentences
+        self.statements = [] if statements is None else statements
+        self.breakdowns = [] if breakdowns is None else breakdowns
+        self.percents = [] if percents is None else percents
+        self.claims = [] if claims is None else claims
+        self.share_groups = [] if share_groups is None else share_groups

@@ -15,10 +15,10 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Span
+from ..records import Record
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Paragraph
@@ -36,8 +36,7 @@ _NFKC_CHARS: dict[str, str] = {}  # character -> its NFKC form (the same few rec
 _FULLWIDTH_PUNCT = (("，", ","), ("（", "("), ("）", ")"), ("：", ":"), ("；", ";"))
 
 
-@dataclass(eq=False)
-class NormText:
+class NormText(Record, eq=False):
     """A paragraph's text, normalised, with ``omap[i]`` = offset in the paragraph text of
     normalised character ``i``; ``hidden`` = sorted normalised offsets where an invisible
     character was dropped (before the character at that offset)."""
@@ -46,6 +45,12 @@ class NormText:
     omap: array
     para: "Paragraph"
     hidden: list[int]
+
+    def __init__(self, text: str, omap: array, para: "Paragraph", hidden: list[int]) -> None:
+        self.text = text
+        self.omap = omap
+        self.para = para
+        self.hidden = hidden
 
     def source_span(self, start: int, end: int) -> Span:
         return self.para.span_of(self.omap[start], self.omap[end - 1] + 1)

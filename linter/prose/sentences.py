@@ -13,11 +13,11 @@ without a full stop; such text is a table or a list flattened by a conversion).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..backref import backref
 from .figures import Figure
 from .normal import NormText
+from ..records import Record
 
 MAX_SENTENCE = 5000
 
@@ -25,8 +25,7 @@ _SENT_MARKS = re.compile(r"[()。!?]")  # brackets and sentence ends
 _CLAUSE_MARKS = re.compile(r"[()、,;:。!?]")  # brackets, 、, clause and sentence ends
 
 
-@dataclass(eq=False)
-class Group:
+class Group(Record, eq=False):
     """A bracketed group: ``host`` is the figure right before its opening bracket, if any.
     ``end`` is its closing bracket (or the sentence end); ``hosts`` counts the groups with a host
     from the outermost down to this one; ``aside_host`` is the host of the innermost of them."""
@@ -37,6 +36,14 @@ class Group:
     hosts: int
     aside_host: Figure | None
 
+    def __init__(
+            self, start: int, end: int, host: Figure | None, hosts: int, aside_host: Figure | None) -> None:
+        self.start = start
+        self.end = end
+        self.host = host
+        self.hosts = hosts
+        self.aside_host = aside_host
+
     def within(self, base: "Group | None") -> bool:
         """Is this group ``base`` or inside it (``None``: the sentence level)?"""
         return base is None or (base.start <= self.start and self.end <= base.end)
@@ -46,18 +53,30 @@ def within(g: Group | None, base: Group | None) -> bool:
     return base is None or (g is not None and g.within(base))
 
 
-@dataclass(eq=False)
-class Clause:
+class Clause(Record, eq=False):
     """A part of a sentence between separators and the figures it holds."""
 
     start: int
     end: int
     norm: NormText
     sentence: "Sentence" = backref()  # the analysis holds the sentence
-    group: Group | None = None  # innermost bracket group
-    sep_before: str = ""  # the separator that opened the clause ("" at the sentence start)
-    index: int = 0  # within the sentence
-    figures: list[Figure] = field(default_factory=list)
+    group: Group | None  # innermost bracket group
+    sep_before: str  # the separator that opened the clause ("" at the sentence start)
+    index: int  # within the sentence
+    figures: list[Figure]
+
+    def __init__(
+            self, start: int, end: int, norm: NormText, sentence: "Sentence",
+            group: Group | None = None, sep_before: str = "", index: int = 0,
+            figures: list[Figure] | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.sentence = sentence
+        self.group = group
+        self.sep_before = sep_before
+        self.index = index
+        self.figures = [] if figures is None else figures
 
     @property
     def text(self) -> str:
@@ -80,16 +99,25 @@ class Clause:
         return sent.clauses[self.index - 1] if sent is not None and self.index > 0 else None
 
 
-@dataclass(eq=False)
-class Sentence:
+class Sentence(Record, eq=False):
     """A sentence of a paragraph and its clauses; ``memo`` caches what readers ask about it."""
 
     start: int
     end: int
     norm: NormText
     index: int  # within the paragraph
-    clauses: list[Clause] = field(default_factory=list)
-    memo: dict = field(default_factory=dict)
+    clauses: list[Clause]
+    memo: dict
+
+    def __init__(
+            self, start: int, end: int, norm: NormText, index: int, clauses: list[Clause] | None = None,
+            memo: dict | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.index = index
+        self.clauses = [] if clauses is None else clauses
+        self.memo = {} if memo is None else memo
 
     @property
     def text(self) -> str:

@@ -12,8 +12,9 @@ profile declares.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable
+
+from ..records import Record
 
 # where a condition's pattern is searched (see the profile's comments): figure windows, sentence
 # windows, claim windows
@@ -35,8 +36,7 @@ class VocabularyError(Exception):
         self.path, self.message = path, message
 
 
-@dataclass(frozen=True)
-class Concept:
+class Concept(Record, frozen=True):
     """What a stated count means, and the table cells a careful reader may take it from."""
 
     id: str
@@ -44,53 +44,97 @@ class Concept:
     dim: str
     zh: str
     en: str
-    cells: tuple[tuple[str, ...], ...] = ()  # readings: each a tuple of cells summed
-    subs: frozenset = frozenset()  # concepts a group breaks down into
-    complete: tuple[frozenset, ...] = ()  # sets of parts that together make the whole
-    as_part_of: tuple[tuple[str, str], ...] = ()  # (whole dimension, concept it becomes)
-    not_part_of: frozenset = frozenset()
-    adjacent_years: bool = False
-    residual: bool = False  # the rest (其他1件): a breakdown ending with it names all its parts
+    cells: tuple[tuple[str, ...], ...]  # readings: each a tuple of cells summed
+    subs: frozenset  # concepts a group breaks down into
+    complete: tuple[frozenset, ...]  # sets of parts that together make the whole
+    as_part_of: tuple[tuple[str, str], ...]  # (whole dimension, concept it becomes)
+    not_part_of: frozenset
+    adjacent_years: bool
+    residual: bool  # the rest (其他1件): a breakdown ending with it names all its parts
+
+    def __init__(
+            self, id: str, role: str, dim: str, zh: str, en: str, cells: tuple[tuple[str, ...], ...] = (),
+            subs: frozenset = frozenset(), complete: tuple[frozenset, ...] = (),
+            as_part_of: tuple[tuple[str, str], ...] = (), not_part_of: frozenset = frozenset(),
+            adjacent_years: bool = False, residual: bool = False) -> None:
+        self.id = id
+        self.role = role
+        self.dim = dim
+        self.zh = zh
+        self.en = en
+        self.cells = cells
+        self.subs = subs
+        self.complete = complete
+        self.as_part_of = as_part_of
+        self.not_part_of = not_part_of
+        self.adjacent_years = adjacent_years
+        self.residual = residual
 
     def becomes(self, whole_dim: str) -> str | None:
         return dict(self.as_part_of).get(whole_dim)
 
 
-@dataclass
-class Condition:
+class Condition(Record):
     """All of its parts must hold: patterns (per target), sections, topics, a continued dimension."""
 
-    patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
-    sections: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()  # any of them
-    continues: str | None = None
+    patterns: list[tuple[str, re.Pattern]]
+    sections: tuple[str, ...]
+    topics: tuple[str, ...]  # any of them
+    continues: str | None
+
+    def __init__(
+            self, patterns: list[tuple[str, re.Pattern]] | None = None, sections: tuple[str, ...] = (),
+            topics: tuple[str, ...] = (), continues: str | None = None) -> None:
+        self.patterns = [] if patterns is None else patterns
+        self.sections = sections
+        self.topics = topics
+        self.continues = continues
 
 
-@dataclass
-class Reader:
+class Reader(Record):
     """A reader of a count (or of the category a share names): see the profile's ``counts``."""
 
     concept: str | None
     condition: Condition
-    unless: list[Condition] = field(default_factory=list)
-    units: frozenset | None = None
-    one_of: list[tuple[str, Condition]] = field(default_factory=list)
-    scope: list[tuple[str, re.Pattern]] = field(default_factory=list)  # (scope id, pattern on ``before``)
-    clears: frozenset = frozenset()
-    path: tuple = ()
+    unless: list[Condition]
+    units: frozenset | None
+    one_of: list[tuple[str, Condition]]
+    scope: list[tuple[str, re.Pattern]]  # (scope id, pattern on ``before``)
+    clears: frozenset
+    path: tuple
+
+    def __init__(
+            self, concept: str | None, condition: Condition, unless: list[Condition] | None = None,
+            units: frozenset | None = None, one_of: list[tuple[str, Condition]] | None = None,
+            scope: list[tuple[str, re.Pattern]] | None = None, clears: frozenset = frozenset(),
+            path: tuple = ()) -> None:
+        self.concept = concept
+        self.condition = condition
+        self.unless = [] if unless is None else unless
+        self.units = units
+        self.one_of = [] if one_of is None else one_of
+        self.scope = [] if scope is None else scope
+        self.clears = clears
+        self.path = path
 
 
-@dataclass
-class Scope:
+class Scope(Record):
     id: str
     zh: str
     en: str
     pattern: re.Pattern | None
-    never_a_part: bool = False
+    never_a_part: bool
+
+    def __init__(
+            self, id: str, zh: str, en: str, pattern: re.Pattern | None, never_a_part: bool = False) -> None:
+        self.id = id
+        self.zh = zh
+        self.en = en
+        self.pattern = pattern
+        self.never_a_part = never_a_part
 
 
-@dataclass
-class ClaimSpec:
+class ClaimSpec(Record):
     id: str
     zh: str
     en: str
@@ -102,9 +146,23 @@ class ClaimSpec:
     subject_names: dict[str, tuple[str, str]]  # subject -> (en, zh)
     contradicted_by: dict[str, tuple[str, ...]]  # subject ("" without subjects) -> cells
 
+    def __init__(
+            self, id: str, zh: str, en: str, pattern: re.Pattern, when: list[Condition],
+            unless: list[Condition], subjects_from: str | None, subjects: list[tuple[str, re.Pattern]],
+            subject_names: dict[str, tuple[str, str]], contradicted_by: dict[str, tuple[str, ...]]) -> None:
+        self.id = id
+        self.zh = zh
+        self.en = en
+        self.pattern = pattern
+        self.when = when
+        self.unless = unless
+        self.subjects_from = subjects_from
+        self.subjects = subjects
+        self.subject_names = subject_names
+        self.contradicted_by = contradicted_by
 
-@dataclass
-class Vocabulary:
+
+class Vocabulary(Record):
     count_units: tuple[str, ...]
     amount_units: tuple[str, ...]
     aliases: dict[str, str]
@@ -131,6 +189,45 @@ class Vocabulary:
     claims: list[ClaimSpec]
     unclassified: dict[str, re.Pattern | None]  # dims whose parts may be unnamed -> not_a_category
     other_year_scope: str  # the scope of a figure whose sentence names another year
+
+    def __init__(
+            self, count_units: tuple[str, ...], amount_units: tuple[str, ...], aliases: dict[str, str],
+            same_kind: list[frozenset], approximate_before: tuple[str, ...],
+            approximate_after: tuple[str, ...], not_a_unit: dict[str, str], year: re.Pattern,
+            lead: re.Pattern, scopes: list[Scope], topics: dict[str, list[Condition]],
+            concepts: dict[str, Concept], dimensions: dict[str, dict], counts: list[Reader],
+            counts_by_unit: dict[str, list[Reader]], not_a_share: list[Condition],
+            share_of_previous: re.Pattern | None, share_names_category: re.Pattern | None,
+            share_categories: list[Reader], opener_previous: re.Pattern | None,
+            opener_dimension: re.Pattern | None, opener_dims: list[tuple[str, re.Pattern]],
+            implicit_breakdowns: bool, claims: list[ClaimSpec], unclassified: dict[str, re.Pattern | None],
+            other_year_scope: str) -> None:
+        self.count_units = count_units
+        self.amount_units = amount_units
+        self.aliases = aliases
+        self.same_kind = same_kind
+        self.approximate_before = approximate_before
+        self.approximate_after = approximate_after
+        self.not_a_unit = not_a_unit
+        self.year = year
+        self.lead = lead
+        self.scopes = scopes
+        self.topics = topics
+        self.concepts = concepts
+        self.dimensions = dimensions
+        self.counts = counts
+        self.counts_by_unit = counts_by_unit
+        self.not_a_share = not_a_share
+        self.share_of_previous = share_of_previous
+        self.share_names_category = share_names_category
+        self.share_categories = share_categories
+        self.opener_previous = opener_previous
+        self.opener_dimension = opener_dimension
+        self.opener_dims = opener_dims
+        self.implicit_breakdowns = implicit_breakdowns
+        self.claims = claims
+        self.unclassified = unclassified
+        self.other_year_scope = other_year_scope
 
     def scope(self, sid: str) -> Scope | None:
         return next((s for s in self.scopes if s.id == sid), None)

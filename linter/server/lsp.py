@@ -25,7 +25,6 @@ import os
 import re
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from typing import Any
 
 from lsprotocol import types as T
@@ -37,6 +36,7 @@ from ..diagnostics import Diagnostic, Edit, Span
 from . import features
 from .positions import UTF16, Lines
 from .session import Options, Outcome, Session, inside, is_report
+from ..records import Record
 
 log = logging.getLogger("reportlint.server")
 
@@ -49,23 +49,42 @@ PROGRESS_MIN = 20  # reports left to read for a progress report to be worth show
 _CRASH = re.compile(r"^rule (?P<code>\S+) \((?P<name>[^)]*)\) failed")
 
 
-@dataclass
-class Doc:
+class Doc(Record):
     """An open document and what the server last found in it."""
 
     uri: str
     path: str
     text: str
     version: int | None
-    language: str = "markdown"
-    due: float | None = None  # loop time at which to lint it
-    outcome: Outcome | None = None
-    linted: Any = ()  # (version, text) the outcome is for
-    lines: Lines | None = None
-    lsp: list[T.Diagnostic] = field(default_factory=list)
-    pairs: list[tuple[Diagnostic, T.Diagnostic]] = field(default_factory=list)
-    result_id: int = 0
-    published: Any = None  # what was last sent (to skip sending the same again)
+    language: str
+    due: float | None  # loop time at which to lint it
+    outcome: Outcome | None
+    linted: Any  # (version, text) the outcome is for
+    lines: Lines | None
+    lsp: list[T.Diagnostic]
+    pairs: list[tuple[Diagnostic, T.Diagnostic]]
+    result_id: int
+    published: Any  # what was last sent (to skip sending the same again)
+
+    def __init__(
+            self, uri: str, path: str, text: str, version: int | None, language: str = "markdown",
+            due: float | None = None, outcome: Outcome | None = None, linted: Any = (),
+            lines: Lines | None = None, lsp: list[T.Diagnostic] | None = None,
+            pairs: list[tuple[Diagnostic, T.Diagnostic]] | None = None, result_id: int = 0,
+            published: Any = None) -> None:
+        self.uri = uri
+        self.path = path
+        self.text = text
+        self.version = version
+        self.language = language
+        self.due = due
+        self.outcome = outcome
+        self.linted = linted
+        self.lines = lines
+        self.lsp = [] if lsp is None else lsp
+        self.pairs = [] if pairs is None else pairs
+        self.result_id = result_id
+        self.published = published
 
     @property
     def current(self) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -23,6 +22,7 @@ from ..config import CONFIG_NAMES, CommandLine, ConfigError, Resolver
 from ..diagnostics import Diagnostic
 from ..engine import MARKDOWN_SUFFIXES, FileResult, Linter, display_path, forget_files, real_path
 from ..profile import ProfileError
+from ..records import Record
 from ..registry import Registry, load_registry
 from ..settings import Settings, SettingsError
 
@@ -33,41 +33,74 @@ MAX_FILES = 5000  # a repository with more reports is not indexed (the cross-fil
 MAX_FOLDERS = 20000  # … nor one with more folders
 
 
-@dataclass
-class Options:
+class Options(Record):
     """What the user chose (``reportlint server`` flags, then the client's initializationOptions)."""
 
-    lang: str = "en"
-    lang_given: bool = False  # --lang was given (it wins over the client's locale)
-    debounce: float = 0.3  # seconds
-    docs_url: str = "https://git.example.org/tools/reportlint/blob/main/docs/rules.md#{anchor}"
-    config: str | None = None
-    isolated: bool = False
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    max_files: int = MAX_FILES
+    lang: str
+    lang_given: bool  # --lang was given (it wins over the client's locale)
+    debounce: float  # seconds
+    docs_url: str
+    config: str | None
+    isolated: bool
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    max_files: int
+
+    def __init__(
+            self, lang: str = "en", lang_given: bool = False, debounce: float = 0.3,
+            docs_url: str = "https://git.example.org/tools/reportlint/blob/main/docs/rules.md#{anchor}",
+            config: str | None = None, isolated: bool = False, select: list[str] | None = None,
+            extend_select: list[str] | None = None, ignore: list[str] | None = None,
+            max_files: int = MAX_FILES) -> None:
+        self.lang = lang
+        self.lang_given = lang_given
+        self.debounce = debounce
+        self.docs_url = docs_url
+        self.config = config
+        self.isolated = isolated
+        self.select = select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.max_files = max_files
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
     """The result of linting one buffer."""
 
     path: str  # the file's absolute path
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    doc: Any = None  # the Document (for hover and code actions); None when not linted
-    errors: list[str] = field(default_factory=list)  # rules that crashed on this buffer
-    problem: str | None = None  # why the buffer could not be checked (configuration, profile, internal)
-    config_problems: list[tuple[str, int, int, str]] = field(default_factory=list)  # (file, line, col, message)
-    excluded: bool = False  # the configuration excludes the file
-    complete: bool = True  # every other report of the repository was taken into account
-    root: str | None = None
+    diagnostics: list[Diagnostic]
+    doc: Any  # the Document (for hover and code actions); None when not linted
+    errors: list[str]  # rules that crashed on this buffer
+    problem: str | None  # why the buffer could not be checked (configuration, profile, internal)
+    config_problems: list[tuple[str, int, int, str]]  # (file, line, col, message)
+    excluded: bool  # the configuration excludes the file
+    complete: bool  # every other report of the repository was taken into account
+    root: str | None
+
+    def __init__(
+            self, path: str, diagnostics: list[Diagnostic] | None = None, doc: Any = None,
+            errors: list[str] | None = None, problem: str | None = None,
+            config_problems: list[tuple[str, int, int, str]] | None = None, excluded: bool = False,
+            complete: bool = True, root: str | None = None) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.doc = doc
+        self.errors = [] if errors is None else errors
+        self.problem = problem
+        self.config_problems = [] if config_problems is None else config_problems
+        self.excluded = excluded
+        self.complete = complete
+        self.root = root
 
 
-@dataclass
-class _Entry:
+class _Entry(Record):
     stat: tuple[int, int]
     result: FileResult
+
+    def __init__(self, stat: tuple[int, int], result: FileResult) -> None:
+        self.stat = stat
+        self.result = result
 
 
 class RepositoryIndex:
