@@ -14,8 +14,8 @@ from typing import Any
 
 from ..diagnostics import SEVERITY_RANK
 from ..invisible import escape as visible
-from .html_style import WORDS
 from ..records import Record
+from .html_style import WORDS
 
 _NUMBER = re.compile(r"^[\s\d.,，+\-−%％]+$")
 OPS = {"==": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">", "!=": "≠"}

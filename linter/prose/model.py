@@ -5,10 +5,10 @@ from decimal import Decimal
 
 from ..backref import backref
 from ..diagnostics import Span
+from ..records import Record
 from .figures import Figure
 from .sentences import Clause
 from .vocabulary import ClaimSpec, Concept
-from ..records import Record
 
 
 class Statement(Record, eq=False):

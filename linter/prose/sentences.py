@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from ..backref import backref
+from ..records import Record
 from .figures import Figure
 from .normal import NormText
-from ..records import Record
 
 MAX_SENTENCE = 5000
 

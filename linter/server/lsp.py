@@ -33,10 +33,10 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Edit, Span
+from ..records import Record
 from . import features
 from .positions import UTF16, Lines
 from .session import Options, Outcome, Session, inside, is_report
-from ..records import Record
 
 log = logging.getLogger("reportlint.server")
 
