@@ -23,6 +23,7 @@ from typing import Callable
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 _UNKNOWN = object()
 _MAX = sys.maxsize
+SKIPS = 256  # texts a pattern skips before it is compiled anyway (a one-file run asks a few each)
 
 
 class LazyPattern:
@@ -36,6 +37,7 @@ class LazyPattern:
         self._flags = flags
         self._build = build
         self._words = _UNKNOWN if skip and not flags else None
+        self._skips = SKIPS
 
     def derived(self, build: Callable[[re.Pattern], re.Pattern]) -> "LazyPattern":
         """A lazy ``build(re.compile(pattern))``, a pattern with the same matches as this one
@@ -59,11 +61,16 @@ class LazyPattern:
         return getattr(self.compiled(), name)
 
     def _absent(self, string, pos: int, endpos: int) -> bool:
-        """Is none of the needed words in ``string[pos:endpos]`` (so that nothing matches)?"""
+        """Is none of the needed words in ``string[pos:endpos]`` (so that nothing matches)? After
+        ``SKIPS`` texts, no longer asked: the pattern is compiled (a long run is as fast as with
+        compiled patterns)."""
         words = self._words
         if words is _UNKNOWN:
             words = self._words = needed_words(self.pattern)
         if words is None or type(string) is not str or type(pos) is not int or type(endpos) is not int:
+            return False
+        self._skips -= 1
+        if not self._skips:
             return False
         if pos == 0 and endpos >= len(string):
             for w in words:

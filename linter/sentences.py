@@ -81,7 +81,10 @@ def sentences(doc: "Document") -> list[Sentence]:
     return doc.memo("sentences", lambda: _split(doc))
 
 
-_SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’」』）)】]*)?|[。！？；!?;]+[”’」』）)】]*")
+# a sentence: text up to its end marks, then the closing quotes and brackets after them. Each set
+# is written once (compiling a set of scattered characters costs ~0.1 ms); (?=.) keeps it from
+# matching nothing at the end
+_SENTENCE = re.compile(r"(?=.)[^。！？；!?;]*[。！？；!?;]*[”’」』）)】]*", re.S)
 
 
 def _split(doc: "Document") -> list[Sentence]:

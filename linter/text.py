@@ -7,7 +7,6 @@ straight quotes for curly ones, numbering present or missing. ``label_key`` fold
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -94,15 +93,15 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-# whitespace and zero-width characters, removed in one pass
-_WS_ZERO_WIDTH = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 @short_cached
 def compact(text: str) -> str:
     """NFKC, no whitespace at all and no zero-width characters (a label reads the same to a
     reader with them; FILE006 reports them)."""
-    return _WS_ZERO_WIDTH.sub("", nfkc(text))
+    # str.split() splits at what \s matches (str.isspace): faster than a regular expression
+    return drop_chars("".join(nfkc(text).split()), _ZERO_WIDTH)
 
 
 @short_cached

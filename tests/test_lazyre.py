@@ -143,3 +143,23 @@ def test_a_plain_lazy_pattern_compiles_on_first_use():
     assert "search" not in vars(lazy)
     assert lazy.findall("a1b22") == ["1", "22"] and lazy.flags & re.A
     assert lazy.split("a1b") == ["a", "b"] and lazy.subn("", "a1") == ("a", 1)
+
+
+def test_a_pattern_asked_often_is_compiled(monkeypatch):
+    from reportlint import lazyre
+
+    monkeypatch.setattr(lazyre, "SKIPS", 3)
+    lazy = LazyPattern("复议机关", skip=True)
+    assert lazy.search("x") is None and lazy.match("y") is None
+    assert "search" not in vars(lazy)
+    assert lazy.search("z") is None
+    assert "search" in vars(lazy)  # compiled: a long run goes straight to re
+
+
+def test_a_derived_pattern_skips_on_the_same_words():
+    base = LazyPattern("(均|全部)(已)?结案", skip=True)
+    assert base.search("x") is None  # its words are known now
+    quick = base.derived(lambda rx: re.compile(f"(?=[均全])(?:{rx.pattern})"))
+    assert quick.search("y") is None and "search" not in vars(quick)
+    assert quick.search("案件均已结案").span() == (2, 6) and quick.pattern == base.pattern
+    assert quick.compiled().pattern.startswith("(?=[均全])")

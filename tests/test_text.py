@@ -85,3 +85,20 @@ LONG_CJK = re.compile(r"(?:[^\u3400-\u4dbf\u4e00-\u9fff]*[\u3400-\u4dbf\u4e00-\u
 @given(st.text(alphabet=CJK_EDGES, min_size=30, max_size=80))
 def test_more_than_40_ideographs_is_what_the_regular_expression_found(s):
     assert (count_ideographs(s) > 40) == bool(LONG_CJK.match(s))
+
+
+def test_sentences_are_split_where_they_were():
+    from reportlint.sentences import _SENTENCE
+
+    before = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’」』）)】]*)?|[。！？；!?;]+[”’」』）)】]*")
+    for s in _all_strings("。!;”)】x\n", 6):
+        assert [m.span() for m in _SENTENCE.finditer(s)] == [m.span() for m in before.finditer(s)], s
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000\u200b\u200c\u200d\u2060"
+                        "\ufeff\u00ad\u180ea中１", max_size=10))
+def test_compact_removes_what_the_regular_expression_removed(s):
+    from reportlint.text import compact, nfkc
+
+    assert compact.__wrapped__(s) == re.sub(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+", "", nfkc(s))
