@@ -12,7 +12,8 @@ which every match contains one (:func:`needed_words`: ``收到|受理`` needs ``
 needs itself). While a text holds none of them, ``search``, ``match``, ``fullmatch``,
 ``finditer``, ``findall`` and ``sub`` answer as the pattern would (no match) without compiling it;
 the first text that holds one compiles it. Most of a profile's patterns are never compiled in a
-short report: their words are not in it.
+short report: their words are not in it. A pattern that has skipped ``SKIPS`` texts is compiled
+all the same, so that a long run (thousands of reports in one process) calls ``re`` directly.
 """
 from __future__ import annotations
 
@@ -113,13 +114,13 @@ class LazyPattern:
         # a template with a backslash is checked by re even when nothing matches
         if (callable(repl) or (type(repl) is str and "\\" not in repl)) and self._absent(string, 0, _MAX):
             return string
-        return self.compiled().sub(repl, string, count)
+        return self.compiled().sub(repl, string, count=count)
 
     def subn(self, repl, string, count=0):
-        return self.compiled().subn(repl, string, count)
+        return self.compiled().subn(repl, string, count=count)
 
     def split(self, string, maxsplit=0):
-        return self.compiled().split(string, maxsplit)
+        return self.compiled().split(string, maxsplit=maxsplit)
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
