@@ -74,7 +74,7 @@ def test_every_profile_pattern_is_understood():
     assert len(unknown) <= len(PATTERNS) // 10, unknown
 
 
-@pytest.mark.parametrize("pattern", PATTERNS[::2] + [
+@pytest.mark.parametrize("pattern", PATTERNS + [
     "ab?c", "x+yz", "ab{2}c", "ab{0,2}cd", "(?:收到|受理)了?(申请)?(件|份)", "(a|bc)+d", r"\(?(一|二)\)?、"])
 def test_every_match_holds_a_needed_word(pattern):
     words = needed_words(pattern)
@@ -82,18 +82,13 @@ def test_every_match_holds_a_needed_word(pattern):
         return
     rx = re.compile(pattern)
 
-    @settings(max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(pattern))
     def check(text):
         for m in rx.finditer(text):
             assert any(w in m.group() for w in words), (text, m.group(), words)
 
     check()
-
-
-def test_the_other_half_too():
-    for pattern in PATTERNS[1::2]:
-        test_every_match_holds_a_needed_word(pattern)
 
 
 def _texts():

@@ -46,7 +46,7 @@ def test_the_leading_numbering_is_what_the_regular_expression_matched():
     assert count > 10000  # the alphabet reaches every alternative
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=NUMBERING_ALPHABET + "二百两节分章条中", max_size=14))
 def test_longer_numberings_agree_too(s):
     m = LEADING_NUMBERING.match(s)
@@ -95,7 +95,7 @@ def test_sentences_are_split_where_they_were():
         assert [m.span() for m in _SENTENCE.finditer(s)] == [m.span() for m in before.finditer(s)], s
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000\u200b\u200c\u200d\u2060"
                         "\ufeff\u00ad\u180ea中１", max_size=10))
 def test_compact_removes_what_the_regular_expression_removed(s):
