@@ -7,13 +7,14 @@ check could use. A one-file run (an editor on save, a pre-commit hook) uses a fr
 
 ``LazyPattern(pattern)`` stands for ``re.compile(pattern)``: it compiles on the first call of any
 method, after which the compiled pattern's methods are its own attributes (later calls go straight
-to them). ``LazyPattern(pattern, skip=True)`` also works out, from the pattern's text, words of
-which every match contains one (:func:`needed_words`: ``收到|受理`` needs ``收到`` or ``受理``; ``复议机关``
-needs itself). While a text holds none of them, ``search``, ``match``, ``fullmatch``,
-``finditer``, ``findall`` and ``sub`` answer as the pattern would (no match) without compiling it;
-the first text that holds one compiles it. Most of a profile's patterns are never compiled in a
-short report: their words are not in it. A pattern that has skipped ``SKIPS`` texts is compiled
-all the same, so that a long run (thousands of reports in one process) calls ``re`` directly.
+to them). ``LazyPattern(pattern, skip=True)`` also works out, from the pattern's text, groups of
+words such that every match holds a word of each group (:func:`needed_words`: ``(收到|受理)了?申请``
+needs ``申请``, and ``收到`` or ``受理``). While a text lacks a group, ``search``, ``match``,
+``fullmatch``, ``finditer``, ``findall`` and ``sub`` answer as the pattern would (no match)
+without compiling it; the first text that holds a word of each group compiles it. Most of a
+profile's patterns are never compiled in a short report. A pattern that has skipped ``SKIPS``
+texts is compiled all the same, so that a long run (thousands of reports in one process) calls
+``re`` directly.
 """
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ SKIPS = 256  # texts a pattern skips before it is compiled anyway (a one-file ru
 
 class LazyPattern:
     """``re.compile(pattern, flags)`` on first use (``build``: then ``build(compiled)``). With
-    ``skip``, calls on a text without any of the pattern's :func:`needed_words` answer without
-    compiling."""
+    ``skip``, calls on a text that lacks a group of the pattern's :func:`needed_words` answer
+    without compiling."""
 
     def __init__(self, pattern: str, flags: int = 0, *, skip: bool = False,
                  build: Callable[[re.Pattern], re.Pattern] | None = None) -> None:
@@ -62,28 +63,34 @@ class LazyPattern:
         return getattr(self.compiled(), name)
 
     def _absent(self, string, pos: int, endpos: int) -> bool:
-        """Is none of the needed words in ``string[pos:endpos]`` (so that nothing matches)? After
-        ``SKIPS`` texts, no longer asked: the pattern is compiled (a long run is as fast as with
-        compiled patterns)."""
-        words = self._words
-        if words is _UNKNOWN:
-            words = self._words = needed_words(self.pattern)
-        if words is None or type(string) is not str or type(pos) is not int or type(endpos) is not int:
+        """Is some group of needed words missing from ``string[pos:endpos]`` (so that nothing
+        matches)? After ``SKIPS`` texts, no longer asked: the pattern is compiled (a long run is as
+        fast as with compiled patterns)."""
+        groups = self._words
+        if groups is _UNKNOWN:
+            groups = self._words = needed_words(self.pattern)
+        if groups is None or type(string) is not str or type(pos) is not int or type(endpos) is not int:
             return False
         self._skips -= 1
         if not self._skips:
             return False
         if pos == 0 and endpos >= len(string):
-            for w in words:
-                if w in string:
-                    return False
-            return True
+            for words in groups:
+                for w in words:
+                    if w in string:
+                        break
+                else:
+                    return True
+            return False
         if pos < 0 or endpos < 0:
             return False  # re clamps negative positions, str.find counts them from the end
-        for w in words:
-            if string.find(w, pos, endpos) >= 0:
-                return False
-        return True
+        for words in groups:
+            for w in words:
+                if string.find(w, pos, endpos) >= 0:
+                    break
+            else:
+                return True
+        return False
 
     def search(self, string, pos=0, endpos=_MAX):
         if self._absent(string, pos, endpos):
@@ -144,39 +151,51 @@ class _Unknown(Exception):
     pass
 
 
-def needed_words(pattern: str) -> tuple[str, ...] | None:
-    """Words one of which every match of ``pattern`` (compiled without flags) contains, or None
-    when the pattern's text does not tell (or holds what this does not understand: inline flags,
-    ``\\x``/``\\u``/``\\N`` escapes, back-references, conditionals, a ``{`` that repeats nothing …).
+def needed_words(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """Groups of words such that every match of ``pattern`` (compiled without flags) holds a word
+    of each group (the most telling groups, at most ``GROUPS``), or None when the pattern's text
+    does not tell (or holds what this does not understand: inline flags, ``\\x``/``\\u``/``\\N``
+    escapes, back-references, conditionals, a ``{`` that repeats nothing …).
 
-    A word is a run of plain characters that a match must consume, or for a group that a match
-    must pass through, the words of each of its alternatives; looking around, optional parts and
-    anything else need nothing."""
+    A group is a run of plain characters that a match must consume (one word), or the words of
+    the alternatives of a group of the pattern that a match must pass through (for each
+    alternative, its most telling group); looking around, optional parts and anything else need
+    nothing. ``(收到|受理)了?申请`` needs ``申请``, and ``收到`` or ``受理``."""
     tokens = _TOKEN.findall(pattern)
     tokens.append("")  # the end
     try:
-        words, end = _alternatives(tokens, 0)
+        groups, end = _alternatives(tokens, 0)
     except _Unknown:
         return None
-    if tokens[end]:
-        return None  # a ")" closes nothing: re would not have compiled it
-    return words
+    if tokens[end] or not groups:
+        return None  # a ")" closes nothing (re would not have compiled it), or nothing needed
+    groups.sort(key=_telling)
+    return tuple(groups[:GROUPS])
 
 
-def _alternatives(tokens: list[str], i: int) -> tuple[tuple[str, ...] | None, int]:
-    """The needed words of alternatives starting at token ``i``, and the index of the token that
-    ends them (``)`` or the end)."""
-    words, i = _sequence(tokens, i)
+GROUPS = 3  # groups of needed words a pattern is skipped on (each costs a test per text)
+
+
+def _telling(words: tuple[str, ...]) -> tuple[int, int]:
+    """Sort key, most telling first: the longest shortest word, then the fewest words."""
+    return -min(map(len, words)), len(words)
+
+
+def _alternatives(tokens: list[str], i: int) -> tuple[list[tuple[str, ...]], int]:
+    """The groups of needed words of alternatives starting at token ``i`` (all of them for one
+    alternative; for several, one group of the words of each one's most telling group), and the
+    index of the token that ends them (``)`` or the end)."""
+    groups, i = _sequence(tokens, i)
     if tokens[i] != "|":
-        return words, i
-    union = set(words) if words is not None else None
+        return groups, i
+    union: set[str] | None = set(min(groups, key=_telling)) if groups else None
     while tokens[i] == "|":
-        words, i = _sequence(tokens, i + 1)
-        if words is None:
+        groups, i = _sequence(tokens, i + 1)
+        if not groups:
             union = None
         elif union is not None:
-            union.update(words)
-    return (tuple(union) if union is not None else None), i
+            union.update(min(groups, key=_telling))
+    return ([tuple(sorted(union))] if union else []), i
 
 
 def _repeat(tokens: list[str], i: int) -> tuple[int, int]:
@@ -196,17 +215,10 @@ def _repeated(token: str) -> bool:
     return token[:1] in ("*", "+", "?") or (token[:1] == "{" and len(token) > 1)
 
 
-def _better(words: tuple[str, ...], than: tuple[str, ...] | None) -> bool:
-    """Are ``words`` more telling than ``than``: a longer shortest word, or as long and fewer?"""
-    if than is None:
-        return True
-    a, b = min(map(len, words)), min(map(len, than))
-    return a > b or (a == b and len(words) < len(than))
-
-
-def _sequence(tokens: list[str], i: int) -> tuple[tuple[str, ...] | None, int]:
-    """The needed words of the sequence starting at token ``i`` (up to ``|``, ``)`` or the end)."""
-    best: tuple[str, ...] | None = None
+def _sequence(tokens: list[str], i: int) -> tuple[list[tuple[str, ...]], int]:
+    """The groups of needed words of the sequence starting at token ``i`` (up to ``|``, ``)`` or
+    the end), and the index of the token that ends it."""
+    groups: list[tuple[str, ...]] = []
     run = ""  # plain characters a match consumes one after the other
     while True:
         t = tokens[i]
@@ -219,28 +231,30 @@ def _sequence(tokens: list[str], i: int) -> tuple[tuple[str, ...] | None, int]:
                     if e in "xuUNg" or e.isdigit():
                         raise _Unknown  # a code point, a name or a back-reference: not read here
                     # \\d \\s \\w \\b \\A \\Z \\t \\n …: needs nothing, ends a run
-                    if run and (best is None or _better((run,), best)):
-                        best = (run,)
+                    if run:
+                        groups.append((run,))
                     run = ""
                     i = _repeat(tokens, i)[1]
                     continue
                 t = e  # an escaped punctuation mark or other character: itself
             elif not c:
-                return (best if not run or not _better((run,), best) else (run,)), i - 1
+                if run:
+                    groups.append((run,))
+                return groups, i - 1
             if not _repeated(tokens[i]):  # all of it is needed, after the run
                 run += t
                 continue
             least, i = _repeat(tokens, i)  # repeats the last character only
             run += t[:-1]
-            if run and (best is None or _better((run,), best)):
-                best = (run,)
+            if run:
+                groups.append((run,))
             run = t[-1] if least else ""
             continue
         if c == "|" or c == ")":
             i -= 1
             break
-        if run and (best is None or _better((run,), best)):
-            best = (run,)
+        if run:
+            groups.append((run,))
         run = ""
         if c == "[" and len(t) > 1:
             i = _repeat(tokens, i)[1]
@@ -254,22 +268,22 @@ def _sequence(tokens: list[str], i: int) -> tuple[tuple[str, ...] | None, int]:
                         tokens[i] = rest[2]
                     else:
                         i += 1
-                words, i = _alternatives(tokens, i)
+                inner, i = _alternatives(tokens, i)
                 needed = True
             elif t in ("(?=", "(?!", "(?<=", "(?<!"):
-                words, i = _alternatives(tokens, i)
+                inner, i = _alternatives(tokens, i)
                 needed = False  # looks around: consumes nothing
             else:
                 raise _Unknown  # flags, comments, conditionals, atomic groups, (?P=name)
             if tokens[i] != ")":
                 raise _Unknown
             least, i = _repeat(tokens, i + 1)
-            if needed and least and words is not None and (best is None or _better(words, best)):
-                best = words
+            if needed and least:
+                groups += inner
         elif c in (".", "^", "$"):
             i = _repeat(tokens, i)[1]
         else:
             raise _Unknown  # a repetition of nothing, "{" that is not one, a stray "[" "]" or "}"
-    if run and (best is None or _better((run,), best)):
-        best = (run,)
-    return best, i
+    if run:
+        groups.append((run,))
+    return groups, i
