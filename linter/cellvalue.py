@@ -18,7 +18,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from .invisible import BIDI_RE, INVISIBLE_RE
+from .invisible import BIDI_RE, INVISIBLE_RE, has_invisible
+from .lazyre import LazyPattern
 from .records import Record
 from .text import nfkc, parse_chinese_number
 
@@ -38,15 +39,19 @@ REASONS = (BLANK, NOT_APPLICABLE, NON_NUMERIC, UNIT, CHINESE_NUMERAL, SIGNED_WOR
 
 # after NFKC: ／→/ －→- ～→~
 _NA_MARKS = {"无", "不适用", "暂无", "空", "N/A", "n/a", "NA", "na", "—/—", "-/-", "/"}
-_NA_RE = re.compile(r"^[-—–―‐‑/\\~_·.…×xX]+$")
+_NA_CHARS = "-—–―‐‑/\\~_·.…×xX"  # a cell of these only: not applicable
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUM_RE = re.compile(rf"^{_NUM}$")
 _UNITS = ("万元", "亿元", "千元", "元", "人次", "件", "个", "项", "条", "次", "人", "家", "份", "起", "宗", "户", "笔")
-_UNIT_RE = re.compile(rf"^(?P<num>{_NUM})(?P<unit>{'|'.join(_UNITS)})$")
-_NOTE_RE = re.compile(rf"^(?P<num>{_NUM})(?P<note>[(（\[【].*[)）\]】])$")
-_WORDS_RE = re.compile(r"^(?P<word>减少|减|下降|降低|少|增加|增|上升|多)了?(?P<num>\d+(?:\.\d+)?)"
+# the three below are tried on a cell that starts with a digit or a sign only (what they match
+# starts so): compiled on first use (~0.5 ms together), as most reports never need them
+_UNIT_RE = LazyPattern(rf"^(?P<num>{_NUM})(?P<unit>{'|'.join(_UNITS)})$")
+_NOTE_RE = LazyPattern(rf"^(?P<num>{_NUM})(?P<note>[(（\[【].*[)）\]】])$")
+_WORDS_FIRST = "减下降少增上多"  # the first characters of its words
+_WORDS_RE = LazyPattern(r"^(?P<word>减少|减|下降|降低|少|增加|增|上升|多)了?(?P<num>\d+(?:\.\d+)?)"
                        rf"(?P<unit>{'|'.join(_UNITS)})?$")
-_CN_NUM_RE = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
+_UNIT_CHARS = "".join(_UNITS)
 
 
 class Value(Record, frozen=True):
@@ -90,7 +95,7 @@ def parse_value(text: str, kind: str = "integer", minimum: float | None = 0) -> 
     (``None``: any sign). Cached: the same cell texts (``0``, ``1``, blanks) recur in every
     report, and a :class:`Value` is immutable."""
     raw = text
-    if text and INVISIBLE_RE.search(text):
+    if text and has_invisible(text):
         if BIDI_RE.search(text):
             return Value(raw, None, INVISIBLE)
         text = INVISIBLE_RE.sub("", text)  # zero-width only: read what readers see
@@ -98,7 +103,8 @@ def parse_value(text: str, kind: str = "integer", minimum: float | None = 0) -> 
     t = re.sub(r"\s+", "", t).replace("\u2212", "-")
     if not t:
         return Value(raw, None, BLANK)
-    if t in _NA_MARKS or _NA_RE.match(t):
+    # t holds no whitespace: "nothing left once these are stripped" is ^[these]+$
+    if t in _NA_MARKS or not t.strip(_NA_CHARS):
         return Value(raw, None, NOT_APPLICABLE)
     if _NUM_RE.match(t):
         n = _dec(t)
@@ -109,19 +115,21 @@ def parse_value(text: str, kind: str = "integer", minimum: float | None = 0) -> 
         if minimum is not None and n < Decimal(str(minimum)):
             return Value(raw, None, NEGATIVE, n)
         return Value(raw, n, None, n)
-    m = _UNIT_RE.match(t)
+    signed = t[0].isdecimal() or t[0] in "+-"
+    m = _UNIT_RE.match(t) if signed else None
     if m:
         return Value(raw, None, UNIT, _dec(m.group("num")), m.group("unit"))
-    m = _NOTE_RE.match(t)
+    m = _NOTE_RE.match(t) if signed else None
     if m:
         return Value(raw, None, NOTE, _dec(m.group("num")))
-    m = _WORDS_RE.match(t)
+    m = _WORDS_RE.match(t) if t[0] in _WORDS_FIRST else None
     if m:
         n = _dec(m.group("num"))
         if n is not None and m.group("word") in ("减少", "减", "下降", "降低", "少"):
             n = -n
         return Value(raw, None, SIGNED_WORDS, n, m.group("unit") or "")
-    if _CN_NUM_RE.match(t.rstrip("".join(_UNITS))):
+    numerals = t.rstrip(_UNIT_CHARS)
+    if numerals and not numerals.strip(_CN_NUMERALS):
         core = t
         unit = ""
         for u in _UNITS:

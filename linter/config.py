@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .diagnostics import Span
+from .lazyre import LazyPattern
 from .records import Record, replace
 from .settings import Settings, SettingsError
 
@@ -187,8 +188,9 @@ def _find_literal(text: str, value: str, from_line: int) -> tuple[int, int] | No
 
 
 _TOML_KEY = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
-_TOML_DOTTED = re.compile(rf"\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*=")
-_TOML_HEADER = re.compile(rf"\s*(\[\[?)\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*\]\]?")
+# compiled on first use: only a configuration in pyproject.toml needs them
+_TOML_DOTTED = LazyPattern(rf"\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*=")
+_TOML_HEADER = LazyPattern(rf"\s*(\[\[?)\s*({_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*)\s*\]\]?")
 
 
 def _toml_key_parts(dotted_key: str) -> list[tuple[str, int]]:

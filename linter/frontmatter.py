@@ -12,6 +12,7 @@ import warnings
 from typing import Any
 
 from .diagnostics import Span
+from .lazyre import LazyPattern
 from .records import Record
 
 MAX_NODES = 10_000
@@ -248,7 +249,7 @@ def _load(fm: FrontMatter, raw: str, first_line: int) -> None:
 
 
 MAX_DEPTH = 100  # ruamel.yaml's scanner slows down with every open [ or {: 2000 took seconds
-_FLOW = re.compile(r"[\[\]{}]")
+_FLOW = LazyPattern(r"[\[\]{}]")  # compiled on first use: for flow collections only
 
 
 def _flow_depth(raw: str) -> int:

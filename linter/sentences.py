@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Span
 from .records import Record
-from .text import nfkc, short_cached
+from .text import count_ideographs, drop_chars, nfkc, short_cached
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -23,9 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _MARKUP = re.compile(r"<[^>]{1,200}>|[*_`~]")
 _SPACE = re.compile(r"\s+")
-_QUOTES = re.compile("[\"'“”‘’「」『』]+")  # a regex: str.translate is ten times slower
+_QUOTES = "\"'“”‘’「」『』"  # dropped from keys
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 class Sentence(Record, eq=False):
@@ -74,7 +73,7 @@ def fold_paragraph(paragraph: Any) -> str:
 
 
 def key_of(plain: str) -> str:
-    return _DIGITS.sub("#", _QUOTES.sub("", plain))
+    return _DIGITS.sub("#", drop_chars(plain, _QUOTES))
 
 
 def sentences(doc: "Document") -> list[Sentence]:
@@ -82,7 +81,10 @@ def sentences(doc: "Document") -> list[Sentence]:
     return doc.memo("sentences", lambda: _split(doc))
 
 
-_SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’」』）)】]*)?|[。！？；!?;]+[”’」』）)】]*")
+# a sentence: text up to its end marks, then the closing quotes and brackets after them. Each set
+# is written once (compiling a set of scattered characters costs ~0.1 ms); (?=.) keeps it from
+# matching nothing at the end
+_SENTENCE = re.compile(r"(?=.)[^。！？；!?;]*[。！？；!?;]*[”’」』）)】]*", re.S)
 
 
 def _split(doc: "Document") -> list[Sentence]:
@@ -97,7 +99,7 @@ def _split(doc: "Document") -> list[Sentence]:
 def _folded(raw: str) -> tuple[str, str, int]:
     """(plain, key, number of CJK ideographs) of a sentence as written."""
     plain = fold(raw)
-    return plain, key_of(plain), len(_CJK.findall(plain))
+    return plain, key_of(plain), count_ideographs(plain)
 
 
 def _add(out: list[Sentence], p, start: int, end: int) -> None:

@@ -29,6 +29,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Span
+from .lazyre import LazyPattern
 from .records import Record
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,13 +41,14 @@ TODAY_ENV = "REPORTLINT_TODAY"
 
 # directives are case-insensitive, like HTML comments: <!-- REPORTLINT-DISABLE SUM --> works
 # (a directive is short: an unclosed comment must not make every later match scan to the end)
-_DIRECTIVE = re.compile(r"<!--[ \t]*reportlint-([A-Za-z][A-Za-z-]*)?(.{0,2000}?)-->", re.S | re.I)
+# compiled on first use (like _KV): most reports hold no directive (see _MENTION)
+_DIRECTIVE = LazyPattern(r"<!--[ \t]*reportlint-([A-Za-z][A-Za-z-]*)?(.{0,2000}?)-->", re.S | re.I)
 # bounds for hostile files (a report has a handful of directives): directives read per file, and
 # line ranges they may make (each partial enable splits every open disable)
 MAX_DIRECTIVES = 5000
 MAX_SEGMENTS = 20_000
 _MENTION = re.compile("reportlint-", re.I)
-_KV = re.compile(r"""([A-Za-z][\w-]*)=("(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|“(?P<cq>[^”]*)”|(?P<bare>[^\s,]+))""")
+_KV = LazyPattern(r"""([A-Za-z][\w-]*)=("(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|“(?P<cq>[^”]*)”|(?P<bare>[^\s,]+))""")
 
 
 def today() -> _dt.date:

@@ -17,7 +17,7 @@ fix. Removing a zero-width joiner or non-joiner elsewhere may change how a scrip
 is drawn (unsafe fix). Bidi controls are never removed automatically: which order was meant,
 the one in the file or the one on screen, only a person can tell.
 """
-from reportlint.api import BIDI, Edit, Fix, Message, Span, char_name, finding, INVISIBLE_RE
+from reportlint.api import BIDI, ZERO_WIDTH, Edit, Fix, Message, Span, char_name, finding, INVISIBLE_RE
 
 CODE = "FILE006"
 NAME = "invisible-character"
@@ -40,7 +40,7 @@ def check(doc, profile, options):
                       "only the first one read the rest as text and miss the front matter): re-save it as UTF-8",
                       f"文件开头有 {n} 个字节顺序标记（BOM），最多只应有一个（只识别第一个的工具会把其余的当作正文，"
                       "从而读不到前置元数据），请重新另存为 UTF-8")
-    if not INVISIBLE_RE.search(doc.text):
+    if not any(c in doc.text for c in BIDI + ZERO_WIDTH):  # faster than INVISIBLE_RE.search on a whole file
         return
     reported = 0
     rest = 0

@@ -31,7 +31,7 @@ OPTIONS = {
     "additionalProperties": False,
 }
 
-_ALWAYS = re.compile(r"^(?:top|L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?)$")
+_ALWAYS = r"^(?:top|L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?)$"  # compiled by re on first use
 
 
 def collect(doc, profile, options):
@@ -46,7 +46,7 @@ def check_repository(items, options):
     ignore_case = options.get("ignore-case", False)
     for path, data, link, root, res in resolved_links(items):
         frag = link.fragment
-        if not frag or link.local or _ALWAYS.match(frag):
+        if not frag or link.local or re.match(_ALWAYS, frag):
             continue
         if res is None:
             anchors, where_en, where_zh = data.anchors, "this file", "本文件"

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import LazyPattern
+
 _QUICK: dict[re.Pattern, re.Pattern] = {}
 
 
 def quick(rx: re.Pattern) -> re.Pattern:
-    """``rx``, or an equivalent pattern that skips to where a match can start (cached)."""
+    """``rx``, or an equivalent pattern that skips to where a match can start (cached). Of a
+    pattern compiled on first use, one worked out on first use."""
     hit = _QUICK.get(rx)
     if hit is None:
-        hit = _QUICK[rx] = _build(rx)
+        hit = _QUICK[rx] = rx.derived(_build) if isinstance(rx, LazyPattern) else _build(rx)
     return hit
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from ..lazyre import LazyPattern
 from ..records import Record
 
 # where a condition's pattern is searched (see the profile's comments): figure windows, sentence
@@ -242,21 +243,6 @@ class Vocabulary(Record):
 # --------------------------------------------------------------------------- compiling
 
 
-class LazyPattern:
-    """A regular expression compiled on first use: a profile declares a hundred patterns, and a
-    short report needs a few (compiling them all costs ~30 ms per process). After the first call
-    the pattern's methods are this object's own attributes, so later calls go straight to them."""
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-
-    def __getattr__(self, name: str):
-        rx = re.compile(self.pattern)
-        for method in ("search", "match", "finditer", "sub", "findall"):
-            setattr(self, method, getattr(rx, method))
-        return getattr(rx, name)
-
-
 class _Compiler:
     def __init__(self, data: dict, lazy: bool = False) -> None:
         self.data = data
@@ -290,7 +276,8 @@ class _Compiler:
     def rx(self, text: str, path: tuple) -> re.Pattern:
         expanded = self.expand(text, path)
         if self.lazy:
-            return LazyPattern(expanded)  # type: ignore[return-value]  # checked when the profile was loaded
+            # checked when the profile was loaded; compiled when a text holds a word it needs
+            return LazyPattern(expanded, skip=True)  # type: ignore[return-value]
         try:
             return re.compile(expanded)
         except re.error as exc:
@@ -421,7 +408,7 @@ def compile_vocabulary(data: dict, lazy: bool = False) -> Vocabulary:
         approximate_after=tuple(fig.get("approximate_after") or ()),
         not_a_unit={u: "".join(ws) for u, ws in (fig.get("not_a_unit") or {}).items()},
         year=c.rx(fig.get("year") or r"(?!)(\d)", ("figures", "year")),
-        lead=LazyPattern(f"^(?:{lead_words})+") if lazy else re.compile(f"^(?:{lead_words})+"),
+        lead=LazyPattern(f"^(?:{lead_words})+", skip=True) if lazy else re.compile(f"^(?:{lead_words})+"),
         scopes=scopes, topics=topics, concepts=concepts,
         dimensions=dict(data.get("dimensions") or {}),
         counts=counts, counts_by_unit=by_unit,
