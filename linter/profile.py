@@ -8,6 +8,7 @@ A profile is validated against ``schemas/profile.schema.json`` and then checked 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from . import relations as rel
 from .diagnostics import Message
@@ -170,7 +171,9 @@ class MentionSpec(Record):
 
 
 class Edition(Record):
-    """One edition of a profile: what rules receive as ``profile``."""
+    """One edition of a profile: what rules receive as ``profile``. ``relations`` may be given as
+    a function that makes them, called when they are first read (an edition read back from the
+    cache builds its relations only when a report of that edition is checked)."""
 
     id: str
     name: str
@@ -184,17 +187,28 @@ class Edition(Record):
 
     def __init__(
             self, id: str, name: str, profile: "Profile", years: tuple[int, int | None] | None,
-            sections: list[SectionSpec], tables: dict[str, TableSpec], relations: list[rel.Relation],
-            mentions: list[MentionSpec], doc_no: str = "") -> None:
+            sections: list[SectionSpec], tables: dict[str, TableSpec],
+            relations: list[rel.Relation] | Callable[[], list[rel.Relation]], mentions: list[MentionSpec],
+            doc_no: str = "") -> None:
         self.id = id
         self.name = name
         self.profile = profile
         self.years = years
         self.sections = sections
         self.tables = tables
-        self.relations = relations
+        if callable(relations):
+            self._make_relations = relations
+        else:
+            self.relations = relations
         self.mentions = mentions
         self.doc_no = doc_no
+
+    def __getattr__(self, name: str):
+        make = self.__dict__.pop("_make_relations", None) if name == "relations" else None
+        if make is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.relations = make()
+        return self.relations
 
     @property
     def profile_id(self) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import relations as rel
 from .diagnostics import Message
@@ -24,6 +24,7 @@ from .frontmatter import plain
 from .profile import (
     MAX_PROFILE_BYTES, ColumnSpec, Edition, MentionSpec, Profile, ProfileError, RowSpec, SectionSpec, TableSpec,
     schema_dir)
+from .records import replace
 
 CACHE_FORM = "profile/2"  # of the cached value (part of its key)
 
@@ -83,18 +84,27 @@ def _pos(node: Any, path: tuple) -> tuple[int, int]:
     return line, col
 
 
-_SCHEMAS: dict[bytes, Any] = {}  # the profile schema's text -> its data (compiled once by quickschema)
+_SCHEMAS: dict[bytes, Any] = {}  # the profile schema's text -> the checks of it
 
 
 def _certainly_valid(schema: bytes, value: Any) -> bool:
-    from .quickschema import certainly_valid
+    """Is ``value`` proven valid against the profile schema ``schema``? With the checks written
+    ahead of time from this schema (``reportlint.profilecheck``), else with ``reportlint.quickschema``."""
+    check = _SCHEMAS.get(schema)
+    if check is None:
+        from . import profilecheck
+        from .quickschema import certainly_valid, schema_digest
 
-    if schema not in _SCHEMAS:
-        import json
+        if schema_digest(schema) == profilecheck.SCHEMA_DIGEST:
+            check = profilecheck.certainly_valid
+        else:  # the schema changed since linter/profilecheck.py was written (a test says so)
+            import json
 
+            data = json.loads(schema)
+            check = lambda value: certainly_valid(data, value)  # noqa: E731
         _SCHEMAS.clear()
-        _SCHEMAS[schema] = json.loads(schema)
-    return isinstance(value, dict) and certainly_valid(_SCHEMAS[schema], value)
+        _SCHEMAS[schema] = check
+    return isinstance(value, dict) and check(value)
 
 
 def _parse(path: Path, text: str) -> tuple[Any, dict]:
@@ -305,7 +315,7 @@ def _build_relations(items: list[dict], tables: dict[str, TableSpec], fail,
                     description=r.get("description"))
                 if r.get("report_at"):
                     at = rel.make_resolver(keys)(_subst(r["report_at"], binding), 0)
-                    relation = rel.Relation(**{**relation.__dict__, "report_at": at[0]})
+                    relation = replace(relation, report_at=at[0])
             except rel.RelationSyntaxError as exc:
                 fail(("relations", i, "expr"),
                      f"relation {r['id']!r}: {exc} (at character {exc.offset + 1} of {text!r})")
@@ -345,17 +355,19 @@ def _relations_to_plain(relations: list[rel.Relation], origins: list[int]) -> di
     return {"operands": list(operands), "relations": out}
 
 
-def _relations_from_plain(items: list[dict], plain_relations: Any, tables: dict[str, TableSpec]) -> list[rel.Relation]:
+def _relations_from_plain(items: list[dict], plain_relations: Any,
+                          tables: dict[str, TableSpec]) -> Callable[[], list[rel.Relation]]:
     """The relations of one edition from their cached form (``items``: the edition's
-    ``relations`` data, valid against the schema): a ValueError unless every part is of the
-    right type and every cell is a row and a column of one of ``tables``."""
+    ``relations`` data, valid against the schema), checked now (a ValueError unless every part is
+    of the right type and every cell is a row and a column of one of ``tables``) and built by the
+    function returned (when a report of the edition is checked: a run checks one edition or two)."""
     if type(plain_relations) is not dict or plain_relations.keys() != {"operands", "relations"}:
         raise ValueError("cached relations")
     operands, entries = plain_relations["operands"], plain_relations["relations"]
     if type(operands) is not list or type(entries) is not list:
         raise ValueError("cached relations")
     keys = {tid: ({r.key for r in t.rows}, {c.key for c in t.columns}) for tid, t in tables.items()}
-    values: list[rel.Ref | Decimal] = []
+    values: list[tuple[str, str, str, bool] | Decimal] = []
     for x in operands:
         if type(x) is not str:
             raise ValueError("cached relation operand")
@@ -367,41 +379,47 @@ def _relations_from_plain(items: list[dict], plain_relations: Any, tables: dict[
         k = keys.get(parts[0]) if len(parts) == 3 else None
         if k is None or parts[1] not in k[0] or parts[2] not in k[1]:
             raise ValueError(f"cached relation operand {x!r}")
-        values.append(rel.Ref(parts[0], parts[1], parts[2], prev))
+        values.append((parts[0], parts[1], parts[2], prev))
     count = len(values)
-    terms: dict[int, rel.Term] = {}  # terms are records compared by value: one object per term serves all
 
-    def term(k: Any) -> rel.Term:
-        t = terms.get(k) if type(k) is int else None
-        if t is None:
-            if type(k) is not int or not 0 < abs(k) <= count:
-                raise ValueError("cached relation term")
-            v = values[abs(k) - 1]
-            sign = 1 if k > 0 else -1
-            t = terms[k] = rel.Term(sign, ref=v) if isinstance(v, rel.Ref) else rel.Term(sign, const=v)
-        return t
-
-    def side(ks: Any) -> tuple[rel.Term, ...]:
+    def side(ks: Any) -> None:
         if type(ks) is not list or not ks:
             raise ValueError("cached relation side")
-        return tuple([term(k) for k in ks])
+        for k in ks:
+            if type(k) is not int or not (0 < k <= count or -count <= k < 0):
+                raise ValueError("cached relation term")
 
-    out = []
     for entry in entries:
         if type(entry) is not list or len(entry) != 6:
             raise ValueError("cached relation")
         i, text, op, lhs, rhs, at = entry
         if type(i) is not int or not 0 <= i < len(items) or type(text) is not str or type(op) is not str \
-                or op not in rel.OPS or type(at) is not int or not 0 <= at <= count:
+                or op not in rel.OPS or type(at) is not int or not 0 <= at <= count \
+                or at and isinstance(values[at - 1], Decimal):
             raise ValueError("cached relation")
-        report_at = values[at - 1] if at else None
-        if report_at is not None and not isinstance(report_at, rel.Ref):
-            raise ValueError("cached relation")
-        r = items[i]
-        out.append(rel.Relation(r["id"], side(lhs), op, side(rhs), text, severity=r["severity"],
-                                kind=r.get("kind", "structural"), report_at=report_at,
-                                description=r.get("description")))
-    return out
+        side(lhs)
+        side(rhs)
+
+    def build() -> list[rel.Relation]:
+        refs = [v if isinstance(v, Decimal) else rel.Ref(*v) for v in values]
+        terms: dict[int, rel.Term] = {}  # records compared by value: one object serves every use of a term
+
+        def term(k: int) -> rel.Term:
+            v = refs[abs(k) - 1]
+            t = terms[k] = rel.Term(1 if k > 0 else -1, const=v) if isinstance(v, Decimal) \
+                else rel.Term(1 if k > 0 else -1, v)
+            return t
+
+        out = []
+        for i, text, op, lhs, rhs, at in entries:
+            r = items[i]
+            out.append(rel.Relation(
+                r["id"], tuple([terms[k] if k in terms else term(k) for k in lhs]), op,
+                tuple([terms[k] if k in terms else term(k) for k in rhs]), text, r["severity"],
+                r.get("kind", "structural"), refs[at - 1] if at else None, r.get("description")))
+        return out
+
+    return build
 
 
 def _is_number(x: Any) -> bool:
