@@ -133,15 +133,7 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
     options = attr("OPTIONS", {}) or {}
     if not isinstance(options, dict):
         raise RuleLoadError("OPTIONS must be a JSON Schema object")
-    check = attr("check", None)
-    collect = attr("collect", None)
-    check_repo = attr("check_repository", None)
-    if scope == "document" and not callable(check):
-        raise RuleLoadError("a document rule needs a callable check(doc, profile, options)")
-    if scope == "suppressions" and not callable(check):
-        raise RuleLoadError("a suppressions rule needs a callable check(suppressions, options)")
-    if scope == "repository" and not (callable(collect) and callable(check_repo)):
-        raise RuleLoadError("a repository rule needs collect(doc, profile, options) and check_repository(items, options)")
+    check, collect, check_repo = _callables(obj, scope)
     doc = (getattr(obj, "__doc__", None) or "").strip()
     return Rule(
         code=code, name=name,
@@ -152,6 +144,21 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
         collect=collect, check_repository=check_repo, network=bool(attr("NETWORK", False)),
         uses_context=scope == "repository" and bool(attr("CONTEXT", False)),
     )
+
+
+def _callables(obj: Any, scope: str) -> tuple[Callable | None, Callable | None, Callable | None]:
+    """``check``, ``collect`` and ``check_repository`` of a rule's module or object (RuleLoadError
+    when those its ``scope`` needs are not callable)."""
+    check = getattr(obj, "check", None)
+    collect = getattr(obj, "collect", None)
+    check_repo = getattr(obj, "check_repository", None)
+    if scope == "document" and not callable(check):
+        raise RuleLoadError("a document rule needs a callable check(doc, profile, options)")
+    if scope == "suppressions" and not callable(check):
+        raise RuleLoadError("a suppressions rule needs a callable check(suppressions, options)")
+    if scope == "repository" and not (callable(collect) and callable(check_repo)):
+        raise RuleLoadError("a repository rule needs collect(doc, profile, options) and check_repository(items, options)")
+    return check, collect, check_repo
 
 
 class Registry(Record):
@@ -166,6 +173,7 @@ class Registry(Record):
         self.rules = {} if rules is None else rules
         self.errors = [] if errors is None else errors
         self._fingerprint = _fingerprint
+        self._matches: dict[tuple[str, int], frozenset[str]] = {}  # selector -> codes (asked for every file)
 
     def add(self, rule: Rule) -> None:
         if rule.code in self.rules:
@@ -212,6 +220,15 @@ class Registry(Record):
 
     def match(self, selector: str) -> set[str]:
         """Codes a selector names: ``ALL``, a code, a family prefix (``SEC``, ``SEC00``) or a name."""
+        key = (selector, len(self.rules))  # (rules are added, never removed)
+        hit = self._matches.get(key)
+        if hit is None:
+            if len(self._matches) >= 1024:
+                self._matches.clear()
+            hit = self._matches[key] = frozenset(self._match(selector))
+        return set(hit)
+
+    def _match(self, selector: str) -> set[str]:
         sel = selector.strip()
         if not sel:
             return set()
@@ -276,8 +293,13 @@ class LazyRule(Rule):
         obj = importlib.import_module(module)
         for part in filter(None, attr.split(".")):
             obj = getattr(obj, part)
-        real = rule_from_object(obj, self.origin)
-        self.__dict__.update(_check=real.check, _collect=real.collect, _check_repository=real.check_repository)
+        # the module is the one the cache describes (its size and time were checked): only what
+        # runs is taken from it
+        if isinstance(obj, Rule):
+            check, collect, check_repository = obj.check, obj.collect, obj.check_repository
+        else:
+            check, collect, check_repository = _callables(obj, self.scope)
+        self.__dict__.update(_check=check, _collect=collect, _check_repository=check_repository)
 
     def _get(name):  # noqa: N805 - a property factory
         def fget(self):
