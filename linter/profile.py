@@ -276,6 +276,26 @@ class Profile(Record):
 
 MAX_PROFILE_BYTES = 16 * 1024 * 1024
 _CACHE: dict[tuple[str, int, int], Profile] = {}
+_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}
+
+
+def content_digest(path: str | Path) -> str:
+    """``reportlint.cache.digest`` of a profile's or schema's bytes, read and hashed once per
+    process while the file stays the same (device, inode, size and time): the result cache's
+    fingerprint and the profile cache's key both need it. OSError when it cannot be read."""
+    import os
+
+    st = os.stat(path)
+    key = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    hit = _DIGESTS.get(key)
+    if hit is None:
+        from .cache import digest
+        from .safefile import read_limited
+
+        if len(_DIGESTS) >= 256:
+            _DIGESTS.clear()
+        hit = _DIGESTS[key] = digest(read_limited(path, MAX_PROFILE_BYTES))  # never a FIFO or a device
+    return hit
 
 
 def load_profile(path: str | Path) -> Profile:
@@ -325,10 +345,6 @@ class ProfileRegistry:
         """The content of every profile this registry can load, and of the JSON Schemas beside
         them (for the result cache)."""
         if self._fingerprint is None:
-            from .cache import digest
-
-            from .safefile import read_limited
-
             files = {p.resolve() for p in self._paths.values()}
             for p in list(files) + [schema_dir() / "profiles" / "x"]:
                 files.update(q.resolve() for q in p.parent.parent.glob("*.json"))
@@ -336,7 +352,7 @@ class ProfileRegistry:
             out = []
             for f in sorted(files):
                 try:
-                    out.append((str(f), digest(read_limited(f, MAX_PROFILE_BYTES))))
+                    out.append((str(f), content_digest(f)))
                 except OSError:
                     out.append((str(f), ""))
             self._fingerprint = out

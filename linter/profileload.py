@@ -23,27 +23,39 @@ from .diagnostics import Message
 from .frontmatter import plain
 from .profile import (
     MAX_PROFILE_BYTES, ColumnSpec, Edition, MentionSpec, Profile, ProfileError, RowSpec, SectionSpec, TableSpec,
-    schema_dir)
+    content_digest, schema_dir)
 from .records import replace
 
 CACHE_FORM = "profile/2"  # of the cached value (part of its key)
 
 
-def load(path: Path) -> Profile:
-    """The profile in the file ``path`` (a :class:`ProfileError` when it is not a valid one)."""
-    from .safefile import read_limited
+class _Changed(Exception):
+    """The profile file changed while it was being loaded."""
 
-    try:
-        raw = read_limited(path, MAX_PROFILE_BYTES)  # never a FIFO or a device, never without end
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
+
+def load(path: Path, retry: bool = True) -> Profile:
+    """The profile in the file ``path`` (a :class:`ProfileError` when it is not a valid one)."""
     from . import cache
 
-    schema = (schema_dir() / "profile.schema.json").read_bytes()
+    try:
+        # the result cache's fingerprint read and hashed it a moment ago
+        key = content_digest(path)
+    except OSError as exc:
+        raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
+    schema_path = schema_dir() / "profile.schema.json"
+    schema_key = content_digest(schema_path)
     built: dict[str, Profile] = {}
 
     def build() -> dict:
+        from .safefile import read_limited
+
+        try:
+            raw = read_limited(path, MAX_PROFILE_BYTES)  # never a FIFO or a device, never without end
+            text = raw.decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
+        if cache.digest(raw) != key:
+            raise _Changed  # (what is built must be stored under the key of what it was built from)
         tree, data = _parse(path, text)
         relations: dict[str, list] = {}
         built["profile"] = _build(path, tree, data, relations_out=relations)  # a ProfileError: nothing is cached
@@ -53,7 +65,7 @@ def load(path: Path) -> Profile:
         """Is ``value`` a sound cached profile? (built into ``built`` on the way)"""
         if type(value) is not dict or value.keys() != {"data", "relations"}:
             return False
-        if not _certainly_valid(schema, value["data"]):
+        if not _certainly_valid(schema_path, schema_key, value["data"]):
             return False
         try:
             built["profile"] = _build(path, None, value["data"], vocabulary_checked=True,
@@ -62,7 +74,12 @@ def load(path: Path) -> Profile:
             return False
         return True
 
-    cache.load_plain("profile", (CACHE_FORM, raw, schema), build=build, validate=usable)
+    try:
+        cache.load_plain("profile", (CACHE_FORM, key, schema_key), build=build, validate=usable)
+    except _Changed:
+        if not retry:
+            raise ProfileError(path, 1, 1, "the profile file changes while it is being read") from None
+        return load(path, retry=False)
     return built["profile"]
 
 
@@ -84,26 +101,28 @@ def _pos(node: Any, path: tuple) -> tuple[int, int]:
     return line, col
 
 
-_SCHEMAS: dict[bytes, Any] = {}  # the profile schema's text -> the checks of it
+_CHECKS: dict[str, Callable[[Any], bool]] = {}  # the profile schema's digest -> the checks of it
 
 
-def _certainly_valid(schema: bytes, value: Any) -> bool:
-    """Is ``value`` proven valid against the profile schema ``schema``? With the checks written
-    ahead of time from this schema (``reportlint.profilecheck``), else with ``reportlint.quickschema``."""
-    check = _SCHEMAS.get(schema)
+def _certainly_valid(schema_path: Path, schema_key: str, value: Any) -> bool:
+    """Is ``value`` proven valid against the profile schema (``schema_key``: the digest of its
+    file)? With the checks written ahead of time from this schema (``reportlint.profilecheck``),
+    else with ``reportlint.quickschema``."""
+    check = _CHECKS.get(schema_key)
     if check is None:
         from . import profilecheck
-        from .quickschema import certainly_valid, schema_digest
 
-        if schema_digest(schema) == profilecheck.SCHEMA_DIGEST:
+        if schema_key == profilecheck.SCHEMA_DIGEST:
             check = profilecheck.certainly_valid
         else:  # the schema changed since linter/profilecheck.py was written (a test says so)
             import json
 
-            data = json.loads(schema)
+            from .quickschema import certainly_valid
+
+            data = json.loads(schema_path.read_bytes())
             check = lambda value: certainly_valid(data, value)  # noqa: E731
-        _SCHEMAS.clear()
-        _SCHEMAS[schema] = check
+        _CHECKS.clear()
+        _CHECKS[schema_key] = check
     return isinstance(value, dict) and check(value)
 
 
@@ -371,23 +390,24 @@ def _relations_from_plain(items: list[dict], plain_relations: Any,
     for x in operands:
         if type(x) is not str:
             raise ValueError("cached relation operand")
-        if _is_number(x):
-            values.append(Decimal(x))
-            continue
-        prev = x.startswith("prev.")
-        parts = (x[5:] if prev else x).split(".")
+        parts = x.split(".")
+        prev = len(parts) == 4 and parts[0] == "prev"
+        if prev:
+            del parts[0]
         k = keys.get(parts[0]) if len(parts) == 3 else None
-        if k is None or parts[1] not in k[0] or parts[2] not in k[1]:
+        if k is not None and parts[1] in k[0] and parts[2] in k[1]:
+            values.append((parts[0], parts[1], parts[2], prev))
+        elif _is_number(x):
+            values.append(Decimal(x))
+        else:
             raise ValueError(f"cached relation operand {x!r}")
-        values.append((parts[0], parts[1], parts[2], prev))
     count = len(values)
 
     def side(ks: Any) -> None:
-        if type(ks) is not list or not ks:
+        # every term an int (not a bool) from -count to count, not 0
+        if type(ks) is not list or not ks or not set(map(type, ks)) <= _INT or min(ks) < -count \
+                or max(ks) > count or 0 in ks:
             raise ValueError("cached relation side")
-        for k in ks:
-            if type(k) is not int or not (0 < k <= count or -count <= k < 0):
-                raise ValueError("cached relation term")
 
     for entry in entries:
         if type(entry) is not list or len(entry) != 6:
@@ -420,6 +440,9 @@ def _relations_from_plain(items: list[dict], plain_relations: Any,
         return out
 
     return build
+
+
+_INT = {int}
 
 
 def _is_number(x: Any) -> bool:

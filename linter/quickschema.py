@@ -30,13 +30,6 @@ class _Unknown(Exception):
     pass
 
 
-def schema_digest(schema_bytes: bytes) -> str:
-    """What names a schema file's content (``reportlint.schemacode`` writes it into the checks it writes)."""
-    from .hashing import blake2b
-
-    return blake2b(schema_bytes, digest_size=20).hexdigest()
-
-
 def certainly_valid(schema: Any, instance: Any) -> bool:
     try:
         return _compiled(schema)(instance)

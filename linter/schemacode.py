@@ -26,8 +26,9 @@ import re
 import sys
 from typing import Any
 
+from .cache import digest
 from .quickschema import (
-    _ANNOTATIONS, _ARRAY_KEYS, _FAST_INLINE, _FAST_PATTERNS, _OBJECT_KEYS, _STRING_KEYS, _number, schema_digest)
+    _ANNOTATIONS, _ARRAY_KEYS, _FAST_INLINE, _FAST_PATTERNS, _OBJECT_KEYS, _STRING_KEYS, _number)
 
 
 class GenerationError(Exception):
@@ -63,7 +64,7 @@ def generate(schema: Any, schema_bytes: bytes, source: str) -> str:
         "",
         "from .quickschema import _Unknown, _check_key, _enum, _searcher",
         "",
-        f'SCHEMA_DIGEST = "{schema_digest(schema_bytes)}"',
+        f'SCHEMA_DIGEST = "{digest(schema_bytes)}"  # reportlint.cache.digest of the schema file',
         "",
     ]
     head += [f"_P{i} = _searcher({p!r})" for p, i in gen.patterns.items()]

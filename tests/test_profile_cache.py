@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,36 @@ def test_a_profile_entry_of_the_previous_form_is_not_read(tmp_path, monkeypatch,
     cache.notes.clear()
     assert contents(load(tmp_path, monkeypatch)) == from_file
     assert not cache.notes
+
+
+def test_a_warm_run_reads_the_profile_file_once(tmp_path, monkeypatch):
+    """The result cache's fingerprint reads and hashes every profile; reading the profile back
+    from the cache uses that digest as its key, and does not read the file again."""
+    from reportlint import safefile
+    from reportlint.profile import ProfileRegistry
+
+    load(tmp_path, monkeypatch)  # stored
+    profile._CACHE.clear()
+    profile._DIGESTS.clear()
+    reads = []
+    original = safefile.read_limited
+    monkeypatch.setattr(safefile, "read_limited", lambda path, *a, **k: reads.append(Path(path)) or original(path, *a, **k))
+    registry = ProfileRegistry()
+    registry.fingerprint()
+    registry.get("gov-info-disclosure")
+    assert [r.resolve() for r in reads].count(BUILTIN.resolve()) == 1, reads
+
+
+def test_a_profile_that_changes_while_it_is_loaded_is_not_stored_under_its_old_key(tmp_path, monkeypatch, from_file):
+    from reportlint import profileload
+
+    stale = iter(["0" * 40])
+    real = profileload.content_digest
+    monkeypatch.setattr(profileload, "content_digest",
+                        lambda path: next(stale, None) or real(path) if Path(path) == BUILTIN else real(path))
+    assert contents(load(tmp_path, monkeypatch)) == from_file
+    with sqlite3.connect(tmp_path / cache.DB_NAME) as db:
+        keys = [k for k, in db.execute("SELECT key FROM entries WHERE kind = 'profile'")]
+    db.close()
+    schema_key = real(schema_dir() / "profile.schema.json")
+    assert keys == [cache.digest(cache.runtime_salt(), profileload.CACHE_FORM, real(BUILTIN), schema_key)]
