@@ -48,6 +48,7 @@ from .records import Record
 
 ENTRY_POINT_GROUP = "reportlint.rules"
 CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+_SELECTOR_RE = re.compile(r"^[A-Za-z]{2,5}[0-9]{0,3}$")  # a code or a family prefix
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 SCOPES = ("document", "repository", "suppressions")
 
@@ -174,6 +175,7 @@ class Registry(Record):
         self.errors = [] if errors is None else errors
         self._fingerprint = _fingerprint
         self._matches: dict[tuple[str, int], frozenset[str]] = {}  # selector -> codes (asked for every file)
+        self._names: dict[int, dict[str, set[str]]] = {}  # rule name -> codes, for a number of rules
 
     def add(self, rule: Rule) -> None:
         if rule.code in self.rules:
@@ -232,12 +234,22 @@ class Registry(Record):
         sel = selector.strip()
         if not sel:
             return set()
-        if sel.upper() == "ALL":
-            return set(self.rules)
         up = sel.upper()
-        out = {c for c in self.rules if c.startswith(up)} if re.match(r"^[A-Za-z]{2,5}[0-9]{0,3}$", sel) else set()
-        out |= {r.code for r in self.rules.values() if r.name == sel.lower()}
-        return out
+        if up == "ALL":
+            return set(self.rules)
+        if CODE_RE.match(up):  # a whole code is the prefix of no other
+            out = {up} if up in self.rules else set()
+        elif _SELECTOR_RE.match(sel):
+            out = {c for c in self.rules if c.startswith(up)}
+        else:
+            out = set()
+        names = self._names.get(len(self.rules))
+        if names is None:
+            names = {}
+            for r in self.rules.values():
+                names.setdefault(r.name, set()).add(r.code)
+            self._names = {len(self.rules): names}
+        return out | names.get(sel.lower(), set())
 
 
 _REGISTRY: Registry | None = None
