@@ -1,8 +1,9 @@
-"""Checks of schemas/profile.schema.json, written by reportlint.schemacode: do not edit. Write it again with
+"""The checks of profile.schema.json, written by reportlint.schemacode: do not edit. When the schema
+changes, write them again with
 
     python -m reportlint.schemacode schemas/profile.schema.json > <this file>
 
-when the schema changes (until then the schema is checked by reportlint.quickschema).
+(until then, the schema is checked by reportlint.quickschema).
 """
 # flake8: noqa
 from __future__ import annotations
@@ -431,37 +432,48 @@ def _c5(v):
 
 
 def _c35(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not (isinstance(x, str) and len(x) >= 1): return False
-    return True
-
-
-def _c36(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not (isinstance(x, str) and len(x) >= 1): return False
-    return True
-
-
-def _c37(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if not isinstance(x, str): return False
     return True
 
 
-def _c39(v):
+def _c36(v):
     if not isinstance(v, list): return False
     for x in v:
-        if not (isinstance(x, str) and len(x) >= 1): return False
+        if not _c10(x): return False
     return True
 
 
-def _c38(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not _c39(x): return False
+def _c37(v):
+    if not isinstance(v, dict): return False
+    for k, x in v.items():
+        if not _c10(x): return False
+    return True
+
+
+def _c34(v):
+    if not isinstance(v, dict): return False
+    for k, x in v.items():
+        if k == 'count_units':
+            if not _c10(x): return False
+        elif k == 'amount_units':
+            if not _c10(x): return False
+        elif k == 'aliases':
+            if not _c35(x): return False
+        elif k == 'same_kind':
+            if not _c36(x): return False
+        elif k == 'approximate_before':
+            if not _c10(x): return False
+        elif k == 'approximate_after':
+            if not _c10(x): return False
+        elif k == 'not_a_unit':
+            if not _c37(x): return False
+        elif k == 'year':
+            if not isinstance(x, str): return False
+        elif k == 'other_year_scope':
+            if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
+        else: return False
     return True
 
 
@@ -472,90 +484,30 @@ def _c40(v):
     return True
 
 
-def _c41(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not (isinstance(x, str) and len(x) >= 1): return False
-    return True
-
-
-def _c43(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not (isinstance(x, str) and len(x) >= 1): return False
-    return True
-
-
-def _c42(v):
-    if not isinstance(v, dict): return False
-    for k, x in v.items():
-        if not _c43(x): return False
-    return True
-
-
-def _c34(v):
-    if not isinstance(v, dict): return False
-    for k, x in v.items():
-        if k == 'count_units':
-            if not _c35(x): return False
-        elif k == 'amount_units':
-            if not _c36(x): return False
-        elif k == 'aliases':
-            if not _c37(x): return False
-        elif k == 'same_kind':
-            if not _c38(x): return False
-        elif k == 'approximate_before':
-            if not _c40(x): return False
-        elif k == 'approximate_after':
-            if not _c41(x): return False
-        elif k == 'not_a_unit':
-            if not _c42(x): return False
-        elif k == 'year':
-            if not isinstance(x, str): return False
-        elif k == 'other_year_scope':
-            if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
-        else: return False
-    return True
-
-
-def _c46(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not (isinstance(x, str) and len(x) >= 1): return False
-    return True
-
-
-def _c45(v):
+def _c39(v):
     n = 0
     if (isinstance(v, str) and len(v) >= 1):
         if n: return False
         n = 1
-    if _c46(v):
+    if _c40(v):
         if n: return False
         n = 1
     if not n: return False
     return True
 
 
-def _c44(v):
+def _c38(v):
     if not (isinstance(v, dict)): return False
     if isinstance(v, dict):
         for x in v:
             if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
     if isinstance(v, dict):
         for k, x in v.items():
-            if k not in _K0 and not _c45(x): return False
+            if k not in _K0 and not _c39(x): return False
     return True
 
 
-def _c49(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not (isinstance(x, str) and len(x) >= 1): return False
-    return True
-
-
-def _c48(v):
+def _c42(v):
     if not isinstance(v, dict): return False
     if 'zh' not in v or 'en' not in v or 'words' not in v: return False
     for k, x in v.items():
@@ -564,25 +516,25 @@ def _c48(v):
         elif k == 'en':
             if not isinstance(x, str): return False
         elif k == 'words':
-            if not _c49(x): return False
+            if not _c10(x): return False
         elif k == 'never_a_part':
             if not isinstance(x, bool): return False
         else: return False
     return True
 
 
-def _c47(v):
+def _c41(v):
     if not (isinstance(v, dict)): return False
     if isinstance(v, dict):
         for x in v:
             if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
     if isinstance(v, dict):
         for k, x in v.items():
-            if k not in _K0 and not _c48(x): return False
+            if k not in _K0 and not _c42(x): return False
     return True
 
 
-def _c54(v):
+def _c47(v):
     if not isinstance(v, list): return False
     if len(v) < 1: return False
     for x in v:
@@ -590,22 +542,22 @@ def _c54(v):
     return True
 
 
-def _c53(v):
+def _c46(v):
     n = 0
     if (isinstance(v, str) and len(v) >= 1):
         if n: return False
         n = 1
-    if _c54(v):
+    if _c47(v):
         if n: return False
         n = 1
     if not n: return False
     return True
 
 
-_d__defs_prose_patterns = _c53
+_d__defs_prose_patterns = _c46
 
 
-def _c56(v):
+def _c49(v):
     if not isinstance(v, list): return False
     if len(v) < 1: return False
     for x in v:
@@ -613,39 +565,19 @@ def _c56(v):
     return True
 
 
-def _c55(v):
+def _c48(v):
     n = 0
     if (isinstance(v, str) and ((v.isascii() and v.isidentifier()) or _P1(v))):
         if n: return False
         n = 1
-    if _c56(v):
+    if _c49(v):
         if n: return False
         n = 1
     if not n: return False
     return True
 
 
-def _c58(v):
-    if not isinstance(v, list): return False
-    if len(v) < 1: return False
-    for x in v:
-        if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
-    return True
-
-
-def _c57(v):
-    n = 0
-    if (isinstance(v, str) and ((v.isascii() and v.isidentifier()) or _P1(v))):
-        if n: return False
-        n = 1
-    if _c58(v):
-        if n: return False
-        n = 1
-    if not n: return False
-    return True
-
-
-def _c52(v):
+def _c45(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if k == 'before':
@@ -669,19 +601,19 @@ def _c52(v):
         elif k == 'rest':
             if not _d__defs_prose_patterns(x): return False
         elif k == 'section':
-            if not _c55(x): return False
+            if not _c48(x): return False
         elif k == 'topic':
-            if not _c57(x): return False
+            if not _c48(x): return False
         elif k == 'continues':
             if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
         else: return False
     return len(v) >= 1
 
 
-_d__defs_prose_condition = _c52
+_d__defs_prose_condition = _c45
 
 
-def _c51(v):
+def _c44(v):
     if not isinstance(v, list): return False
     if len(v) < 1: return False
     for x in v:
@@ -689,14 +621,14 @@ def _c51(v):
     return True
 
 
-def _c50(v):
+def _c43(v):
     if not (isinstance(v, dict)): return False
     if isinstance(v, dict):
         for x in v:
             if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
     if isinstance(v, dict):
         for k, x in v.items():
-            if k not in _K0 and not _c51(x): return False
+            if k not in _K0 and not _c44(x): return False
     return True
 
 
@@ -704,7 +636,7 @@ def _d__defs_concept_id(v):
     return (isinstance(v, str) and ((v.isascii() and v[:1] != '.' and v.replace('.', '_').isidentifier()) or _P2(v)))
 
 
-def _c62(v):
+def _c53(v):
     if not isinstance(v, list): return False
     if len(v) < 1: return False
     for x in v:
@@ -712,21 +644,21 @@ def _c62(v):
     return True
 
 
-def _c61(v):
+def _c52(v):
     if not isinstance(v, list): return False
     for x in v:
-        if not _c62(x): return False
+        if not _c53(x): return False
     return True
 
 
-def _c63(v):
+def _c54(v):
     if not isinstance(v, list): return False
     for x in v:
         if not (isinstance(x, str) and ((x.isascii() and x[:1] != '.' and x.replace('.', '_').isidentifier()) or _P2(x))): return False
     return True
 
 
-def _c65(v):
+def _c56(v):
     if not isinstance(v, list): return False
     if len(v) < 2: return False
     for x in v:
@@ -734,28 +666,21 @@ def _c65(v):
     return True
 
 
-def _c64(v):
+def _c55(v):
     if not isinstance(v, list): return False
     for x in v:
-        if not _c65(x): return False
+        if not _c56(x): return False
     return True
 
 
-def _c66(v):
+def _c57(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if not (isinstance(x, str) and ((x.isascii() and x[:1] != '.' and x.replace('.', '_').isidentifier()) or _P2(x))): return False
     return True
 
 
-def _c67(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not (isinstance(x, str) and ((x.isascii() and x[:1] != '.' and x.replace('.', '_').isidentifier()) or _P2(x))): return False
-    return True
-
-
-def _c60(v):
+def _c51(v):
     if not isinstance(v, dict): return False
     if 'id' not in v or 'role' not in v or 'dim' not in v or 'zh' not in v or 'en' not in v: return False
     for k, x in v.items():
@@ -770,15 +695,15 @@ def _c60(v):
         elif k == 'en':
             if not isinstance(x, str): return False
         elif k == 'cells':
-            if not _c61(x): return False
+            if not _c52(x): return False
         elif k == 'subs':
-            if not _c63(x): return False
+            if not _c54(x): return False
         elif k == 'complete':
-            if not _c64(x): return False
+            if not _c55(x): return False
         elif k == 'as_part_of':
-            if not _c66(x): return False
+            if not _c57(x): return False
         elif k == 'not_part_of':
-            if not _c67(x): return False
+            if not _c54(x): return False
         elif k == 'adjacent_years':
             if not isinstance(x, bool): return False
         elif k == 'residual':
@@ -787,28 +712,21 @@ def _c60(v):
     return True
 
 
-_d__defs_concept = _c60
+_d__defs_concept = _c51
 
 
-def _c59(v):
+def _c50(v):
     if not isinstance(v, list): return False
     for x in v:
         if not _d__defs_concept(x): return False
     return True
 
 
-def _c70(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
-    return True
-
-
-def _c69(v):
+def _c59(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if k == 'parts':
-            if not _c70(x): return False
+            if not _c11(x): return False
         elif k == 'unclassified':
             if not isinstance(x, bool): return False
         elif k == 'not_a_category':
@@ -817,64 +735,24 @@ def _c69(v):
     return True
 
 
-def _c68(v):
+def _c58(v):
     if not (isinstance(v, dict)): return False
     if isinstance(v, dict):
         for x in v:
             if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
     if isinstance(v, dict):
         for k, x in v.items():
-            if k not in _K0 and not _c69(x): return False
+            if k not in _K0 and not _c59(x): return False
     return True
 
 
-def _c73(v):
+def _c62(v):
     if not (isinstance(v, str) or v is None): return False
     if isinstance(v, str) and len(v) < 1: return False
     return True
 
 
-def _c77(v):
-    if not isinstance(v, list): return False
-    if len(v) < 1: return False
-    for x in v:
-        if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
-    return True
-
-
-def _c76(v):
-    n = 0
-    if (isinstance(v, str) and ((v.isascii() and v.isidentifier()) or _P1(v))):
-        if n: return False
-        n = 1
-    if _c77(v):
-        if n: return False
-        n = 1
-    if not n: return False
-    return True
-
-
-def _c79(v):
-    if not isinstance(v, list): return False
-    if len(v) < 1: return False
-    for x in v:
-        if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
-    return True
-
-
-def _c78(v):
-    n = 0
-    if (isinstance(v, str) and ((v.isascii() and v.isidentifier()) or _P1(v))):
-        if n: return False
-        n = 1
-    if _c79(v):
-        if n: return False
-        n = 1
-    if not n: return False
-    return True
-
-
-def _c75(v):
+def _c64(v):
     if not isinstance(v, dict): return False
     if 'concept' not in v: return False
     for k, x in v.items():
@@ -901,106 +779,51 @@ def _c75(v):
         elif k == 'concept':
             if not (isinstance(x, str) and ((x.isascii() and x[:1] != '.' and x.replace('.', '_').isidentifier()) or _P2(x))): return False
         elif k == 'section':
-            if not _c76(x): return False
+            if not _c48(x): return False
         elif k == 'topic':
-            if not _c78(x): return False
+            if not _c48(x): return False
         else: return False
     return True
 
 
-def _c74(v):
+def _c63(v):
     if not isinstance(v, list): return False
     if len(v) < 2: return False
     for x in v:
-        if not _c75(x): return False
+        if not _c64(x): return False
     return True
 
 
-def _c80(v):
-    if not isinstance(v, list): return False
-    if len(v) < 1: return False
-    for x in v:
-        if not (isinstance(x, str) and len(x) >= 1): return False
-    return True
-
-
-def _c82(v):
-    if not isinstance(v, list): return False
-    if len(v) < 1: return False
-    for x in v:
-        if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
-    return True
-
-
-def _c81(v):
-    n = 0
-    if (isinstance(v, str) and ((v.isascii() and v.isidentifier()) or _P1(v))):
-        if n: return False
-        n = 1
-    if _c82(v):
-        if n: return False
-        n = 1
-    if not n: return False
-    return True
-
-
-def _c84(v):
-    if not isinstance(v, list): return False
-    if len(v) < 1: return False
-    for x in v:
-        if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
-    return True
-
-
-def _c83(v):
-    n = 0
-    if (isinstance(v, str) and ((v.isascii() and v.isidentifier()) or _P1(v))):
-        if n: return False
-        n = 1
-    if _c84(v):
-        if n: return False
-        n = 1
-    if not n: return False
-    return True
-
-
-def _c86(v):
+def _c66(v):
     if not isinstance(v, list): return False
     for x in v:
         if not _d__defs_prose_condition(x): return False
     return True
 
 
-def _c85(v):
+def _c65(v):
     n = 0
     if _d__defs_prose_condition(v):
         if n: return False
         n = 1
-    if _c86(v):
+    if _c66(v):
         if n: return False
         n = 1
     if not n: return False
     return True
 
 
-_d__defs_prose_conditions = _c85
+_d__defs_prose_conditions = _c65
 
 
-def _c87(v):
+def _c67(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if not (isinstance(x, str) and len(x) >= 1): return False
     return True
 
 
-def _c88(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
-    return True
-
-
-def _c90(v):
+def _c69(v):
     if not isinstance(v, list): return False
     if len(v) < 1: return False
     for x in v:
@@ -1008,26 +831,26 @@ def _c90(v):
     return True
 
 
-def _c89(v):
+def _c68(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
-        if not _c90(x): return False
+        if not _c69(x): return False
     return True
 
 
-def _c91(v):
+def _c70(v):
     if not isinstance(v, dict): return True
     if 'concept' not in v: return False
     return True
 
 
-def _c92(v):
+def _c71(v):
     if not isinstance(v, dict): return True
     if 'one_of' not in v: return False
     return True
 
 
-def _c72(v):
+def _c61(v):
     if not (isinstance(v, dict)): return False
     if isinstance(v, dict):
         for k, x in v.items():
@@ -1065,19 +888,19 @@ def _c72(v):
             if not _d__defs_prose_patterns(x): return False
         if 'concept' in v:
             x = v['concept']
-            if not _c73(x): return False
+            if not _c62(x): return False
         if 'one_of' in v:
             x = v['one_of']
-            if not _c74(x): return False
+            if not _c63(x): return False
         if 'units' in v:
             x = v['units']
-            if not _c80(x): return False
+            if not _c32(x): return False
         if 'topic' in v:
             x = v['topic']
-            if not _c81(x): return False
+            if not _c48(x): return False
         if 'section' in v:
             x = v['section']
-            if not _c83(x): return False
+            if not _c48(x): return False
         if 'continues' in v:
             x = v['continues']
             if not (isinstance(x, str) and ((x.isascii() and x.isidentifier()) or _P1(x))): return False
@@ -1086,43 +909,36 @@ def _c72(v):
             if not _d__defs_prose_conditions(x): return False
         if 'scope' in v:
             x = v['scope']
-            if not _c87(x): return False
+            if not _c67(x): return False
         if 'clears' in v:
             x = v['clears']
-            if not _c88(x): return False
+            if not _c11(x): return False
         if 'for_each' in v:
             x = v['for_each']
-            if not _c89(x): return False
+            if not _c68(x): return False
         pass
     n = 0
-    if _c91(v):
+    if _c70(v):
         if n: return False
         n = 1
-    if _c92(v):
+    if _c71(v):
         if n: return False
         n = 1
     if not n: return False
     return True
 
 
-_d__defs_prose_reader = _c72
+_d__defs_prose_reader = _c61
 
 
-def _c71(v):
+def _c60(v):
     if not isinstance(v, list): return False
     for x in v:
         if not _d__defs_prose_reader(x): return False
     return True
 
 
-def _c94(v):
-    if not isinstance(v, list): return False
-    for x in v:
-        if not _d__defs_prose_reader(x): return False
-    return True
-
-
-def _c93(v):
+def _c72(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if k == 'not_a_share':
@@ -1132,44 +948,37 @@ def _c93(v):
         elif k == 'names_category':
             if not isinstance(x, str): return False
         elif k == 'categories':
-            if not _c94(x): return False
+            if not _c60(x): return False
         else: return False
     return True
 
 
-def _c97(v):
-    if not isinstance(v, dict): return False
-    for k, x in v.items():
-        if not isinstance(x, str): return False
-    return True
-
-
-def _c96(v):
+def _c74(v):
     if not isinstance(v, dict): return False
     if 'pattern' not in v or 'dims' not in v: return False
     for k, x in v.items():
         if k == 'pattern':
             if not isinstance(x, str): return False
         elif k == 'dims':
-            if not _c97(x): return False
+            if not _c35(x): return False
         else: return False
     return True
 
 
-def _c95(v):
+def _c73(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if k == 'of_previous':
             if not isinstance(x, str): return False
         elif k == 'of_dimension':
-            if not _c96(x): return False
+            if not _c74(x): return False
         elif k == 'implicit':
             if not isinstance(x, bool): return False
         else: return False
     return True
 
 
-def _c102(v):
+def _c79(v):
     if not isinstance(v, dict): return False
     if 'pattern' not in v: return False
     for k, x in v.items():
@@ -1183,30 +992,30 @@ def _c102(v):
     return True
 
 
-def _c101(v):
+def _c78(v):
     n = 0
     if (isinstance(v, str) and len(v) >= 1):
         if n: return False
         n = 1
-    if _c102(v):
+    if _c79(v):
         if n: return False
         n = 1
     if not n: return False
     return True
 
 
-def _c100(v):
+def _c77(v):
     if not isinstance(v, dict): return False
     if 'from' not in v: return False
     for k, x in v.items():
         if k == 'from':
             if not (x in _S4 if type(x) is str else _enum(x, _E4)): return False
         else:
-            if not _c101(x): return False
+            if not _c78(x): return False
     return True
 
 
-def _c104(v):
+def _c81(v):
     if not isinstance(v, list): return False
     if len(v) < 1: return False
     for x in v:
@@ -1214,34 +1023,26 @@ def _c104(v):
     return True
 
 
-def _c106(v):
-    if not isinstance(v, list): return False
-    if len(v) < 1: return False
-    for x in v:
-        if not (isinstance(x, str) and _P3(x)): return False
-    return True
-
-
-def _c105(v):
+def _c82(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
-        if not _c106(x): return False
+        if not _c81(x): return False
     return len(v) >= 1
 
 
-def _c103(v):
+def _c80(v):
     n = 0
-    if _c104(v):
+    if _c81(v):
         if n: return False
         n = 1
-    if _c105(v):
+    if _c82(v):
         if n: return False
         n = 1
     if not n: return False
     return True
 
 
-def _c99(v):
+def _c76(v):
     if not isinstance(v, dict): return False
     if 'id' not in v or 'zh' not in v or 'en' not in v or 'pattern' not in v or 'contradicted_by' not in v: return False
     for k, x in v.items():
@@ -1258,17 +1059,17 @@ def _c99(v):
         elif k == 'unless':
             if not _d__defs_prose_conditions(x): return False
         elif k == 'subjects':
-            if not _c100(x): return False
+            if not _c77(x): return False
         elif k == 'contradicted_by':
-            if not _c103(x): return False
+            if not _c80(x): return False
         else: return False
     return True
 
 
-_d__defs_claim = _c99
+_d__defs_claim = _c76
 
 
-def _c98(v):
+def _c75(v):
     if not isinstance(v, list): return False
     for x in v:
         if not _d__defs_claim(x): return False
@@ -1281,23 +1082,23 @@ def _c33(v):
         if k == 'figures':
             if not _c34(x): return False
         elif k == 'words':
-            if not _c44(x): return False
+            if not _c38(x): return False
         elif k == 'scopes':
-            if not _c47(x): return False
+            if not _c41(x): return False
         elif k == 'topics':
-            if not _c50(x): return False
+            if not _c43(x): return False
         elif k == 'concepts':
-            if not _c59(x): return False
+            if not _c50(x): return False
         elif k == 'dimensions':
-            if not _c68(x): return False
+            if not _c58(x): return False
         elif k == 'counts':
-            if not _c71(x): return False
+            if not _c60(x): return False
         elif k == 'shares':
-            if not _c93(x): return False
+            if not _c72(x): return False
         elif k == 'breakdowns':
-            if not _c95(x): return False
+            if not _c73(x): return False
         elif k == 'claims':
-            if not _c98(x): return False
+            if not _c75(x): return False
         else: return False
     return True
 
@@ -1309,39 +1110,39 @@ def _d__defs_month_day(v):
     return (isinstance(v, str) and _P4(v))
 
 
-def _c108(v):
+def _c84(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if not (isinstance(x, str) and _P4(x)): return False
     return True
 
 
-def _c107(v):
+def _c83(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if k == 'basis':
             if not _d__defs_text(x): return False
         elif k == 'levels':
-            if not _c108(x): return False
+            if not _c84(x): return False
         else: return False
     return True
 
 
-def _c110(v):
+def _c86(v):
     if not (isinstance(v, str)): return False
     if isinstance(v, str) and len(v) < 1: return False
     if not _check_key({'format': 'regex'}, 'format', 'regex', v, None): return False
     return True
 
 
-def _c109(v):
+def _c85(v):
     if not isinstance(v, list): return False
     for x in v:
-        if not _c110(x): return False
+        if not _c86(x): return False
     return True
 
 
-def _c111(v):
+def _c87(v):
     if not isinstance(v, dict): return False
     for k, x in v.items():
         if k == 'subjects':
@@ -1383,11 +1184,11 @@ def _c0(v):
         elif k == 'prose':
             if not _d__defs_prose(x): return False
         elif k == 'deadlines':
-            if not _c107(x): return False
+            if not _c83(x): return False
         elif k == 'boilerplate':
-            if not _c109(x): return False
+            if not _c85(x): return False
         elif k == 'stale_year':
-            if not _c111(x): return False
+            if not _c87(x): return False
         else: return False
     return True
 

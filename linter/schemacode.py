@@ -22,6 +22,7 @@ keyword by keyword in the schema's order.
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
 from typing import Any
@@ -46,18 +47,19 @@ _TYPE_EXPR = {
 }
 
 
-def generate(schema: Any, schema_bytes: bytes, source: str) -> str:
+def generate(schema: Any, schema_bytes: bytes, name: str) -> str:
     """The source of a module whose ``certainly_valid(value)`` is
     ``quickschema.certainly_valid(schema, value)`` (``schema_bytes``: the schema file's bytes,
-    ``source``: its name, for the header)."""
+    ``name``: its file name, for the header)."""
     gen = _Writer(schema)
     root, _ = gen.expr(schema, False, "value")
     head = [
-        f'"""Checks of {source}, written by reportlint.schemacode: do not edit. Write it again with',
+        f'"""The checks of {name}, written by reportlint.schemacode: do not edit. When the schema',
+        "changes, write them again with",
         "",
-        f"    python -m reportlint.schemacode {source} > <this file>",
+        f"    python -m reportlint.schemacode schemas/{name} > <this file>",
         "",
-        "when the schema changes (until then the schema is checked by reportlint.quickschema).",
+        "(until then, the schema is checked by reportlint.quickschema).",
         '"""',
         "# flake8: noqa",
         "from __future__ import annotations",
@@ -87,14 +89,13 @@ class _Writer:
     def __init__(self, root: Any) -> None:
         self.root = root
         self.functions: list[str] = []
-        self.names: dict[tuple[int, bool], tuple[str, bool]] = {}
+        self.names: dict[tuple[str, bool], tuple[str, bool]] = {}
         self.refs: dict[tuple[str, bool], tuple[str, bool]] = {}
         self.pending: dict[tuple[str, bool], str] = {}
         self.patterns: dict[str, int] = {}
         self.enums: dict[tuple, int] = {}
         self.keysets: dict[frozenset, int] = {}
         self.inline: dict[str, str] = {}  # reference -> the expression that checks its target, "{v}" for the value
-        self.keep: list[Any] = []  # schema objects named by id(): kept alive while writing
 
     # expressions ------------------------------------------------------------------------------
     def expr(self, schema: Any, exact: bool, v: str) -> tuple[str, bool]:
@@ -190,10 +191,9 @@ class _Writer:
 
     # functions --------------------------------------------------------------------------------
     def function(self, schema: dict, exact: bool) -> tuple[str, bool]:
-        key = (id(schema), exact)
+        key = (json.dumps(schema, sort_keys=True), exact)  # the same schema object in several places: one function
         if key in self.names:
             return self.names[key]
-        self.keep.append(schema)
         name = f"_c{len(self.names)}"
         self.names[key] = (name, True)  # (a recursive schema: reached again while being written)
         names = set(_keywords(schema))
@@ -360,9 +360,10 @@ class _Writer:
                         body += [f"if {e}:", "    if n:", "        return False", "    n = 1"]
                     body += ["if not n:", "    return False"]
             elif key == "pattern":
-                if type(arg) is not str:
-                    raise GenerationError(f"pattern {arg!r}")
-                re.compile(arg)
+                try:
+                    re.compile(arg)
+                except (re.error, TypeError):
+                    raise GenerationError(f"pattern {arg!r}") from None
                 body += [f"if isinstance(v, str) and not _P{self.pattern(arg)}(v): return False"]
             else:  # format and anything else: as the interpreter does it, when a value reaches it
                 body += [f"if not _check_key({{{key!r}: {arg!r}}}, {key!r}, {arg!r}, v, None):", "    return False"]
@@ -390,7 +391,6 @@ def _keywords(schema: dict) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import json
     from pathlib import Path
 
     args = sys.argv[1:] if argv is None else argv
@@ -398,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m reportlint.schemacode SCHEMA.json > MODULE.py", file=sys.stderr)
         return 2
     raw = Path(args[0]).read_bytes()
-    sys.stdout.write(generate(json.loads(raw), raw, Path(args[0]).as_posix()))
+    sys.stdout.write(generate(json.loads(raw), raw, Path(args[0]).name))
     return 0
 
 

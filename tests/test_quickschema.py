@@ -67,6 +67,27 @@ def _interpreted(schema, instance) -> bool:
         return False
 
 
+def broken_copies(data, rng, count, values, depth, descend):
+    """``count`` copies of ``data`` with one value somewhere (up to ``depth`` levels down) replaced
+    by one of ``values``."""
+    out = []
+    for _ in range(count):
+        broken = json.loads(json.dumps(data))
+        node = broken
+        for _ in range(rng.randint(1, depth)):
+            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+            if not keys:
+                break
+            key = rng.choice(keys)
+            if isinstance(node[key], (dict, list)) and node[key] and rng.random() < descend:
+                node = node[key]
+                continue
+            node[key] = rng.choice(values)
+            break
+        out.append(broken)
+    return out
+
+
 def test_the_compiled_checks_say_what_the_interpreter_says():
     """certainly_valid runs the schema compiled into functions; on front matter, configuration and
     profiles, valid and broken, it answers exactly as the keyword-by-keyword interpreter."""
@@ -78,20 +99,7 @@ def test_the_compiled_checks_say_what_the_interpreter_says():
     for path in sorted((schema_dir() / "profiles").glob("*.yaml")):
         _, data = _parse(path, path.read_text(encoding="utf-8"))
         cases.append((profile_schema, data))
-        for _ in range(300):  # one value somewhere in the profile replaced
-            broken = json.loads(json.dumps(data))
-            node = broken
-            for _ in range(rng.randint(1, 6)):
-                keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-                if not keys:
-                    break
-                key = rng.choice(keys)
-                if isinstance(node[key], (dict, list)) and node[key] and rng.random() < 0.7:
-                    node = node[key]
-                    continue
-                node[key] = rng.choice(VALUES)
-                break
-            cases.append((profile_schema, broken))
+        cases += [(profile_schema, broken) for broken in broken_copies(data, rng, 300, VALUES, depth=6, descend=0.7)]
     for _ in range(2000):
         inst = dict(GOOD_FRONT)
         inst[rng.choice(list(FRONT["properties"]) + ["x"])] = rng.choice(VALUES)
