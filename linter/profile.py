@@ -14,17 +14,20 @@ from . import relations as rel
 from .diagnostics import Message
 from .records import Record
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+_SCHEMA_DIR: Path | None = None
 
 
 def schema_dir() -> Path:
-    """The installed ``schemas`` folder (``reportlint.schemas``)."""
-    try:
-        import reportlint.schemas as pkg  # installed layout
+    """The installed ``schemas`` folder (``reportlint.schemas``), found once per process."""
+    global _SCHEMA_DIR
+    if _SCHEMA_DIR is None:
+        try:
+            import reportlint.schemas as pkg  # installed layout
 
-        return Path(pkg.__file__).resolve().parent
-    except Exception:  # pragma: no cover - running from a source tree without install
-        return SCHEMA_DIR
+            _SCHEMA_DIR = Path(pkg.__file__).resolve().parent
+        except Exception:  # pragma: no cover - running from a source tree without install
+            _SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+    return _SCHEMA_DIR
 
 
 class ProfileError(Exception):
