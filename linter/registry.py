@@ -174,8 +174,7 @@ class Registry(Record):
         self.rules = {} if rules is None else rules
         self.errors = [] if errors is None else errors
         self._fingerprint = _fingerprint
-        self._matches: dict[tuple[str, int], frozenset[str]] = {}  # selector -> codes (asked for every file)
-        self._names: dict[int, dict[str, set[str]]] = {}  # rule name -> codes, for a number of rules
+        self._names: dict[int, dict[str, set[str]]] = {}  # {number of rules: {rule name: codes}}
 
     def add(self, rule: Rule) -> None:
         if rule.code in self.rules:
@@ -221,16 +220,8 @@ class Registry(Record):
         return [self.rules[c] for c in sorted(self.rules)]
 
     def match(self, selector: str) -> set[str]:
-        """Codes a selector names: ``ALL``, a code, a family prefix (``SEC``, ``SEC00``) or a name."""
-        key = (selector, len(self.rules))  # (rules are added, never removed)
-        hit = self._matches.get(key)
-        if hit is None:
-            if len(self._matches) >= 1024:
-                self._matches.clear()
-            hit = self._matches[key] = frozenset(self._match(selector))
-        return set(hit)
-
-    def _match(self, selector: str) -> set[str]:
+        """Codes a selector names: ``ALL``, a code, a family prefix (``SEC``, ``SEC00``) or a name.
+        (Settings ask for every rule of every file: a code and a name are looked up.)"""
         sel = selector.strip()
         if not sel:
             return set()
