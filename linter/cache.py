@@ -101,12 +101,12 @@ def runtime_salt() -> str:
 # --------------------------------------------------------------------------- values
 
 
-def encode(value: Any) -> bytes:
-    """Plain data -> the stored bytes (``j`` + JSON, or ``z`` + zlib-compressed JSON).
-    Raises ValueError/TypeError for anything that is not plain data."""
+def encode(value: Any, compress: bool = True) -> bytes:
+    """Plain data -> the stored bytes (``j`` + JSON, or ``z`` + zlib-compressed JSON when large
+    and ``compress``). Raises ValueError/TypeError for anything that is not plain data."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
     raw = text.encode("utf-8", "surrogatepass")
-    if len(raw) > 400:
+    if compress and len(raw) > 400:
         import zlib
 
         return b"z" + zlib.compress(raw, 1)
@@ -317,14 +317,17 @@ class Store:
         return out
 
     # writing ----------------------------------------------------------------------
-    def put_many(self, kind: str, items: Iterable[tuple[str, Any]], *, touch: Iterable[str] = ()) -> None:
+    def put_many(self, kind: str, items: Iterable[tuple[str, Any]], *, touch: Iterable[str] = (),
+                 compress: bool = True) -> None:
         """Store ``(key, plain value)`` pairs and refresh the stamps of ``touch`` in one
-        transaction. A value that is not plain data is skipped."""
+        transaction. A value that is not plain data is skipped. ``compress=False``: stored as
+        JSON whatever its size (for entries that every run reads: decompressing costs more
+        than reading the larger row)."""
         now = int(time.time())
         rows = []
         for key, value in items:
             try:  # bytes: encoded already (by a worker process)
-                rows.append((kind, key, now, value if isinstance(value, bytes) else encode(value)))
+                rows.append((kind, key, now, value if isinstance(value, bytes) else encode(value, compress)))
             except (TypeError, ValueError):
                 note(f"cache: a {kind} entry that is not plain data was not stored")
         touch = list(touch)
@@ -348,8 +351,8 @@ class Store:
         except Exception as exc:  # noqa: BLE001
             self._fail(exc, f"writing {kind} entries")
 
-    def put(self, kind: str, key: str, value: Any) -> None:
-        self.put_many(kind, [(key, value)])
+    def put(self, kind: str, key: str, value: Any, *, compress: bool = True) -> None:
+        self.put_many(kind, [(key, value)], compress=compress)
 
     def delete(self, kind: str, keys: Iterable[str]) -> None:
         conn = self._connect()
@@ -485,8 +488,9 @@ class ResultCache:
 
 def load_plain(kind: str, parts: tuple[bytes | str, ...], build, validate=None) -> Any:
     """Plain data from the store (keyed by ``kind`` and ``parts``), or ``build()``, whose
-    result is then stored. ``validate(value)`` must accept a stored value (return True) for it
-    to be used; a value it rejects is rebuilt. ``build`` raising stores nothing."""
+    result is then stored (uncompressed: it is read by every run). ``validate(value)`` must
+    accept a stored value (return True) for it to be used; a value it rejects is rebuilt.
+    ``build`` raising stores nothing."""
     st = store()
     key = digest(runtime_salt(), *parts)
     if st is not None:
@@ -501,5 +505,5 @@ def load_plain(kind: str, parts: tuple[bytes | str, ...], build, validate=None) 
             note(f"cache: a {kind} entry of the wrong shape was skipped and rebuilt")
     value = build()
     if st is not None:
-        st.put(kind, key, value)
+        st.put(kind, key, value, compress=False)
     return value

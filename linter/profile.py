@@ -1,30 +1,33 @@
 """Report profiles: a report kind as data (``schemas/profiles/*.yaml``).
 
 A profile is validated against ``schemas/profile.schema.json`` and then checked for meaning
-(unique keys, parents and sections that exist, relations that parse and name real cells).
-Any problem is a :class:`ProfileError` naming the file, line and column.
+(unique keys, parents and sections that exist, relations that parse and name real cells) by
+:mod:`reportlint.profileload`, which builds the objects defined here. Any problem is a
+:class:`ProfileError` naming the file, line and column.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Callable
 
 from . import relations as rel
 from .diagnostics import Message
-from .frontmatter import plain
 from .records import Record
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+_SCHEMA_DIR: Path | None = None
 
 
 def schema_dir() -> Path:
-    """The installed ``schemas`` folder (``reportlint.schemas``)."""
-    try:
-        import reportlint.schemas as pkg  # installed layout
+    """The installed ``schemas`` folder (``reportlint.schemas``), found once per process."""
+    global _SCHEMA_DIR
+    if _SCHEMA_DIR is None:
+        try:
+            import reportlint.schemas as pkg  # installed layout
 
-        return Path(pkg.__file__).resolve().parent
-    except Exception:  # pragma: no cover - running from a source tree without install
-        return SCHEMA_DIR
+            _SCHEMA_DIR = Path(pkg.__file__).resolve().parent
+        except Exception:  # pragma: no cover - running from a source tree without install
+            _SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+    return _SCHEMA_DIR
 
 
 class ProfileError(Exception):
@@ -171,7 +174,9 @@ class MentionSpec(Record):
 
 
 class Edition(Record):
-    """One edition of a profile: what rules receive as ``profile``."""
+    """One edition of a profile: what rules receive as ``profile``. ``relations`` may be given as
+    a function that makes them, called when they are first read (an edition read back from the
+    cache builds its relations only when a report of that edition is checked)."""
 
     id: str
     name: str
@@ -185,17 +190,28 @@ class Edition(Record):
 
     def __init__(
             self, id: str, name: str, profile: "Profile", years: tuple[int, int | None] | None,
-            sections: list[SectionSpec], tables: dict[str, TableSpec], relations: list[rel.Relation],
-            mentions: list[MentionSpec], doc_no: str = "") -> None:
+            sections: list[SectionSpec], tables: dict[str, TableSpec],
+            relations: list[rel.Relation] | Callable[[], list[rel.Relation]], mentions: list[MentionSpec],
+            doc_no: str = "") -> None:
         self.id = id
         self.name = name
         self.profile = profile
         self.years = years
         self.sections = sections
         self.tables = tables
-        self.relations = relations
+        if callable(relations):
+            self._make_relations = relations
+        else:
+            self.relations = relations
         self.mentions = mentions
         self.doc_no = doc_no
+
+    def __getattr__(self, name: str):
+        make = self.__dict__.pop("_make_relations", None) if name == "relations" else None
+        if make is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.relations = make()
+        return self.relations
 
     @property
     def profile_id(self) -> str:
@@ -261,30 +277,33 @@ class Profile(Record):
 
 # --------------------------------------------------------------------------- loading
 
-
-def _pos(node: Any, path: tuple) -> tuple[int, int]:
-    """1-based (line, column) of ``path`` inside a ruamel round-trip tree (best effort)."""
-    line, col = 1, 1
-    cur = node
-    for key in path:
-        lc = getattr(cur, "lc", None)
-        try:
-            if isinstance(key, int):
-                ln, cl = lc.item(key)
-            else:
-                ln, cl = lc.value(key) if not isinstance(cur[key], (dict, list)) else lc.key(key)
-            line, col = ln + 1, cl + 1
-            cur = cur[key]
-        except Exception:
-            break
-    return line, col
-
-
+MAX_PROFILE_BYTES = 16 * 1024 * 1024
 _CACHE: dict[tuple[str, int, int], Profile] = {}
+_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}
+
+
+def content_digest(path: str | Path) -> str:
+    """``reportlint.cache.digest`` of a profile's or schema's bytes, read and hashed once per
+    process while the file stays the same (device, inode, size and time): the result cache's
+    fingerprint and the profile cache's key both need it. OSError when it cannot be read."""
+    import os
+
+    st = os.stat(path)
+    key = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    hit = _DIGESTS.get(key)
+    if hit is None:
+        from .cache import digest
+        from .safefile import read_limited
+
+        if len(_DIGESTS) >= 256:
+            _DIGESTS.clear()
+        hit = _DIGESTS[key] = digest(read_limited(path, MAX_PROFILE_BYTES))  # never a FIFO or a device
+    return hit
 
 
 def load_profile(path: str | Path) -> Profile:
-    """Load and validate a profile (cached per process by path, size and mtime)."""
+    """Load and validate a profile (cached per process by path, size and mtime; parsed,
+    validated and built by :mod:`reportlint.profileload`)."""
     path = Path(path)
     try:
         st = path.stat()
@@ -293,283 +312,12 @@ def load_profile(path: str | Path) -> Profile:
         key = None
     if key is not None and key in _CACHE:
         return _CACHE[key]
-    profile = _load_profile(path)
+    from .profileload import load
+
+    profile = load(path)
     if key is not None:
         _CACHE[key] = profile
     return profile
-
-
-MAX_PROFILE_BYTES = 16 * 1024 * 1024
-
-
-def _load_profile(path: Path) -> Profile:
-    from .safefile import read_limited
-
-    try:
-        raw = read_limited(path, MAX_PROFILE_BYTES)  # never a FIFO or a device, never without end
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(path, 1, 1, f"cannot read profile: {exc}") from None
-    from . import cache
-
-    # parsing the YAML and validating it against the schema take ~200 ms; the validated plain
-    # data is cached per profile and schema content (checked again, quickly, when read back)
-    # and the objects are built from it by the code of this version
-    schema = (schema_dir() / "profile.schema.json").read_bytes()
-    built: dict[str, Profile] = {}
-
-    def build() -> dict:
-        tree, data = _parse(path, text)
-        built["profile"] = _build(path, tree, data)  # a ProfileError: nothing is cached
-        return data
-
-    data = cache.load_plain("profile", (raw, schema), build=build,
-                            validate=lambda value: _certainly_valid(schema, value))
-    if "profile" in built:
-        return built["profile"]
-    try:
-        # data that was cached built once without error: its prose vocabulary's regular
-        # expressions compiled then, and compile again (on first use) only where prose is read
-        return _build(path, None, data, vocabulary_checked=True)
-    except ProfileError:
-        tree, data = _parse(path, text)  # again, for the line and column of the problem
-        return _build(path, tree, data)
-
-
-_SCHEMAS: dict[bytes, Any] = {}  # the profile schema's text -> its data (compiled once by quickschema)
-
-
-def _certainly_valid(schema: bytes, value: Any) -> bool:
-    from .quickschema import certainly_valid
-
-    if schema not in _SCHEMAS:
-        import json
-
-        _SCHEMAS.clear()
-        _SCHEMAS[schema] = json.loads(schema)
-    return isinstance(value, dict) and certainly_valid(_SCHEMAS[schema], value)
-
-
-def _parse(path: Path, text: str) -> tuple[Any, dict]:
-    """The profile's YAML tree and its plain data, validated against the JSON Schema."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    yaml = YAML(typ="rt")
-    try:
-        tree = yaml.load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ProfileError(path, line, col, f"invalid YAML: {problem}") from None
-    data = plain(tree)
-    _validate_schema(path, tree, data)
-    return tree, data
-
-
-_VALIDATOR = None
-
-
-def _validate_schema(path: Path, tree: Any, data: Any) -> None:
-    global _VALIDATOR
-    if _VALIDATOR is None:
-        import json
-
-        import jsonschema
-
-        schema = json.loads((schema_dir() / "profile.schema.json").read_text(encoding="utf-8"))
-        _VALIDATOR = jsonschema.Draft202012Validator(schema)
-    # an unknown key (usually a typo) explains a "required" error beside it: report it first
-    errors = sorted(_VALIDATOR.iter_errors(data),
-                    key=lambda e: (e.validator != "additionalProperties", list(map(str, e.absolute_path))))
-    if errors:
-        best = errors[0]
-        loc = tuple(best.absolute_path)
-        if best.validator == "additionalProperties" and isinstance(best.instance, dict):
-            allowed = set(best.schema.get("properties", {}))
-            extra = sorted(k for k in best.instance if k not in allowed)
-            if extra:
-                loc = loc + (extra[0],)
-        line, col = _pos(tree, loc)
-        where = "/".join(map(str, loc)) or "(top level)"
-        raise ProfileError(path, line, col, f"{where}: {best.message}")
-
-
-def _text(d: dict | None, fallback: str = "") -> Message:
-    if not d:
-        return Message(fallback, fallback)
-    return Message(d.get("en", fallback), d.get("zh", fallback))
-
-
-def _build(path: Path, tree: Any, data: dict, vocabulary_checked: bool = False) -> Profile:
-    def fail(loc: tuple, message: str) -> None:
-        line, col = _pos(tree, loc)
-        raise ProfileError(path, line, col, message)
-
-    cell_types = dict(data.get("cell_types") or {})
-    cell_types.setdefault("group", {"kind": "group"})
-    cell_types.setdefault("row_label", {"kind": "row_label"})
-    fm_schema = None
-    if data.get("front_matter_schema"):
-        fm_schema = (path.parent / data["front_matter_schema"]).resolve()
-        if not fm_schema.is_file():
-            fm_schema = (schema_dir() / data["front_matter_schema"]).resolve()
-        if not fm_schema.is_file():
-            fail(("front_matter_schema",), f"front matter schema {data['front_matter_schema']!r} not found")
-    profile = Profile(
-        id=data["profile"], name=_text(data["name"]), path=path, editions={},
-        default_edition=str(data.get("default_edition") or data["editions"][0]["id"]),
-        front_matter_schema=fm_schema,
-        levels={k: _text(v) for k, v in (data.get("levels") or {}).items()},
-        cell_types=cell_types,
-        deadlines=dict((data.get("deadlines") or {}).get("levels") or {}),
-        deadline_basis=_text((data.get("deadlines") or {}).get("basis")) if (data.get("deadlines") or {}).get("basis") else None,
-        boilerplate=list(data.get("boilerplate") or []),
-        stale_year={k: list(v) for k, v in (data.get("stale_year") or {}).items()},
-    )
-    _check_series(profile, fail)
-    for ei, ed in enumerate(data["editions"]):
-        eloc = ("editions", ei)
-        eid = str(ed["id"])
-        if eid in profile.editions:
-            fail(eloc + ("id",), f"duplicate edition {eid!r}")
-        sections = []
-        for si, s in enumerate(ed["sections"]):
-            if any(x.id == s["id"] for x in sections):
-                fail(eloc + ("sections", si, "id"), f"duplicate section id {s['id']!r}")
-            sections.append(SectionSpec(s["id"], s["title"], si + 1, list(s.get("variants", [])),
-                                        s.get("required", True), list(s.get("tables", [])),
-                                        s.get("hint", "")))
-        section_ids = {s.id for s in sections}
-        tables: dict[str, TableSpec] = {}
-        for ti, t in enumerate(ed.get("tables", [])):
-            tloc = eloc + ("tables", ti)
-            if t["id"] in tables:
-                fail(tloc + ("id",), f"duplicate table id {t['id']!r}")
-            if t["section"] not in section_ids:
-                fail(tloc + ("section",), f"table {t['id']!r}: unknown section {t['section']!r}")
-            cols = []
-            for ci, c in enumerate(t["columns"]):
-                if c["type"] not in cell_types:
-                    fail(tloc + ("columns", ci, "type"),
-                         f"column {c['key']!r}: unknown cell type {c['type']!r} (declare it in cell_types)")
-                ct = cell_types[c["type"]]
-                cols.append(ColumnSpec(c["key"], c["label"], c["type"], c.get("parent"),
-                                       list(c.get("variants", [])), c.get("required", True),
-                                       ct.get("kind", "integer"), ct.get("min"), list(c.get("deviations", []))))
-            rows = [RowSpec(r["key"], r.get("label"), r.get("parent"), r.get("data", True),
-                            list(r.get("variants", [])), r.get("required", True), list(r.get("deviations", [])))
-                    for r in t["rows"]]
-            for kind, items in (("columns", cols), ("rows", rows)):
-                seen = set()
-                for i, item in enumerate(items):
-                    if item.key in seen:
-                        fail(tloc + (kind, i, "key"), f"table {t['id']!r}: duplicate key {item.key!r}")
-                    seen.add(item.key)
-                for i, item in enumerate(items):
-                    if item.parent is not None and item.parent not in seen:
-                        fail(tloc + (kind, i, "parent"),
-                             f"table {t['id']!r}: unknown parent {item.parent!r}")
-            tables[t["id"]] = TableSpec(
-                t["id"], _text(t["name"], t["id"]), t["section"], cols, rows, t.get("physical"),
-                t.get("caption"), t.get("corner_note"), t.get("row_label_levels", 1),
-                t.get("required", True))
-        for si, s in enumerate(sections):
-            for k, tid in enumerate(s.tables):
-                if tid not in tables:
-                    fail(eloc + ("sections", si, "tables", k), f"section {s.id!r}: unknown table {tid!r}")
-        mentions = []
-        for mi, m in enumerate(ed.get("mentions", [])):
-            if m.get("section") and m["section"] not in section_ids:
-                fail(eloc + ("mentions", mi, "section"), f"mention {m['id']!r}: unknown section {m['section']!r}")
-            mentions.append(MentionSpec(m["id"], m["terms"], _text(m["description"]),
-                                        m.get("when", {}), m.get("section"), m.get("severity"),
-                                        m.get("basis", "")))
-        relations = _build_relations(ed.get("relations", []), tables, lambda loc, msg: fail(eloc + loc, msg))
-        years = None
-        if ed.get("years"):
-            years = (ed["years"]["from"], ed["years"].get("to"))
-        profile.editions[eid] = Edition(eid, ed.get("name", eid), profile, years, sections, tables,
-                                        relations, mentions, ed.get("doc_no", ""))
-    if profile.default_edition not in profile.editions:
-        fail(("default_edition",), f"default_edition {profile.default_edition!r} is not an edition")
-    if data.get("prose"):
-        if not vocabulary_checked:
-            from .prose.vocabulary import check as check_prose
-
-            check_prose(data["prose"], profile.editions, fail)
-        profile.prose = data["prose"]
-    return profile
-
-
-def _check_series(profile: Profile, fail) -> None:
-    """Deadlines name known levels; boilerplate patterns are regular expressions."""
-    import re
-
-    for level in profile.deadlines:
-        if profile.levels and level not in profile.levels:
-            fail(("deadlines", "levels", level), f"deadline for unknown level {level!r}; levels: "
-                                                 f"{', '.join(profile.levels)}")
-    for i, pattern in enumerate(profile.boilerplate):
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            fail(("boilerplate", i), f"boilerplate {pattern!r} is not a regular expression: {exc}")
-
-
-def _build_relations(items: list[dict], tables: dict[str, TableSpec], fail) -> list[rel.Relation]:
-    keys = {tid: ([r.key for r in t.rows], [c.key for c in t.columns]) for tid, t in tables.items()}
-    data_keys = {tid: ([r.key for r in t.data_rows], [c.key for c in t.data_columns])
-                 for tid, t in tables.items()}
-    resolve = rel.make_resolver(keys)
-    out: list[rel.Relation] = []
-    seen_ids = set()
-    for i, r in enumerate(items):
-        if r["id"] in seen_ids:
-            fail(("relations", i, "id"), f"duplicate relation id {r['id']!r}")
-        seen_ids.add(r["id"])
-        try:
-            bindings = _expand_for_each(r.get("for_each") or {}, data_keys)
-        except KeyError as exc:
-            fail(("relations", i, "for_each"), f"relation {r['id']!r}: unknown table {exc.args[0]!r} in for_each")
-        for binding in bindings:
-            text = _subst(r["expr"], binding)
-            try:
-                relation = rel.build_relation(
-                    r["id"], text, resolve, severity=r["severity"], kind=r.get("kind", "structural"),
-                    description=r.get("description"))
-                if r.get("report_at"):
-                    at = rel.make_resolver(keys)(_subst(r["report_at"], binding), 0)
-                    relation = rel.Relation(**{**relation.__dict__, "report_at": at[0]})
-            except rel.RelationSyntaxError as exc:
-                fail(("relations", i, "expr"),
-                     f"relation {r['id']!r}: {exc} (at character {exc.offset + 1} of {text!r})")
-            out.append(relation)
-    return out
-
-
-def _subst(text: str, binding: dict[str, str]) -> str:
-    for k, v in binding.items():
-        text = text.replace("{" + k + "}", v)
-    return text
-
-
-def _expand_for_each(spec: dict, data_keys: dict) -> list[dict[str, str]]:
-    """Expand ``for_each`` in order; a later entry may use an earlier one (``{rows: "{t}"}``)."""
-    bindings: list[dict[str, str]] = [{}]
-    for name, value in spec.items():
-        nxt = []
-        for b in bindings:
-            if isinstance(value, list):
-                vals = [_subst(v, b) for v in value]
-            elif "rows" in value:
-                vals = data_keys[_subst(value["rows"], b)][0]
-            else:
-                vals = data_keys[_subst(value["columns"], b)][1]
-            nxt.extend({**b, name: v} for v in vals)
-        bindings = nxt
-    return bindings
 
 
 # --------------------------------------------------------------------------- registry
@@ -600,10 +348,6 @@ class ProfileRegistry:
         """The content of every profile this registry can load, and of the JSON Schemas beside
         them (for the result cache)."""
         if self._fingerprint is None:
-            from .cache import digest
-
-            from .safefile import read_limited
-
             files = {p.resolve() for p in self._paths.values()}
             for p in list(files) + [schema_dir() / "profiles" / "x"]:
                 files.update(q.resolve() for q in p.parent.parent.glob("*.json"))
@@ -611,7 +355,7 @@ class ProfileRegistry:
             out = []
             for f in sorted(files):
                 try:
-                    out.append((str(f), digest(read_limited(f, MAX_PROFILE_BYTES))))
+                    out.append((str(f), content_digest(f)))
                 except OSError:
                     out.append((str(f), ""))
             self._fingerprint = out

@@ -48,6 +48,7 @@ from .records import Record
 
 ENTRY_POINT_GROUP = "reportlint.rules"
 CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+_SELECTOR_RE = re.compile(r"^[A-Za-z]{2,5}[0-9]{0,3}$")  # a code or a family prefix
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 SCOPES = ("document", "repository", "suppressions")
 
@@ -133,15 +134,7 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
     options = attr("OPTIONS", {}) or {}
     if not isinstance(options, dict):
         raise RuleLoadError("OPTIONS must be a JSON Schema object")
-    check = attr("check", None)
-    collect = attr("collect", None)
-    check_repo = attr("check_repository", None)
-    if scope == "document" and not callable(check):
-        raise RuleLoadError("a document rule needs a callable check(doc, profile, options)")
-    if scope == "suppressions" and not callable(check):
-        raise RuleLoadError("a suppressions rule needs a callable check(suppressions, options)")
-    if scope == "repository" and not (callable(collect) and callable(check_repo)):
-        raise RuleLoadError("a repository rule needs collect(doc, profile, options) and check_repository(items, options)")
+    check, collect, check_repo = _callables(obj, scope)
     doc = (getattr(obj, "__doc__", None) or "").strip()
     return Rule(
         code=code, name=name,
@@ -154,10 +147,26 @@ def rule_from_object(obj: Any, origin: str) -> Rule:
     )
 
 
+def _callables(obj: Any, scope: str) -> tuple[Callable | None, Callable | None, Callable | None]:
+    """``check``, ``collect`` and ``check_repository`` of a rule's module or object (RuleLoadError
+    when those its ``scope`` needs are not callable)."""
+    check = getattr(obj, "check", None)
+    collect = getattr(obj, "collect", None)
+    check_repo = getattr(obj, "check_repository", None)
+    if scope == "document" and not callable(check):
+        raise RuleLoadError("a document rule needs a callable check(doc, profile, options)")
+    if scope == "suppressions" and not callable(check):
+        raise RuleLoadError("a suppressions rule needs a callable check(suppressions, options)")
+    if scope == "repository" and not (callable(collect) and callable(check_repo)):
+        raise RuleLoadError("a repository rule needs collect(doc, profile, options) and check_repository(items, options)")
+    return check, collect, check_repo
+
+
 class Registry(Record):
     rules: dict[str, Rule]
     errors: list[str]
     _fingerprint: list | None
+    _stamps: dict[str, tuple[int, int]] = {}  # (size, mtime) of rule modules, as the registry cache checked them
 
     def __init__(
             self, rules: dict[str, Rule] | None = None, errors: list[str] | None = None,
@@ -165,6 +174,7 @@ class Registry(Record):
         self.rules = {} if rules is None else rules
         self.errors = [] if errors is None else errors
         self._fingerprint = _fingerprint
+        self._names: dict[int, dict[str, set[str]]] = {}  # {number of rules: {rule name: codes}}
 
     def add(self, rule: Rule) -> None:
         if rule.code in self.rules:
@@ -194,6 +204,10 @@ class Registry(Record):
                     pass
             stamps = []
             for f in sorted(files):
+                known = self._stamps.get(f)
+                if known is not None:  # read a moment ago
+                    stamps.append((f, *known))
+                    continue
                 try:
                     st = os.stat(f)
                     stamps.append((f, st.st_size, st.st_mtime_ns))
@@ -206,16 +220,27 @@ class Registry(Record):
         return [self.rules[c] for c in sorted(self.rules)]
 
     def match(self, selector: str) -> set[str]:
-        """Codes a selector names: ``ALL``, a code, a family prefix (``SEC``, ``SEC00``) or a name."""
+        """Codes a selector names: ``ALL``, a code, a family prefix (``SEC``, ``SEC00``) or a name.
+        (Settings ask for every rule of every file: a code and a name are looked up.)"""
         sel = selector.strip()
         if not sel:
             return set()
-        if sel.upper() == "ALL":
-            return set(self.rules)
         up = sel.upper()
-        out = {c for c in self.rules if c.startswith(up)} if re.match(r"^[A-Za-z]{2,5}[0-9]{0,3}$", sel) else set()
-        out |= {r.code for r in self.rules.values() if r.name == sel.lower()}
-        return out
+        if up == "ALL":
+            return set(self.rules)
+        if CODE_RE.match(up):  # a whole code is the prefix of no other
+            out = {up} if up in self.rules else set()
+        elif _SELECTOR_RE.match(sel):
+            out = {c for c in self.rules if c.startswith(up)}
+        else:
+            out = set()
+        names = self._names.get(len(self.rules))
+        if names is None:
+            names = {}
+            for r in self.rules.values():
+                names.setdefault(r.name, set()).add(r.code)
+            self._names = {len(self.rules): names}
+        return out | names.get(sel.lower(), set())
 
 
 _REGISTRY: Registry | None = None
@@ -237,20 +262,47 @@ def load_registry() -> Registry:
 
 
 class LazyRule(Rule):
-    """A rule known from the registry cache: its module is imported on first use."""
+    """A rule known from the registry cache: its module is imported on first use (``target``:
+    its entry point, ``module`` or ``module:attribute``)."""
+
+    _fields = Rule._fields
+
+    def __init__(
+            self, code: str, name: str, summary: Message, severity: str, options_schema: dict[str, Any],
+            scope: str, requires_profile: bool, checks_input: bool, doc: str, origin: str, network: bool,
+            uses_context: bool, source_file: str, target: str) -> None:
+        self.code = code
+        self.name = name
+        self.summary = summary
+        self.severity = severity
+        self.options_schema = options_schema
+        self.scope = scope
+        self.requires_profile = requires_profile
+        self.checks_input = checks_input
+        self.doc = doc
+        self.origin = origin
+        self.network = network
+        self.uses_context = uses_context
+        self.source_file = source_file
+        self._target = target
 
     def _ensure(self) -> None:
         if "_loaded" in self.__dict__:
             return
         self.__dict__["_loaded"] = True
-        module, _, attr = self.__dict__["_target"].partition(":")
+        module, _, attr = self._target.partition(":")
         import importlib
 
         obj = importlib.import_module(module)
         for part in filter(None, attr.split(".")):
             obj = getattr(obj, part)
-        real = rule_from_object(obj, self.origin)
-        self.__dict__.update(_check=real.check, _collect=real.collect, _check_repository=real.check_repository)
+        # the module is the one the cache describes (its size and time were checked): only what
+        # runs is taken from it
+        if isinstance(obj, Rule):
+            check, collect, check_repository = obj.check, obj.collect, obj.check_repository
+        else:
+            check, collect, check_repository = _callables(obj, self.scope)
+        self.__dict__.update(_check=check, _collect=collect, _check_repository=check_repository)
 
     def _get(name):  # noqa: N805 - a property factory
         def fget(self):
@@ -298,7 +350,7 @@ def _cached_scan() -> Registry:
         return _scan()
     env = _environment_key()
     stored = cache.store()
-    key = cache.digest("registry", env)
+    key = cache.digest("registry", CACHE_FORM, env)
     found = stored.get("registry", key) if stored is not None else None
     if found is not None:
         try:
@@ -311,25 +363,32 @@ def _cached_scan() -> Registry:
     reg, targets = _scan(with_targets=True)
     # kept only when every rule's entry point can be checked against its distribution's files
     if stored is not None and all(code in targets and targets[code][2] for code in reg.rules):
-        stored.put("registry", key, _to_plain(reg, targets))
+        stored.put("registry", key, _to_plain(reg, targets), compress=False)  # read by every run
     return reg
 
 
-_META = ("code", "name", "severity", "options_schema", "scope", "requires_profile", "checks_input", "doc",
-         "origin", "network", "uses_context", "source_file")
+# The cached registry: ``{"files": [[path, size, mtime], ...], "dists": [folder, ...], "errors":
+# [...], "rules": [rule, ...]}``, where ``files`` are the rule modules (checked against the files
+# when read back), ``dists`` the distribution folders that declare the entry points, and a rule is
+# ``[code, name, severity, scope, summary, summary_zh, doc, origin, options_schema,
+# [requires_profile, checks_input, network, uses_context], file, entry_name, entry_value, dist]``
+# (``file`` and ``dist``: indexes into ``files`` and ``dists``, ``file`` -1 for none).
+CACHE_FORM = "registry/2"
 _TARGET_RE = re.compile(r"^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$")
 
 
-def _to_plain(reg: Registry, targets: dict[str, str]) -> dict:
+def _to_plain(reg: Registry, targets: dict[str, tuple[str, str, str]]) -> dict:
     """What the registry cache keeps: each rule's metadata (plain data) and the entry point
     that loads it; the size and time of every rule module, checked when it is read back."""
     files = sorted({r.source_file for r in reg.rules.values() if r.source_file})
-    return {
-        "files": [[f, *_stamp(f)] for f in files],
-        "errors": list(reg.errors),
-        "rules": [{**{k: getattr(r, k) for k in _META}, "summary": [r.summary.en, r.summary.zh],
-                   "entry": list(targets[r.code])} for r in reg.rules.values()],
-    }
+    dists = sorted({targets[code][2] for code in reg.rules})
+    rules = []
+    for r in reg.rules.values():
+        name, value, dist = targets[r.code]
+        rules.append([r.code, r.name, r.severity, r.scope, r.summary.en, r.summary.zh, r.doc, r.origin,
+                      r.options_schema, [r.requires_profile, r.checks_input, r.network, r.uses_context],
+                      files.index(r.source_file) if r.source_file else -1, name, value, dists.index(dist)])
+    return {"files": [[f, *_stamp(f)] for f in files], "dists": dists, "errors": list(reg.errors), "rules": rules}
 
 
 def _declared_entry_points(folder: str) -> set[tuple[str, str]]:
@@ -357,46 +416,56 @@ def _declared_entry_points(folder: str) -> set[tuple[str, str]]:
     return out
 
 
-def _from_plain(data: dict) -> Registry | None:
-    """The registry from :func:`_to_plain`'s data, every field checked (ValueError when one is
+def _strings(value: Any) -> bool:
+    return type(value) is list and all(type(x) is str for x in value)
+
+
+def _from_plain(data: Any) -> Registry | None:
+    """The registry from :func:`_to_plain`'s data, every part checked (ValueError when one is
     of the wrong type); None when a rule module changed since (scan again)."""
-    if type(data) is not dict:
-        raise ValueError("not an object")
-    for f, size, mtime in data["files"]:
-        if type(f) is not str or [size, mtime] != list(_stamp(f)):
+    if type(data) is not dict or data.keys() != {"files", "dists", "errors", "rules"}:
+        raise ValueError("not a registry")
+    files, dists, errors, rules = data["files"], data["dists"], data["errors"], data["rules"]
+    if type(files) is not list or not _strings(dists) or not _strings(errors) or type(rules) is not list:
+        raise ValueError("not a registry")
+    paths = []
+    stamps: dict[str, tuple[int, int]] = {}
+    for entry in files:
+        if type(entry) is not list or len(entry) != 3 or type(entry[0]) is not str:
+            raise ValueError("files")
+        f, size, mtime = entry
+        stamp = _stamp(f)
+        if [size, mtime] != list(stamp):
             return None
-    errors = data["errors"]
-    if type(errors) is not list or not all(type(e) is str for e in errors):
-        raise ValueError("errors")
+        paths.append(f)
+        if stamp[0] >= 0:
+            stamps[f] = stamp
+    declared: list[set[tuple[str, str]] | None] = [None] * len(dists)
     reg = Registry(errors=list(errors))
-    declared: dict[str, set[tuple[str, str]]] = {}
-    for meta in data["rules"]:
-        if type(meta) is not dict:
+    reg._stamps = stamps
+    for meta in rules:
+        if type(meta) is not list or len(meta) != 14:
             raise ValueError("rule")
-        for k in ("code", "name", "severity", "scope", "doc", "origin", "source_file"):
-            if type(meta[k]) is not str:
-                raise ValueError(k)
-        entry = meta["entry"]
-        if type(entry) is not list or len(entry) != 3 or not all(type(x) is str for x in entry):
-            raise ValueError("entry")
+        (code, name, severity, scope, summary, summary_zh, doc, origin, options, flags, file, entry_name,
+         entry_value, dist) = meta
+        if not (type(code) is str and CODE_RE.match(code) and type(name) is str and NAME_RE.match(name)
+                and type(severity) is str and severity in SEVERITIES and type(scope) is str and scope in SCOPES
+                and type(summary) is str and type(summary_zh) is str and type(doc) is str and type(origin) is str
+                and type(options) is dict and type(flags) is list and len(flags) == 4
+                and type(flags[0]) is bool and type(flags[1]) is bool and type(flags[2]) is bool
+                and type(flags[3]) is bool and type(file) is int and -1 <= file < len(paths)
+                and type(entry_name) is str and type(entry_value) is str and _TARGET_RE.match(entry_value)
+                and type(dist) is int and 0 <= dist < len(dists)) or code in reg.rules:
+            raise ValueError(f"rule {code!r}" if type(code) is str else "rule")
         # only what an installed distribution declares is ever imported, whatever the cache says
-        if entry[2] not in declared:
-            declared[entry[2]] = _declared_entry_points(entry[2])
-        if (entry[0], entry[1]) not in declared[entry[2]]:
-            raise ValueError(f"{entry[1]} is not an entry point of {entry[2]}")
-        for k in ("requires_profile", "checks_input", "network", "uses_context"):
-            if type(meta[k]) is not bool:
-                raise ValueError(k)
-        summary = meta["summary"]
-        if (type(meta["options_schema"]) is not dict or type(summary) is not list or len(summary) != 2
-                or not all(type(x) is str for x in summary)):
-            raise ValueError("options or summary")
-        if (not CODE_RE.match(meta["code"]) or not NAME_RE.match(meta["name"]) or meta["severity"] not in SEVERITIES
-                or meta["scope"] not in SCOPES or not _TARGET_RE.match(entry[1]) or meta["code"] in reg.rules):
-            raise ValueError(f"rule {meta['code']!r}")
-        rule = LazyRule(summary=Message(*summary), check=None, **{k: meta[k] for k in _META})
-        rule.__dict__["_target"] = entry[1]
-        reg.rules[rule.code] = rule
+        if declared[dist] is None:
+            declared[dist] = _declared_entry_points(dists[dist])
+        if (entry_name, entry_value) not in declared[dist]:
+            raise ValueError(f"{entry_value} is not an entry point of {dists[dist]}")
+        requires_profile, checks_input, network, uses_context = flags
+        reg.rules[code] = LazyRule(
+            code, name, Message(summary, summary_zh), severity, options, scope, requires_profile, checks_input, doc,
+            origin, network, uses_context, paths[file] if file >= 0 else "", entry_value)
     return reg
 
 

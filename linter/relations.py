@@ -37,6 +37,8 @@ class RelationSyntaxError(ValueError):
 class Ref(Record, frozen=True):
     """A reference to one cell by table, row and column key, in this report or last year's (``prev.``)."""
 
+    __slots__ = ("table", "row", "col", "prev")
+
     table: str
     row: str
     col: str
@@ -55,6 +57,8 @@ class Ref(Record, frozen=True):
 class Term(Record, frozen=True):
     """One term of a sum: a signed cell reference or number."""
 
+    __slots__ = ("sign", "ref", "const")
+
     sign: int  # +1 or -1
     ref: Ref | None
     const: Decimal | None
@@ -67,6 +71,8 @@ class Term(Record, frozen=True):
 
 class Relation(Record, frozen=True):
     """One expanded relation: ``sum(lhs) OP sum(rhs)``."""
+
+    __slots__ = ("id", "lhs", "op", "rhs", "text", "severity", "kind", "report_at", "description")
 
     id: str
     lhs: tuple[Term, ...]

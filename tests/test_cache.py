@@ -144,11 +144,9 @@ def _every_value(cache: Path, value: bytes) -> None:
                                     "s": {"directives": []}}).encode(), id="collected-wrong-shape"),
     pytest.param(b"j" + json.dumps({"v": 1, "d": [], "c": {"LNK001": {"links": 5}}}).encode(),
                  id="collected-crashes-rule"),
-    pytest.param(b"j" + json.dumps({"files": [], "errors": [], "rules": [{
-        "code": "SEC001", "name": "x", "severity": "error", "options_schema": {}, "scope": "document",
-        "requires_profile": True, "checks_input": False, "doc": "", "origin": "", "network": False,
-        "source_file": "", "summary": ["a", "b"], "entry": ["SEC001", "os:system", sys.prefix]}]}).encode(),
-                 id="registry-names-another-module"),
+    pytest.param(b"j" + json.dumps({"files": [], "dists": [sys.prefix], "errors": [], "rules": [[
+        "SEC001", "x", "error", "document", "a", "b", "", "", {}, [True, False, False, False], -1, "SEC001",
+        "os:system", 0]]}).encode(), id="registry-names-another-module"),
 ])
 def test_hostile_entries_in_a_sound_database_are_skipped(repo_and_expected, tmp_path, value):
     """Every row of every kind (results, registry, profile) replaced by the same hostile value."""
@@ -515,7 +513,8 @@ def test_every_built_in_profile_is_checked_quickly_when_read_back():
     """The profile cache checks stored data with reportlint.quickschema (milliseconds, where
     jsonschema takes ~100 ms with its import): a profile it cannot prove valid is parsed from its
     YAML on every run. A schema keyword it does not know makes this fail: teach it the keyword."""
-    from reportlint.profile import _parse, schema_dir
+    from reportlint.profile import schema_dir
+    from reportlint.profileload import _parse
     from reportlint.quickschema import certainly_valid
 
     schema = json.loads((schema_dir() / "profile.schema.json").read_text(encoding="utf-8"))

@@ -45,3 +45,17 @@ def test_rules_reference_is_up_to_date():
     current = (ROOT / "docs" / "rules.md").read_bytes()
     assert proc.stdout.decode("utf-8").replace("\r\n", "\n") == current.decode("utf-8"), (
         "docs/rules.md is out of date: run `reportlint rules --format markdown > docs/rules.md`")
+
+
+def test_selectors_name_codes_prefixes_names_and_all():
+    reg = load_registry()
+    code, rule = next((c, r) for c, r in sorted(reg.rules.items()) if c.startswith("SEC"))
+    family = rule.family
+    assert reg.match("ALL") == reg.match(" all ") == set(reg.rules)
+    assert reg.match(code) == reg.match(code.lower()) == reg.match(rule.name) == reg.match(rule.name.upper()) == {code}
+    assert reg.match(family) == {c for c in reg.rules if c.startswith(family)} and len(reg.match(family)) > 1
+    assert reg.match(code[:-1]) == {c for c in reg.rules if c.startswith(code[:-1])}
+    assert reg.match(code + "0") == reg.match("nothing-like-it") == reg.match("") == set()
+    selected = reg.match(family)
+    selected.add("X")  # each answer is the caller's own set
+    assert "X" not in reg.match(family)
