@@ -858,16 +858,6 @@ class _Recogniser:
         self.edition = edition
         # table id -> index; table id -> other editions' specs; tables only other editions have
         self.index, self.others, self.other_only = derived(edition, "recogniser", _edition_indexes)
-        self._filled_cells: dict[int, list[Cell]] = {}  # id(row) -> its non-blank cells
-        self._ordered_hits: dict[int, tuple[dict, list]] = {}  # id(hits) -> (hits, data columns in order)
-
-    def _filled(self, row: Row) -> list[Cell]:
-        """The row's non-blank cells, each merged cell once (several steps ask, for every row)."""
-        cells = self._filled_cells.get(id(row))
-        if cells is None:
-            # each merged cell once, blanks left out (``not c.is_blank``, inlined: every row asks)
-            cells = self._filled_cells[id(row)] = [c for c in dict.fromkeys(row.cells) if c.text.strip()]
-        return cells
 
     # ---- entry point
 
@@ -937,7 +927,7 @@ class _Recogniser:
         return None
 
     def _caption_row(self, row: Row, own, foreign_here) -> tuple[str, str | None] | None:
-        texts = [c.text for c in self._filled(row)]
+        texts = [c.text for c in row.filled()]
         if not texts or len(texts) > 2 or len(caption_key(texts[0])) > 40:
             return None
         if any(looks_numeric(t) for t in texts):
@@ -994,7 +984,7 @@ class _Recogniser:
             for part in seg.parts:
                 claimed.add(id(part.table))
                 for r in part.body:
-                    for c in self._filled(part.table.rows[r]):
+                    for c in part.table.rows[r].filled():
                         if c.text not in labels and (
                                 idx.rows.match(c.text) or any(x[0].data for x in idx.cols.match(c.text))):
                             labels.append(c.text)
@@ -1022,7 +1012,7 @@ class _Recogniser:
             idx = self.index[tid]
             score = 0
             for r in part.header + part.body:
-                for c in self._filled(part.table.rows[r]):
+                for c in part.table.rows[r].filled():
                     if idx.rows.match(c.text):
                         score += 3
                     elif idx.cols.match(c.text):
@@ -1035,7 +1025,7 @@ class _Recogniser:
 
     def _row_kind(self, row: Row, idxs: list[_SpecIndex], own: tuple[str, ...]) -> str:
         """'empty', 'data', 'header' or 'unknown' (``idxs``: the indexes of the tables ``own``)."""
-        cells = self._filled(row)
+        cells = row.filled()
         if not cells or (_DELIMITER.match(cells[0].text) and all(_DELIMITER.match(c.text) for c in cells)):
             return "empty"  # nothing, or a stray delimiter row (|---|---|) inside a table
         first = cells[0].text
@@ -1348,13 +1338,14 @@ class _Recogniser:
             lt.columns.setdefault(key, h)
         first_data = min((h.col for h in hits.values()), default=None)
         body_width = len(table.rows[part.body[0]].cells) if part.body else 0
+        data_hits = self._data_hits(hits, idx)
         prev_labels: list[Cell | None] = []
         prev_label: tuple[list[Cell], Cell] | None = None  # path and leaf of the last labelled row
         for r in part.body:
             row = table.rows[r]
             cells = row.cells
             fd = first_data if first_data is not None else self._value_start(row)
-            row_hits = hits
+            row_data = data_hits
             if hits and table.kind == "pipe" and len(cells) != body_width:
                 # a ragged row: its values are the cells after its label, in column order
                 vs = self._value_start(row)
@@ -1362,6 +1353,7 @@ class _Recogniser:
                     ordered = sorted(hits.values(), key=lambda x: x.col)
                     row_hits = {x.key: ColumnHit(x.key, x.spec, table, vs + i, vs + i + 1, x.cell, x.how, x.written)
                                 for i, x in enumerate(ordered)}
+                    row_data = self._data_hits(row_hits, idx)
                     fd = vs
             label_cells = cells[:fd]
             blank = [not c.text.strip() for c in label_cells]  # ``c.is_blank``, once per cell
@@ -1380,7 +1372,7 @@ class _Recogniser:
             prev_labels = [c if not blank[i] else (prev_labels[i] if i < len(prev_labels) else None)
                            for i, c in enumerate(label_cells)]
             leaf = label_cells[leaf_i] if leaf_i >= 0 else None
-            self._read_row(lt, idx, part, row, leaf, path, row_hits, prev_label)
+            self._read_row(lt, idx, part, row, leaf, path, row_data, prev_label)
             if leaf is not None:
                 prev_label = (path, leaf)
 
@@ -1394,8 +1386,8 @@ class _Recogniser:
         return None
 
     def _read_row(self, lt: LogicalTable, idx: _SpecIndex, part: Part, row: Row, leaf: Cell | None,
-                  path: list[Cell], hits: dict[str, ColumnHit], prev_label: tuple[list[Cell], Cell] | None) -> None:
-        values = self._values(row, hits, idx)
+                  path: list[Cell], data_hits: list[ColumnHit], prev_label: tuple[list[Cell], Cell] | None) -> None:
+        values = self._values(row, data_hits)
         has_values = any(cell.text.strip() for _, cell, _ in values)  # not cell.is_blank
         if leaf is None:
             if idx.unlabeled_rows and values:
@@ -1474,20 +1466,20 @@ class _Recogniser:
                 lt.explained.add(it.key)
                 break
 
-    def _data_hits(self, hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[ColumnHit]:
+    @staticmethod
+    def _data_hits(hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[ColumnHit]:
         """The data columns of ``hits`` in column order (the same for every row of a part)."""
-        known = self._ordered_hits.get(id(hits))
-        if known is None or known[0] is not hits:
-            ordered = [h for k, h in sorted(hits.items(), key=lambda kv: kv[1].col) if k in idx.data_cols]
-            known = self._ordered_hits[id(hits)] = (hits, ordered)
-        return known[1]
+        return [h for k, h in sorted(hits.items(), key=lambda kv: kv[1].col) if k in idx.data_cols]
 
-    def _values(self, row: Row, hits: dict[str, ColumnHit], idx: _SpecIndex) -> list[tuple[ColumnHit, Cell, bool]]:
-        """The row's value cells: (column, cell, synthetic: the row is too short to have one)."""
+    @staticmethod
+    def _values(row: Row, data_hits: list[ColumnHit]) -> list[tuple[ColumnHit, Cell, bool]]:
+        """The row's value cells under the data columns ``data_hits`` (:meth:`_data_hits`):
+        (column, cell, synthetic: the row is too short to have one)."""
         out = []
         cells = row.cells
-        for h in self._data_hits(hits, idx):
-            if h.col < len(cells):
+        n = len(cells)
+        for h in data_hits:
+            if h.col < n:
                 cell = cells[h.col]
                 if not cell.text.strip():  # cell.is_blank, inlined: every value cell asks
                     inside = [c for c in _distinct(cells[h.col:h.end]) if c.text.strip()]
@@ -1510,10 +1502,23 @@ class _Recogniser:
             lt.rows[key] = RowHit(key, rows_by_key(lt.spec).get(key), part.table, row, leaf, how, written)
         ref = weakref.ref(lt)
         cells = lt.cells
+        table = part.table
+        new = object.__new__
         for col, cell, synth in values:
             ck = (key, col.key)
             if ck not in cells:
-                cells[ck] = CellHit(ref, key, col.key, col.spec, cell, row, part.table, synth)
+                # CellHit(ref, key, col.key, col.spec, cell, row, table, synth), without the call
+                # of __init__: a report has hundreds of them
+                hit = cells[ck] = new(CellHit)
+                hit.table_ref = ref
+                hit.row_key = key
+                hit.col_key = col.key
+                hit.column = col.spec
+                hit.cell = cell
+                hit.row = row
+                hit.physical = table
+                hit.synthetic = synth
+                hit._value = None
         part.contributed = True
 
     # ---- after all parts
