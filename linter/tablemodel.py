@@ -927,8 +927,11 @@ class _Recogniser:
         return None
 
     def _caption_row(self, row: Row, own, foreign_here) -> tuple[str, str | None] | None:
-        texts = [c.text for c in row.filled()]
-        if not texts or len(texts) > 2 or len(caption_key(texts[0])) > 40:
+        cells = row.filled()
+        if not cells or len(cells) > 2:
+            return None  # most rows: a label and values
+        texts = [c.text for c in cells]
+        if len(caption_key(texts[0])) > 40:
             return None
         if any(looks_numeric(t) for t in texts):
             return None
@@ -1023,15 +1026,17 @@ class _Recogniser:
                 best, best_score = tid, score
         return best
 
-    def _row_kind(self, row: Row, idxs: list[_SpecIndex], own: tuple[str, ...]) -> str:
-        """'empty', 'data', 'header' or 'unknown' (``idxs``: the indexes of the tables ``own``)."""
+    def _row_kind(self, row: Row, idxs: list[_SpecIndex], known: dict[str, str | None]) -> str:
+        """'empty', 'data', 'header' or 'unknown' (``idxs``: the indexes of the section's tables,
+        ``known``: what the first cell alone says, by its text, for those tables)."""
         cells = row.filled()
-        if not cells or (_DELIMITER.match(cells[0].text) and all(_DELIMITER.match(c.text) for c in cells)):
-            return "empty"  # nothing, or a stray delimiter row (|---|---|) inside a table
+        if not cells:
+            return "empty"
         first = cells[0].text
+        if first[0] in "-:" and _DELIMITER.match(first) and all(_DELIMITER.match(c.text) for c in cells):
+            return "empty"  # a stray delimiter row (|---|---|) inside a table
         # what the first cell alone says (a corner note, a row label), once per process and label
-        known = derived(self.edition, "row-kinds", _new_dict)
-        kind = known.get((own, first), "")
+        kind = known.get(first, "")
         if kind == "":
             kind = None
             leaf = (_split_path(first) or [first])[-1]
@@ -1044,7 +1049,7 @@ class _Recogniser:
                     break
             if len(known) >= 16384:
                 known.clear()
-            known[(own, first)] = kind
+            known[first] = kind
         if kind is not None:
             return kind
         if any(looks_numeric(c.text) for c in cells):
@@ -1057,14 +1062,15 @@ class _Recogniser:
     def _split_parts(self, parts: list[Part], own: list[str]) -> list[Part]:
         """Split each physical table's rows into runs of header rows followed by body rows."""
         idxs = [self.index[t] for t in own] + [i for t in own for _, i in self.others.get(t, [])]
-        own_key = tuple(own)
+        # what first cells say, by the section's tables: once per process and label
+        known = derived(self.edition, "row-kinds", _new_dict).setdefault(tuple(own), {})
         unlabeled = len(own) == 1 and bool(self.index[own[0]].unlabeled_rows)
         out: list[Part] = []
         for p in parts:
             cur = Part(p.table, context=p.context)
             seen_data = False
             for r in p.body:
-                kind = self._row_kind(p.table.rows[r], idxs, own_key)
+                kind = self._row_kind(p.table.rows[r], idxs, known)
                 if kind == "empty":
                     if not (unlabeled and cur.header):
                         continue
@@ -1356,22 +1362,29 @@ class _Recogniser:
                     row_data = self._data_hits(row_hits, idx)
                     fd = vs
             label_cells = cells[:fd]
-            blank = [not c.text.strip() for c in label_cells]  # ``c.is_blank``, once per cell
-            nonblank = [i for i, b in enumerate(blank) if not b]
-            leaf_i = nonblank[-1] if nonblank else -1
-            path: list[Cell] = []
-            for i in range(leaf_i + 1):
-                c = label_cells[i]
-                if blank[i]:
-                    if i < len(prev_labels) and prev_labels[i] is not None:
-                        c = prev_labels[i]  # a merged label cell left empty: the one above (never blank)
-                    else:
-                        continue
-                if c not in path:
-                    path.append(c)
-            prev_labels = [c if not blank[i] else (prev_labels[i] if i < len(prev_labels) else None)
-                           for i, c in enumerate(label_cells)]
-            leaf = label_cells[leaf_i] if leaf_i >= 0 else None
+            if len(label_cells) == 1 and label_cells[0].text:  # one label column (most tables), not blank
+                leaf = label_cells[0]
+                path = [leaf]
+                prev_labels = path
+            else:
+                # a cell's text is trimmed: ``not c.text`` is ``c.is_blank``
+                blank = [not c.text for c in label_cells]
+                leaf_i = len(blank) - 1
+                while leaf_i >= 0 and blank[leaf_i]:
+                    leaf_i -= 1
+                path = []
+                for i in range(leaf_i + 1):
+                    c = label_cells[i]
+                    if blank[i]:
+                        if i < len(prev_labels) and prev_labels[i] is not None:
+                            c = prev_labels[i]  # a merged label cell left empty: the one above (never blank)
+                        else:
+                            continue
+                    if c not in path:
+                        path.append(c)
+                prev_labels = [c if not blank[i] else (prev_labels[i] if i < len(prev_labels) else None)
+                               for i, c in enumerate(label_cells)]
+                leaf = label_cells[leaf_i] if leaf_i >= 0 else None
             self._read_row(lt, idx, part, row, leaf, path, row_data, prev_label)
             if leaf is not None:
                 prev_label = (path, leaf)
@@ -1387,8 +1400,7 @@ class _Recogniser:
 
     def _read_row(self, lt: LogicalTable, idx: _SpecIndex, part: Part, row: Row, leaf: Cell | None,
                   path: list[Cell], data_hits: list[ColumnHit], prev_label: tuple[list[Cell], Cell] | None) -> None:
-        values = self._values(row, data_hits)
-        has_values = any(cell.text.strip() for _, cell, _ in values)  # not cell.is_blank
+        values, has_values = self._values(row, data_hits)
         if leaf is None:
             if idx.unlabeled_rows and values:
                 self._record_row(lt, part, row, idx.unlabeled_rows[0].key, None, EXACT, "", values)
@@ -1404,8 +1416,9 @@ class _Recogniser:
             cands = idx.rows.match(pth[-1])
             written = pth[-1]
             groups = pth[:-1]
-        # another edition's label: only asked when ours match no better than fuzzily
-        foreign = self._foreign_row(lt, text) if not cands or all(x[1] == FUZZY for x in cands) else None
+        # another edition's label: only asked when ours match no better than fuzzily (the best
+        # candidate comes first: when it is fuzzy, all are)
+        foreign = self._foreign_row(lt, text) if not cands or cands[0][1] == FUZZY else None
         if cands and foreign is not None:
             cands = []
         if not cands:
@@ -1472,26 +1485,32 @@ class _Recogniser:
         return [h for k, h in sorted(hits.items(), key=lambda kv: kv[1].col) if k in idx.data_cols]
 
     @staticmethod
-    def _values(row: Row, data_hits: list[ColumnHit]) -> list[tuple[ColumnHit, Cell, bool]]:
-        """The row's value cells under the data columns ``data_hits`` (:meth:`_data_hits`):
-        (column, cell, synthetic: the row is too short to have one)."""
+    def _values(row: Row, data_hits: list[ColumnHit]) -> tuple[list[tuple[ColumnHit, Cell, bool]], bool]:
+        """The row's value cells under the data columns ``data_hits`` (:meth:`_data_hits`) as
+        (column, cell, synthetic: the row is too short to have one), and whether one is not
+        blank. (A cell's text is trimmed: ``not c.text`` is ``c.is_blank``, inlined: every value
+        cell asks.)"""
         out = []
         cells = row.cells
         n = len(cells)
+        filled = False
         for h in data_hits:
             if h.col < n:
                 cell = cells[h.col]
-                if not cell.text.strip():  # cell.is_blank, inlined: every value cell asks
-                    inside = [c for c in _distinct(cells[h.col:h.end]) if c.text.strip()]
+                if cell.text:
+                    filled = True
+                else:
+                    inside = [c for c in _distinct(cells[h.col:h.end]) if c.text]
                     if len(inside) == 1:
                         cell = inside[0]  # a value placed anywhere under its merged header
+                        filled = True
                 out.append((h, cell, False))
             else:
                 last = cells[-1] if cells else None
                 line = last.span.end_line if last else row.line
                 col = last.span.end_column + 1 if last else 1
                 out.append((h, Cell("", "", Span(line, col, line, col + 1), col=h.col), True))
-        return out
+        return out, filled
 
     def _record_row(self, lt: LogicalTable, part: Part, row: Row, key: str, leaf: Cell | None, how: str,
                     written: str, values) -> None:
