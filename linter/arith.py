@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from decimal import Decimal
+from operator import mul
 from typing import Callable
 
 from .diagnostics import Message, Span
@@ -382,8 +383,11 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
     def compute():
         model = table_model(doc, edition)
         lookup, substitute = model_lookup(model)
-        values = {(tid, row, col): hit.value for tid, lt in model.tables.items()
-                  for (row, col), hit in lt.cells.items()}
+        values = {}
+        for tid, lt in model.tables.items():
+            for (row, col), hit in lt.cells.items():
+                v = hit._value  # ``hit.value`` without the property (hundreds per report)
+                values[(tid, row, col)] = (v if v is not None else hit.parsed).value
         out: list[Evaluation] = []
         for r, sides in derived(edition, "in-document-value-terms", _in_document_value_terms):
             if _holds_on_values(r, sides, values):
@@ -396,8 +400,11 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
 
 
 def _value_terms(relation: Relation) -> tuple[tuple, tuple]:
-    """Each side's terms as (sign, (table, row, column) or None, constant)."""
+    """Each side's terms: (signs, cell keys) when all its terms are cells (the signs as
+    Decimals, the keys as (table, row, column)), else its terms as (sign, key or None, constant)."""
     def side(terms):
+        if terms and all(t.ref is not None for t in terms):
+            return (tuple(Decimal(t.sign) for t in terms), tuple((t.ref.table, t.ref.row, t.ref.col) for t in terms))
         return tuple((t.sign, (t.ref.table, t.ref.row, t.ref.col) if t.ref is not None else None, t.const)
                      for t in terms)
     return side(relation.lhs), side(relation.rhs)
@@ -417,6 +424,14 @@ def _holds_on_values(relation: Relation, sides: tuple[tuple, tuple],
     sums = []
     get = values.get
     for terms in sides:
+        if len(terms) == 2 and type(terms[0][0]) is Decimal:  # (signs, keys): only cells
+            try:
+                # sum(sign * value), as Evaluation does, in C (Decimal * None: a cell is
+                # missing or not a valid number, and evaluate says why)
+                sums.append(sum(map(mul, terms[0], map(get, terms[1])), _ZERO))
+            except TypeError:
+                return False
+            continue
         total = _ZERO
         for sign, key, const in terms:
             value = const if key is None else get(key)

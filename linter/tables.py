@@ -248,13 +248,14 @@ def _line_cells(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple
         for k, piece in enumerate(pieces):
             raw = piece.strip()
             if raw:
-                s = i + len(piece) - len(piece.lstrip()) + 1  # 1-based column
+                # 1-based column: the piece's leading whitespace ends where raw's first character is
+                s = i + piece.find(raw[0]) + 1
                 # ``raw`` is trimmed: clean_cell_text(raw) is raw when it has no markup
                 out.append((s, s + len(raw), raw, raw if _MARKUP_CHARS.isdisjoint(raw) else clean_cell_text(raw)))
             elif k < last:
                 out.append((i + 1, i + 2, "", ""))
             i += len(piece) + 1
-    got = (tuple(out), tuple(c for c, cell in enumerate(out) if cell[3]))
+    got = (tuple(out), tuple([c for c, cell in enumerate(out) if cell[3]]))
     if len(text) <= _LINE_MAX:
         if len(_LINES) >= _LINES_MAX:
             _LINES.clear()

@@ -50,7 +50,8 @@ def collect(doc, profile, options):
         hit = lt.cell(rk, ck) if lt is not None else None
         if hit is None:
             continue
-        cells[f"{tid}.{rk}.{ck}"] = [None if hit.value is None else str(hit.value), hit.reason, *hit.span]
+        value = hit.parsed  # its value and reason
+        cells[f"{tid}.{rk}.{ck}"] = [None if value.value is None else str(value.value), value.reason, *hit.cell.span]
     # plain data (the result cache keeps it): the relations and the cells' labels come from the
     # profile file and edition when the reports are compared
     return {"org": compact(org), "year": year, "profile": profile.profile_id, "cells": cells,
