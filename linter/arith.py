@@ -383,11 +383,8 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
     def compute():
         model = table_model(doc, edition)
         lookup, substitute = model_lookup(model)
-        values = {}
-        for tid, lt in model.tables.items():
-            for (row, col), hit in lt.cells.items():
-                v = hit._value  # ``hit.value`` without the property (hundreds per report)
-                values[(tid, row, col)] = (v if v is not None else hit.parsed).value
+        values = {(tid, row, col): hit.value for tid, lt in model.tables.items()
+                  for (row, col), hit in lt.cells.items()}
         out: list[Evaluation] = []
         for r, sides in derived(edition, "in-document-value-terms", _in_document_value_terms):
             if _holds_on_values(r, sides, values):

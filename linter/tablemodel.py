@@ -268,9 +268,11 @@ class RowHit(Record, eq=False):
 
 
 class CellHit(Record, eq=False):
-    """One data cell of a logical table."""
+    """One data cell of a logical table, read as a number of its column's kind when it is made
+    (every check reads the values: ``value`` and ``parsed`` are plain attributes)."""
 
-    __slots__ = ("table_ref", "row_key", "col_key", "column", "cell", "row", "physical", "synthetic", "_value", "__weakref__")
+    __slots__ = ("table_ref", "row_key", "col_key", "column", "cell", "row", "physical", "synthetic", "parsed",
+                 "value", "__weakref__")
 
     # the logical table, which holds its cells: a weak reference (``table``) breaks the cycle. Not
     # a backref: a report has hundreds of cell hits, and a plain field is built three times faster
@@ -282,11 +284,12 @@ class CellHit(Record, eq=False):
     row: Row
     physical: Table
     synthetic: bool  # the row has no cell there at all (a short pipe row)
-    _value: Value | None
+    parsed: Value  # what the cell's text says (``parsed.number``: the number it stands for, 251000元 → 251000)
+    value: Decimal | None  # the cell's number, or None when it is not a valid number for its column (``reason``)
 
     def __init__(
             self, table_ref: "weakref.ref[LogicalTable]", row_key: str, col_key: str, column: "ColumnSpec",
-            cell: Cell, row: Row, physical: Table, synthetic: bool = False, _value: Value | None = None) -> None:
+            cell: Cell, row: Row, physical: Table, synthetic: bool = False, parsed: Value | None = None) -> None:
         self.table_ref = table_ref
         self.row_key = row_key
         self.col_key = col_key
@@ -295,7 +298,8 @@ class CellHit(Record, eq=False):
         self.row = row
         self.physical = physical
         self.synthetic = synthetic
-        self._value = _value
+        self.parsed = parsed = parsed if parsed is not None else read_cell(cell.text, column)
+        self.value = parsed.value
 
     @property
     def table(self) -> "LogicalTable":
@@ -306,27 +310,18 @@ class CellHit(Record, eq=False):
         return self.cell.span
 
     @property
-    def parsed(self) -> Value:
-        if self._value is None:
-            col = self.column
-            self._value = parse_value(self.cell.text, "decimal" if col.kind == "decimal" else "integer",
-                                      col.min)
-        return self._value
-
-    @property
-    def value(self) -> Decimal | None:
-        """The cell's number, or None when it is not a valid number for its column."""
-        v = self._value  # ``self.parsed`` without a second call once parsed (hundreds per report)
-        return (v if v is not None else self.parsed).value
-
-    @property
     def reason(self) -> str | None:
-        v = self._value
-        return (v if v is not None else self.parsed).reason
+        """Why the cell's text is not a valid number (None when it is): blank, not-applicable, unit …"""
+        return self.parsed.reason
 
     @property
     def label(self) -> str:
         return self.table.label(self.row_key, self.col_key)
+
+
+def read_cell(text: str, column: "ColumnSpec") -> Value:
+    """A cell's text read as a number of ``column``'s kind."""
+    return parse_value(text, "decimal" if column.kind == "decimal" else "integer", column.min)
 
 
 class ExtraRow(Record, eq=False):
@@ -689,8 +684,9 @@ class TableModel(Record):
             return (c for c in self.all_cells() if c.reason in reasons)
         unreadable = self.__dict__.get("_unreadable")
         if unreadable is None:  # found once: most cells are valid numbers, several rules ask
+            # all_cells(), without a generator
             unreadable = self.__dict__["_unreadable"] = [c for lt in self.tables.values() for c in lt.cells.values()
-                                                          if c.reason is not None]  # all_cells(), without a generator
+                                                          if c.parsed.reason is not None]
         return (c for c in unreadable if c.reason in reasons)
 
 
@@ -794,6 +790,7 @@ class _SpecIndex:
         self.corner = label_key(spec.corner_note) if spec.corner_note else ""
         self.data_cols = {c.key for c in spec.data_columns}
         self.label_cols = {c.key for c in spec.columns if c.kind == "row_label"}
+        self.row_specs = rows_by_key(spec)
 
 
 _FOREIGN_OK = (EXACT, NORMALISED, VARIANT)
@@ -926,10 +923,8 @@ class _Recogniser:
                 return idx.spec.id, ed
         return None
 
-    def _caption_row(self, row: Row, own, foreign_here) -> tuple[str, str | None] | None:
-        cells = row.filled()
-        if not cells or len(cells) > 2:
-            return None  # most rows: a label and values
+    def _caption_row(self, cells: list[Cell], own, foreign_here) -> tuple[str, str | None] | None:
+        """The table a row names (its non-blank ``cells``: one or two, see :meth:`_segments`)."""
         texts = [c.text for c in cells]
         if len(caption_key(texts[0])) > 40:
             return None
@@ -967,7 +962,9 @@ class _Recogniser:
             current.parts.append(part)
             context = []
             for r, row in enumerate(table.rows):
-                cap = self._caption_row(row, own, foreign_here)
+                cells = row.filled()
+                # a caption row has one or two filled cells (most rows: a label and values)
+                cap = self._caption_row(cells, own, foreign_here) if 0 < len(cells) <= 2 else None
                 if cap is not None:
                     current = _Segment(cap[0], cap[1], row_span(row))
                     segs.append(current)
@@ -1403,7 +1400,7 @@ class _Recogniser:
         values, has_values = self._values(row, data_hits)
         if leaf is None:
             if idx.unlabeled_rows and values:
-                self._record_row(lt, part, row, idx.unlabeled_rows[0].key, None, EXACT, "", values)
+                self._record_row(lt, idx, part, row, idx.unlabeled_rows[0].key, None, EXACT, "", values)
             elif has_values:
                 lt.extra_rows.append(ExtraRow(part.table, row, None, ""))
             return
@@ -1463,7 +1460,7 @@ class _Recogniser:
 
             it, how, _ = min(cands, key=score)
         if it.data:
-            self._record_row(lt, part, row, it.key, leaf, how, written, values)
+            self._record_row(lt, idx, part, row, it.key, leaf, how, written, values)
             return
         if not has_values:
             return  # a group row: context for the rows below
@@ -1512,13 +1509,13 @@ class _Recogniser:
                 out.append((h, Cell("", "", Span(line, col, line, col + 1), col=h.col), True))
         return out, filled
 
-    def _record_row(self, lt: LogicalTable, part: Part, row: Row, key: str, leaf: Cell | None, how: str,
-                    written: str, values) -> None:
+    def _record_row(self, lt: LogicalTable, idx: _SpecIndex, part: Part, row: Row, key: str, leaf: Cell | None,
+                    how: str, written: str, values) -> None:
         if key in lt.rows and values and all((key, col.key) in lt.cells for col, _, _ in values):
             lt.extra_rows.append(ExtraRow(part.table, row, leaf, written, duplicate_of=key))
             return
         if key not in lt.rows:
-            lt.rows[key] = RowHit(key, rows_by_key(lt.spec).get(key), part.table, row, leaf, how, written)
+            lt.rows[key] = RowHit(key, idx.row_specs.get(key), part.table, row, leaf, how, written)
         ref = weakref.ref(lt)
         cells = lt.cells
         table = part.table
@@ -1527,17 +1524,18 @@ class _Recogniser:
             ck = (key, col.key)
             if ck not in cells:
                 # CellHit(ref, key, col.key, col.spec, cell, row, table, synth), without the call
-                # of __init__: a report has hundreds of them
+                # of __init__ (and of read_cell): a report has hundreds of them
                 hit = cells[ck] = new(CellHit)
                 hit.table_ref = ref
                 hit.row_key = key
                 hit.col_key = col.key
-                hit.column = col.spec
+                hit.column = spec = col.spec
                 hit.cell = cell
                 hit.row = row
                 hit.physical = table
                 hit.synthetic = synth
-                hit._value = None
+                hit.parsed = v = parse_value(cell.text, "decimal" if spec.kind == "decimal" else "integer", spec.min)
+                hit.value = v.value
         part.contributed = True
 
     # ---- after all parts
