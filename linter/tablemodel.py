@@ -151,6 +151,8 @@ class LabelIndex:
             return []
         cached = self._cache.get(text)
         if cached is None:
+            if len(self._cache) >= 16384:  # the labels of every report a server has seen: bounded
+                self._cache.clear()
             cached = self._cache[text] = self._match_sorted(text)
         return cached
 
@@ -204,6 +206,8 @@ class LabelIndex:
 class ColumnHit(Record, eq=False):
     """A column of a logical table found in a physical table: where its values are, how its header was matched."""
 
+    __slots__ = ("key", "spec", "table", "col", "end", "cell", "how", "written")
+
     key: str
     spec: "ColumnSpec"
     table: Table
@@ -232,6 +236,8 @@ class ColumnHit(Record, eq=False):
 
 class RowHit(Record, eq=False):
     """A row of a logical table found in a physical table, and how its label was matched."""
+
+    __slots__ = ("key", "spec", "table", "row", "cell", "how", "written")
 
     key: str
     spec: "RowSpec"
@@ -730,9 +736,12 @@ def label_span(row: Row, cell: Cell | None) -> Span:
     return row_span(row)
 
 
-def _header_signature(rows: list[Row]) -> tuple:
+def _header_signature(rows: list[Row], pipe: bool = False) -> tuple:
     """What column mapping reads of header rows: per row, each slot's (text, index of the first
-    slot of its cell) — a merged cell fills several slots with the same cell."""
+    slot of its cell) — a merged cell fills several slots with the same cell (never in a
+    ``pipe`` table)."""
+    if pipe:
+        return tuple(tuple(zip([c.text for c in row.cells], range(len(row.cells)))) for row in rows)
     out = []
     for row in rows:
         first: dict[int, int] = {}
@@ -788,7 +797,8 @@ class _SpecIndex:
         self.unlabeled_rows = [r for r in spec.rows if r.label is None and r.data]
         self.caption = caption_key(spec.caption) if spec.caption else ""
         self.corner = label_key(spec.corner_note) if spec.corner_note else ""
-        self.data_cols = {c.key for c in spec.data_columns}
+        self.data_columns = spec.data_columns  # (a property that builds a list)
+        self.data_cols = {c.key for c in self.data_columns}
         self.label_cols = {c.key for c in spec.columns if c.kind == "row_label"}
         self.row_specs = rows_by_key(spec)
 
@@ -1102,7 +1112,8 @@ class _Recogniser:
         table = part.table
         header_rows = [table.rows[r] for r in part.header]
         width = max([len(r.cells) for r in header_rows] + [len(table.rows[r].cells) for r in part.body] + [0])
-        layout = self._column_layout(lt.spec.id, _header_signature(header_rows), width, table.kind == "pipe",
+        pipe = table.kind == "pipe"
+        layout = self._column_layout(lt.spec.id, _header_signature(header_rows, pipe), width, pipe,
                                      label_key(" ".join(part.context)))
         hits_at, foreign_at, unknown_at, label_cols = layout
         by_key = columns_by_key(lt.spec)
@@ -1112,7 +1123,8 @@ class _Recogniser:
         for j, h, ed, it in foreign_at:
             c = header_rows[h].cells[j]
             lt.foreign.append(ForeignLabel("column", it.key, it.label, c.text, c.span, ed))
-        if not foreign_at:
+        if not foreign_at and (unknown_at or not hits.keys() >= self.index[lt.spec.id].data_cols):
+            # (with every data column named and no unknown header, there is nothing to read by position)
             self._positional(lt, part, hits, {j: header_rows[h].cells[j] for j, h in unknown_at}, set(label_cols))
         return hits
 
@@ -1255,7 +1267,7 @@ class _Recogniser:
                     label_cols: set[int]) -> None:
         """Read columns whose headers are not the official labels by their position, when the
         number of unnamed columns is exactly the number of official columns missing there."""
-        data_cols = lt.spec.data_columns
+        data_cols = self.index[lt.spec.id].data_columns
         body = [part.table.rows[r] for r in part.body]
         if body and not all(c.key in hits for c in data_cols):
             widths = [len(r.cells) for r in body]
