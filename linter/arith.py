@@ -378,9 +378,9 @@ def in_document_relations(edition) -> list[Relation]:
 
 def document_evaluations(doc, edition) -> list[Evaluation]:
     """Every in-document relation of ``edition`` evaluated on ``doc`` (computed once)."""
-    from .tablemodel import table_model
-
     def compute():
+        from .tablemodel import table_model
+
         model = table_model(doc, edition)
         lookup, substitute = model_lookup(model)
         values = {(tid, row, col): hit.value for tid, lt in model.tables.items()

@@ -589,6 +589,10 @@ def distinct_cells(cells: list[Cell]) -> list[Cell]:
 
 def table_model(doc: "Document", edition: "Edition") -> TableModel:
     """Every table of ``edition`` found in ``doc`` (computed once per document)."""
-    from .tablerecognition import recognise
+    return doc.memo(f"tablemodel:{edition.profile_id}:{edition.id}", lambda: _recognise(doc, edition))
 
-    return doc.memo(f"tablemodel:{edition.profile_id}:{edition.id}", lambda: recognise(doc, edition))
+
+def _recognise(doc: "Document", edition: "Edition") -> TableModel:
+    from .tablerecognition import recognise  # (which imports this module)
+
+    return recognise(doc, edition)
