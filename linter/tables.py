@@ -226,10 +226,10 @@ _LINES_MAX = 8192  # entries kept (a line of at most _LINE_MAX characters): a lo
 _LINE_MAX = 1000
 
 
-def _line_cells(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[int, ...]]:
+def _line_cells(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[int, ...] | None]:
     """The cells of one pipe-table line as (start column, end column, raw, text), 1-based
-    columns, and the indexes of those whose text is not blank; memoised per line text (header
-    lines and many body lines recur from report to report)."""
+    columns, and the indexes of those whose text is not blank (None: all of them); memoised per
+    line text (header lines and many body lines recur from report to report)."""
     got = _LINES.get(text)
     if got is not None:
         return got
@@ -255,7 +255,8 @@ def _line_cells(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple
             elif k < last:
                 out.append((i + 1, i + 2, "", ""))
             i += len(piece) + 1
-    got = (tuple(out), tuple([c for c, cell in enumerate(out) if cell[3]]))
+    filled = tuple([c for c, cell in enumerate(out) if cell[3]])
+    got = (tuple(out), filled if len(filled) < len(out) else None)
     if len(text) <= _LINE_MAX:
         if len(_LINES) >= _LINES_MAX:
             _LINES.clear()
@@ -290,7 +291,7 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
             cell.rowspan = cell.colspan = 1
             cells.append(cell)
         row = Row(cells, lineno, header, r)
-        row._filled = [cells[c] for c in filled]
+        row._filled = cells[:] if filled is None else [cells[c] for c in filled]
         rows.append(row)
     last = first_line + len(lines) - 1
     return Table("pipe", Span(first_line, 1, last, len(lines[-1]) + 1), rows, header_rows=1)
