@@ -27,7 +27,7 @@ class Cell(Record, eq=False):
     __slots__ = ("raw", "text", "span", "header", "row", "col", "rowspan", "colspan")
 
     raw: str  # the source text of the cell, trimmed
-    text: str  # the cell's text: markup and tags removed, escapes resolved
+    text: str  # the cell's text: markup and tags removed, escapes resolved, trimmed ("" when blank)
     span: Span
     header: bool
     row: int  # grid position of the cell's top-left slot
