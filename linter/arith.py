@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from decimal import Decimal
+from operator import mul
 from typing import Callable
 
 from .diagnostics import Message, Span
@@ -377,13 +378,13 @@ def in_document_relations(edition) -> list[Relation]:
 
 def document_evaluations(doc, edition) -> list[Evaluation]:
     """Every in-document relation of ``edition`` evaluated on ``doc`` (computed once)."""
-    from .tablemodel import table_model
-
     def compute():
+        from .tablemodel import table_model
+
         model = table_model(doc, edition)
         lookup, substitute = model_lookup(model)
-        values = {(tid, row, col): hit.value for tid, lt in model.tables.items()
-                  for (row, col), hit in lt.cells.items()}
+        # each table's cells' values by (row, column), None when not a valid number
+        values = {tid: {rc: hit.value for rc, hit in lt.cells.items()} for tid, lt in model.tables.items()}
         out: list[Evaluation] = []
         for r, sides in derived(edition, "in-document-value-terms", _in_document_value_terms):
             if _holds_on_values(r, sides, values):
@@ -396,9 +397,14 @@ def document_evaluations(doc, edition) -> list[Evaluation]:
 
 
 def _value_terms(relation: Relation) -> tuple[tuple, tuple]:
-    """Each side's terms as (sign, (table, row, column) or None, constant)."""
+    """Each side's terms: (table, signs, (row, column) of each cell) when all its terms are
+    cells of one table (the signs as Decimals), else its terms as (sign, (table, (row, column))
+    or None, constant)."""
     def side(terms):
-        return tuple((t.sign, (t.ref.table, t.ref.row, t.ref.col) if t.ref is not None else None, t.const)
+        if terms and all(t.ref is not None for t in terms) and len({t.ref.table for t in terms}) == 1:
+            return (terms[0].ref.table, tuple(Decimal(t.sign) for t in terms),
+                    tuple((t.ref.row, t.ref.col) for t in terms))
+        return tuple((t.sign, (t.ref.table, (t.ref.row, t.ref.col)) if t.ref is not None else None, t.const)
                      for t in terms)
     return side(relation.lhs), side(relation.rhs)
 
@@ -409,17 +415,24 @@ def _in_document_value_terms(edition) -> list[tuple[Relation, tuple[tuple, tuple
 
 
 def _holds_on_values(relation: Relation, sides: tuple[tuple, tuple],
-                     values: dict[tuple[str, str, str], Decimal | None]) -> bool:
+                     values: dict[str, dict[tuple[str, str], Decimal | None]]) -> bool:
     """Whether every cell of an in-document relation is in the report with a valid number and
     the relation holds: what :func:`evaluate` would say, summed in the same order, from the
-    cells' values alone (``values``: every cell of the document's table model by (table, row,
-    column), None when not a valid number)."""
+    cells' values alone (``values``: every cell of the document's table model, by table and by
+    (row, column), None when not a valid number)."""
     sums = []
-    get = values.get
     for terms in sides:
+        if terms and type(terms[0]) is str:  # (table, signs, cells): cells of one table
+            try:
+                # sum(sign * value), as Evaluation does, in C (Decimal * None: a cell is
+                # missing or not a valid number, and evaluate says why)
+                sums.append(sum(map(mul, terms[1], map(values.get(terms[0], _NONE).get, terms[2])), _ZERO))
+            except TypeError:
+                return False
+            continue
         total = _ZERO
         for sign, key, const in terms:
-            value = const if key is None else get(key)
+            value = const if key is None else values.get(key[0], _NONE).get(key[1])
             if value is None:
                 return False  # missing or not a valid number: evaluate says why
             total = total + sign * value
@@ -427,6 +440,7 @@ def _holds_on_values(relation: Relation, sides: tuple[tuple, tuple],
     return compare(relation.op, sums[0], sums[1])
 
 
+_NONE: dict = {}  # the values of a table that is not in the report
 _ZERO = Decimal(0)
 
 

@@ -98,6 +98,9 @@ class Paragraph(Record, eq=False):
         return src_line, col0 + (offset - line_start) + 1
 
     def span_of(self, start: int, end: int) -> Span:
+        if "\n" not in self.text:  # one line (most paragraphs): :meth:`position` of both ends, inline
+            line, col0 = self.line_starts[0] if self.line_starts else (self.span.line, 0)
+            return Span(line, col0 + start + 1, line, col0 + max(start, end - 1) + 2)
         l1, c1 = self.position(start)
         l2, c2 = self.position(max(start, end - 1))
         return Span(l1, c1, l2, c2 + 1)

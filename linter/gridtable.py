@@ -1,7 +1,7 @@
 """Tables as grids of cells with spans, written as Markdown: a pipe table (a merged cell's text
 once, at its top-left slot, the slots it covers blank, as real reports write them) or the pandoc
 HTML table shape with ``rowspan``/``colspan``. ``reportlint new`` and ``reportlint import`` write
-their tables with it; the recogniser (``tables.py``/``tablemodel.py``) reads both shapes back.
+their tables with it; the recogniser (``tables.py``/``tablerecognition.py``) reads both shapes back.
 """
 from __future__ import annotations
 

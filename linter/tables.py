@@ -27,7 +27,7 @@ class Cell(Record, eq=False):
     __slots__ = ("raw", "text", "span", "header", "row", "col", "rowspan", "colspan")
 
     raw: str  # the source text of the cell, trimmed
-    text: str  # the cell's text: markup and tags removed, escapes resolved
+    text: str  # the cell's text: markup and tags removed, escapes resolved, trimmed ("" when blank)
     span: Span
     header: bool
     row: int  # grid position of the cell's top-left slot
@@ -66,7 +66,7 @@ class Cell(Record, eq=False):
 class Row(Record, eq=False):
     """One row of a table grid."""
 
-    __slots__ = ("cells", "line", "header", "index")
+    __slots__ = ("cells", "line", "header", "index", "_filled")
 
     cells: list[Cell]  # one per grid column (merged cells repeat the same Cell object)
     line: int
@@ -78,6 +78,15 @@ class Row(Record, eq=False):
         self.line = line
         self.header = header
         self.index = index
+        self._filled: list[Cell] | None = None  # the non-blank cells, each merged cell once (filled())
+
+    def filled(self) -> list[Cell]:
+        """The row's cells that are not blank, in order, each merged cell once (computed once:
+        the table model asks for every row several times)."""
+        cells = self._filled
+        if cells is None:
+            cells = self._filled = [c for c in dict.fromkeys(self.cells) if c.text.strip()]
+        return cells
 
     def owns(self, cell: Cell) -> bool:
         """Whether ``cell`` starts in this row (not a rowspan cell of a row above)."""
@@ -212,11 +221,55 @@ def _trimmed(start: int, seg: str) -> tuple[int, str]:
     return start + len(seg) - len(seg.lstrip()), body
 
 
+_LINES: dict[str, tuple] = {}  # table line -> its cells (see _line_cells): the same lines recur in every report
+_LINES_MAX = 8192  # entries kept (a line of at most _LINE_MAX characters): a long-running server stays bounded
+_LINE_MAX = 1000
+
+
+def _line_cells(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[int, ...] | None]:
+    """The cells of one pipe-table line as (start column, end column, raw, text), 1-based
+    columns, and the indexes of those whose text is not blank (None: all of them); memoised per
+    line text (header lines and many body lines recur from report to report)."""
+    got = _LINES.get(text)
+    if got is not None:
+        return got
+    out = []
+    if "\\" in text or "`" in text:
+        for s, raw in split_pipe_row(text):
+            out.append((s + 1, s + 1 + (len(raw) or 1), raw, clean_cell_text(raw)))
+    else:
+        # split_pipe_row's simple case (most lines), inline: every pipe separates cells; text
+        # after the last pipe is a cell only if it is not blank
+        i = len(text) - len(text.lstrip(" \t"))
+        if text[i:i + 1] == "|":
+            i += 1
+        pieces = text[i:].split("|")
+        last = len(pieces) - 1
+        for k, piece in enumerate(pieces):
+            raw = piece.strip()
+            if raw:
+                # 1-based column: the piece's leading whitespace ends where raw's first character is
+                s = i + piece.find(raw[0]) + 1
+                # ``raw`` is trimmed: clean_cell_text(raw) is raw when it has no markup
+                out.append((s, s + len(raw), raw, raw if _MARKUP_CHARS.isdisjoint(raw) else clean_cell_text(raw)))
+            elif k < last:
+                out.append((i + 1, i + 2, "", ""))
+            i += len(piece) + 1
+    filled = tuple([c for c, cell in enumerate(out) if cell[3]])
+    got = (tuple(out), filled if len(filled) < len(out) else None)
+    if len(text) <= _LINE_MAX:
+        if len(_LINES) >= _LINES_MAX:
+            _LINES.clear()
+        _LINES[text] = got
+    return got
+
+
 def parse_pipe_table(lines: list[str], first_line: int) -> Table:
     """``lines`` are the table's source lines (header, delimiter, body); ``first_line`` is the
     1-based number of the header line."""
     rows: list[Row] = []
     new_span = tuple.__new__  # Span(...) without the Python-level __new__ of a NamedTuple
+    new = object.__new__
     for k, text in enumerate(lines):
         if k == 1:
             continue  # delimiter row
@@ -224,29 +277,22 @@ def parse_pipe_table(lines: list[str], first_line: int) -> Table:
         header = k == 0
         r = len(rows)
         cells = []
-        if "\\" in text or "`" in text:
-            for c, (s, raw) in enumerate(split_pipe_row(text)):
-                span = new_span(Span, (lineno, s + 1, lineno, s + 1 + (len(raw) or 1)))
-                cells.append(Cell(raw, clean_cell_text(raw), span, header, r, c))
-        else:
-            # split_pipe_row's simple case (most lines), inline: every pipe separates cells; text
-            # after the last pipe is a cell only if it is not blank
-            i = len(text) - len(text.lstrip(" \t"))
-            if text[i:i + 1] == "|":
-                i += 1
-            pieces = text[i:].split("|")
-            last = len(pieces) - 1
-            for k, piece in enumerate(pieces):
-                raw = piece.strip()
-                if raw:
-                    s = i + len(piece) - len(piece.lstrip()) + 1  # 1-based column
-                    # ``raw`` is trimmed: clean_cell_text(raw) is raw when it has no markup
-                    cells.append(Cell(raw, raw if _MARKUP_CHARS.isdisjoint(raw) else clean_cell_text(raw),
-                                      new_span(Span, (lineno, s, lineno, s + len(raw))), header, r, len(cells)))
-                elif k < last:
-                    cells.append(Cell("", "", new_span(Span, (lineno, i + 1, lineno, i + 2)), header, r, len(cells)))
-                i += len(piece) + 1
-        rows.append(Row(cells, lineno, header, r))
+        found, filled = _line_cells(text)
+        for c, (s, e, raw, clean) in enumerate(found):
+            # Cell(raw, clean, span, header, r, c), without the call of __init__: a report has
+            # hundreds of cells
+            cell = new(Cell)
+            cell.raw = raw
+            cell.text = clean
+            cell.span = new_span(Span, (lineno, s, lineno, e))
+            cell.header = header
+            cell.row = r
+            cell.col = c
+            cell.rowspan = cell.colspan = 1
+            cells.append(cell)
+        row = Row(cells, lineno, header, r)
+        row._filled = cells[:] if filled is None else [cells[c] for c in filled]
+        rows.append(row)
     last = first_line + len(lines) - 1
     return Table("pipe", Span(first_line, 1, last, len(lines[-1]) + 1), rows, header_rows=1)
 

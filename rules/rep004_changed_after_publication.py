@@ -21,6 +21,7 @@ differ from its last commit, the rule says nothing about it. A file renamed afte
 followed from its new name only (its published version is not found: nothing is said). CI needs the
 full history (``fetch-depth: 0``); in a shallow clone the published version is usually not there.
 """
+from array import array
 from collections import OrderedDict
 from datetime import timedelta
 
@@ -37,27 +38,36 @@ MAX_VERSIONS = 50  # commits after publication read per file (the newest)
 
 
 def _cells(doc, edition):
-    """(cell key, value as text, cell) of every table cell of the document."""
-    out = []
+    """The document's table cells, in order: each one's key and value as text
+    (``t3.r_total.c_total\x1f12``), the four numbers of each one's span (one flat list), and the
+    cell hits."""
+    texts, numbers, hits = [], [], []
     for lt in table_model(doc, edition).tables.values():
         tid = lt.spec.id
-        for cell in lt.cells.values():
-            value = cell.value
-            out.append((f"{tid}.{cell.row_key}.{cell.col_key}",
-                        str(value) if value is not None else " ".join(cell.cell.text.split()), cell))
-    return out
+        for (row, col), hit in lt.cells.items():
+            value = hit.value
+            texts.append(f"{tid}.{row}.{col}\x1f{str(value) if value is not None else ' '.join(hit.cell.text.split())}")
+            numbers += hit.cell.span
+            hits.append(hit)
+    return texts, numbers, hits
+
+
+def _digest(texts, numbers):
+    """What the tables say and where (the same text gives the same cells in the same order), from
+    :func:`_cells` (hundreds of cells per report: spans are hashed as numbers, not written out)."""
+    h = blake2b("\x1e".join(texts).encode("utf-8", "surrogatepass"), digest_size=16)
+    h.update(array("q", numbers).tobytes())
+    return h.hexdigest()
 
 
 def _figures(doc, edition):
-    """cell key -> [value as text, span, label] of every table cell of the document."""
-    return {key: [value, list(cell.span), cell.label] for key, value, cell in _cells(doc, edition)}
-
-
-def _digest(figures):
-    """What the tables say and where (the same text gives the same cells in the same order), from
-    (cell key, value as text, span) of each cell."""
-    text = "".join([f"{k}\x1f{value}\x1f{span[0]},{span[1]},{span[2]},{span[3]}\x1e" for k, value, span in figures])
-    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    """(cell key -> [value as text, span, label] of every table cell of the document, its digest)."""
+    texts, numbers, hits = _cells(doc, edition)
+    figures = {}
+    for text, hit in zip(texts, hits):
+        key, value = text.split("\x1f", 1)  # keys are the profile's: no \x1f in them
+        figures[key] = [value, list(hit.cell.span), hit.label]
+    return figures, _digest(texts, numbers)
 
 
 def _revisions(fm):
@@ -74,7 +84,7 @@ def collect(doc, profile, options):
     if facts is None or facts["published"] is None:
         return None
     return {"published": facts["published"], "revised": _revisions(doc.front_matter),
-            "figures": _digest([(key, value, cell.cell.span) for key, value, cell in _cells(doc, profile)]),
+            "figures": _digest(*_cells(doc, profile)[:2]),
             "edition": [str(profile.profile.path), profile.id]}
 
 
@@ -100,11 +110,12 @@ def check_repository(items, options):
             yield from _check_file(git, top, rel, path, data)
 
 
-_VERSIONS = OrderedDict()  # (top, rel, sha, edition id) -> (edition, figures, revisions): an editor asks often
+_VERSIONS = OrderedDict()  # (top, rel, sha, edition id) -> (edition, figures, revisions, digest): an editor asks often
 
 
 def _versions(git, top, rel, path, shas, edition):
-    """(figures, revisions) of the file at each commit, or None when one cannot be read."""
+    """(figures, revisions, digest of the figures) of the file at each commit, or None when one
+    cannot be read."""
     def key(sha):
         return (top, rel, sha, id(edition))
 
@@ -116,7 +127,8 @@ def _versions(git, top, rel, path, shas, edition):
         doc = decode_document(path, blobs[sha])
         if doc.problem is not None:
             return None
-        _VERSIONS[key(sha)] = (edition, _figures(doc, edition), {tuple(r) for r in _revisions(doc.front_matter)})
+        figures, digest = _figures(doc, edition)
+        _VERSIONS[key(sha)] = (edition, figures, {tuple(r) for r in _revisions(doc.front_matter)}, digest)
     out = []
     for sha in shas:
         _VERSIONS.move_to_end(key(sha))
@@ -141,8 +153,8 @@ def _check_file(git, top, rel, path, data):
     versions = _versions(git, top, rel, path, [c.sha for c in chain], edition)
     if versions is None:
         return
-    head = versions[-1][0]
-    if _digest((k, value, span) for k, (value, span, _) in head.items()) != data["figures"]:
+    head, _, digest = versions[-1]
+    if digest != data["figures"]:
         return  # the file's tables differ from its last commit: uncommitted changes are not judged
     revised_now = {tuple(r) for r in data["revised"] if r[0] >= published}
 

@@ -22,11 +22,15 @@ SCOPE = "repository"
 
 
 def _cross_year(profile):
-    """The edition's cross-year relations and the current-year cells they read (once per edition)."""
+    """The edition's cross-year relations and the current-year cells they read (once per edition),
+    each as (table, (row, column), its key in the collected data)."""
     hit = _CROSS.get(id(profile))
     if hit is None or hit[0] is not profile:
         rels = [r for r in profile.relations if r.cross_year]
-        keys = {(r.table, r.row, r.col) for rel in rels for r in rel.refs}
+        cells = sorted({(r.table, r.row, r.col) for rel in rels for r in rel.refs})
+        keys = [(t, (r, c), f"{t}.{r}.{c}") for t, r, c in cells]
+        if len(_CROSS) >= 64:  # a server reloading an edited profile keeps only the recent ones
+            _CROSS.clear()
         hit = _CROSS[id(profile)] = (profile, rels, keys)
     return hit[1], hit[2]
 
@@ -43,14 +47,15 @@ def collect(doc, profile, options):
     relations, keys = _cross_year(profile)
     if not relations:
         return None
-    model = table_model(doc, profile)
+    tables = table_model(doc, profile).tables
     cells = {}
-    for tid, rk, ck in keys:  # only what a cross-year relation reads, this year or the next
-        lt = model.get(tid)
-        hit = lt.cell(rk, ck) if lt is not None else None
+    for tid, rc, name in keys:  # only what a cross-year relation reads, this year or the next
+        lt = tables.get(tid)
+        hit = lt.cells.get(rc) if lt is not None else None
         if hit is None:
             continue
-        cells[f"{tid}.{rk}.{ck}"] = [None if hit.value is None else str(hit.value), hit.reason, *hit.span]
+        value = hit.parsed  # its value and reason
+        cells[name] = [None if value.value is None else str(value.value), value.reason, *hit.cell.span]
     # plain data (the result cache keeps it): the relations and the cells' labels come from the
     # profile file and edition when the reports are compared
     return {"org": compact(org), "year": year, "profile": profile.profile_id, "cells": cells,

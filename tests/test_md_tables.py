@@ -112,3 +112,23 @@ def test_cell_count_is_escaped_split_without_empty_ends():
         if columns and columns[-1] == "":
             columns.pop()
         assert _cell_count(line) == len(columns), line
+
+
+# Block rules gated by a line's first character (reportlint._md._FIRST_CHARS): every kind of block
+# at a block start, as the line after a paragraph (where rules are tried as terminators), indented,
+# inside lists and quotes, and near misses that the gates must hand on to the rule.
+GATE_CASES = [
+    "para\n# h\npara\n> q\npara\n- l\npara\n1. x\npara\n2) y\npara\n***\npara\n```\ncode\n```\n",
+    "para\n~~~\nx\n~~~\n<div>\nx\n</div>\n\n[a]: /b\n[a]\n   # indented h\n    code\n\t- tab list\n+ plus\n",
+    "_ _ _\n\n<!-- c -->\nSetext\n===\nfoo\n---\n\n#no heading\n#\n####### seven\n",
+    "  > a\n  >b\n\n  1. a\n  2. b\n\n     x\n\n- a\n  - b\n    > c\n    ```\n    d\n    ```\n",
+    "10. ten\n11) eleven\n1234567890. long\n-1\n+x\n*x\n[x] y\n[x]: \n<x\n>\n",
+    "para\n    # four spaces\npara\n   ```\nnot closed\n",
+    "* * *\n- - -\n_\t_\t_\n-- -\n***x\n",
+    "> # h\n> - l\n> 1. n\n> [r]: /u\n> <p>\n> ```\n> x\n> ```\n",
+]
+
+
+@pytest.mark.parametrize("text", GATE_CASES, ids=range(len(GATE_CASES)))
+def test_gated_block_rules_give_the_stock_blocks(text):
+    assert rule_view(block_parser().parse(text), False) == rule_view(STOCK.parse(text), False)
