@@ -25,7 +25,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from collections import namedtuple
 
 from .diagnostics import Span
 
@@ -54,44 +54,37 @@ _RE = LazyPatterns()
 # --------------------------------------------------------------------------- model
 
 
-class Link(NamedTuple):
+# The named tuples are made with collections.namedtuple (see diagnostics.Span for why).
+class Link(namedtuple("Link", "kind dest span label glued glued_span raw", defaults=("", "", None, ""))):
     """One link destination as written.
 
     ``kind``: ``inline`` ``[t](d)``, ``image`` ``![a](d)``, ``definition`` ``[l]: d``,
-    ``autolink`` ``<d>``, ``html`` (``href``/``src`` attribute) or ``bare`` (a URL in text)."""
+    ``autolink`` ``<d>``, ``html`` (``href``/``src`` attribute) or ``bare`` (a URL in text).
+    ``dest``: backslash escapes and entities resolved; ``span``: where the destination is
+    written; ``label``: definitions, the normalised label; ``glued``: bare URLs, the text after
+    the URL that a GFM renderer makes part of the link (at ``glued_span``); ``raw``: the
+    destination's source text."""
 
-    kind: str
-    dest: str  # backslash escapes and entities resolved
-    span: Span  # where the destination is written
-    label: str = ""  # definitions: the normalised label
-    glued: str = ""  # bare URLs: the text after the URL that a GFM renderer makes part of the link
-    glued_span: Span | None = None
-    raw: str = ""  # the destination's source text
+    __slots__ = ()
 
 
-class RefUse(NamedTuple):
-    """A reference link ``[text][label]`` / ``[label][]`` / ``[label]``."""
+class RefUse(namedtuple("RefUse", "label written span form defined")):
+    """A reference link ``[text][label]`` / ``[label][]`` / ``[label]``: ``label`` normalised,
+    ``written`` as written, ``span`` the ``[label]`` part, ``form`` full | collapsed | shortcut."""
 
-    label: str  # normalised
-    written: str  # the label as written
-    span: Span  # the ``[label]`` part
-    form: str  # full | collapsed | shortcut
-    defined: bool
+    __slots__ = ()
 
 
-class Suspect(NamedTuple):
+class Suspect(namedtuple("Suspect", "reason text span suggestion fix", defaults=("", ()))):
     """Text that was meant as a link or URL but is not one.
 
     ``reason``: ``fullwidth`` (full-width ``：`` / ``／`` in the scheme), ``misspelled``
     (``htp://``), ``missing-colon`` (``http//``), ``slashes`` (``http:/x``), ``space-after-scheme``
     (``http:// x``), ``space-in-destination`` (``[t](a b)`` is not a link), ``fullwidth-brackets``
-    (``[t]（d）`` typed with a Chinese input method)."""
+    (``[t]（d）`` typed with a Chinese input method). ``fix``: ``((Span, replacement), ...)``
+    when the repair is certain."""
 
-    reason: str
-    text: str
-    span: Span
-    suggestion: str = ""
-    fix: tuple = ()  # ((Span, replacement), ...) when the repair is certain
+    __slots__ = ()
 
 
 class LinkIndex:
@@ -107,7 +100,8 @@ class LinkIndex:
         self.html_anchors: list[str] = []  # id="…" and <a name="…">
 
 
-class Target(NamedTuple):
+class Target(namedtuple("Target", "kind url path fragment scheme problem suggestion",
+                        defaults=("", "", None, "", "", ""))):
     """What a destination points to.
 
     ``kind``: ``web`` (http/https), ``mail``, ``scheme`` (another known scheme: tel, ftp, data…),
@@ -115,13 +109,7 @@ class Target(NamedTuple):
     ``/x`` relative to the repository root), ``local`` (a file on the author's computer:
     ``file:``, ``C:\\…``), ``empty`` (``()`` or ``#``), ``malformed`` (``problem`` says why)."""
 
-    kind: str
-    url: str = ""
-    path: str = ""
-    fragment: str | None = None
-    scheme: str = ""
-    problem: str = ""
-    suggestion: str = ""
+    __slots__ = ()
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -905,16 +893,12 @@ def _inside(path: str, root: str) -> bool:
         return False
 
 
-class Resolution(NamedTuple):
+class Resolution(namedtuple("Resolution", "status resolved actual is_dir suggestion", defaults=("", False, ""))):
     """Where a relative file link lands: ``ok`` (``actual`` is the path), ``missing``,
     ``case`` (only a file with other letter case exists: ``actual``), ``outside`` (the link
-    leaves ``root``; not followed)."""
+    leaves ``root``; not followed). ``suggestion``: a similar existing name for missing files."""
 
-    status: str
-    resolved: str
-    actual: str = ""
-    is_dir: bool = False
-    suggestion: str = ""  # a similar existing name for missing files
+    __slots__ = ()
 
 
 @lru_cache(maxsize=256)
@@ -971,15 +955,12 @@ def _similar(part: str, names: tuple[str, ...], folder: str, root: str) -> str:
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-class LocalLink(NamedTuple):
-    """A link to a file or an anchor, as the repository rules need it (picklable)."""
+class LocalLink(namedtuple("LocalLink", "path fragment span raw kind local", defaults=(False,))):
+    """A link to a file or an anchor, as the repository rules need it (picklable): ``path``
+    decoded ('' for an anchor in the same file), ``kind`` the Link kind, ``local`` a file on the
+    author's computer (file:, C:\\)."""
 
-    path: str  # decoded; '' for an anchor in the same file
-    fragment: str | None
-    span: Span
-    raw: str
-    kind: str  # the Link kind
-    local: bool = False  # a file on the author's computer (file:, C:\\)
+    __slots__ = ()
 
 
 def local_links(doc) -> list[LocalLink]:
@@ -1001,13 +982,12 @@ def local_links(doc) -> list[LocalLink]:
     return doc.memo("local_links", compute)
 
 
-class LocalLinkData(NamedTuple):
-    """What the repository rules collect from one document. They collect it as plain data
-    (:meth:`plain`, what the result cache can keep) and read it back with :meth:`from_plain`."""
+class LocalLinkData(namedtuple("LocalLinkData", "abspath links anchors", defaults=(None,))):
+    """What the repository rules collect from one document: ``links`` (LocalLinks), ``anchors``
+    (the document's own, when asked for). They collect it as plain data (:meth:`plain`, what
+    the result cache can keep) and read it back with :meth:`from_plain`."""
 
-    abspath: str
-    links: tuple[LocalLink, ...]
-    anchors: frozenset[str] | None = None  # the document's own anchors, when asked for
+    __slots__ = ()
 
     def plain(self) -> dict:
         return {"abspath": self.abspath,

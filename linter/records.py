@@ -29,8 +29,6 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any, TypeVar
 
-R = TypeVar("R", bound="Record")
-
 
 def _no_fields(record: Any) -> tuple:
     return ()
@@ -67,6 +65,9 @@ class Record:
 
     def _hash_fields(self) -> int:
         return hash(self._key(self))
+
+
+R = TypeVar("R", bound=Record)  # not bound="Record": a forward reference compiles its text (~1 ms)
 
 
 def replace(record: R, **changes: Any) -> R:
