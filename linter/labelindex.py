@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .records import Record
-from .text import label_key, leading_numbering, strip_numbering
+from .text import label_key, leading_numbering, similarity, strip_numbering
 
 FUZZY_RATIO = 0.8
 FUZZY_MIN_LEN = 4
@@ -142,12 +142,7 @@ class LabelIndex:
             elif len(core) >= FUZZY_MIN_LEN and (not num or not it.numbering or num == it.numbering):
                 if 2 * min(len(core), len(it.core)) < FUZZY_RATIO * (len(core) + len(it.core)):
                     continue
-                from difflib import SequenceMatcher  # rarely reached: most labels match exactly
-
-                sm = SequenceMatcher(None, core, it.core, autojunk=False)
-                if sm.quick_ratio() < FUZZY_RATIO:
-                    continue
-                r = sm.ratio()
+                r = similarity(core, it.core, FUZZY_RATIO, autojunk=False)
                 if r >= FUZZY_RATIO:
                     fuzzy.append((it, FUZZY, r))
         if out:

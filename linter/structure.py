@@ -43,7 +43,8 @@ from .profile import Edition, SectionSpec
 from .profileindex import derived
 from .records import Record
 from .text import (
-    core_key, count_ideographs, label_key, leading_numbering, parse_chinese_number, run_end, short_cached)
+    core_key, count_ideographs, label_key, leading_numbering, parse_chinese_number, run_end, short_cached,
+    similarity)
 
 FUZZY_RATIO = 0.8
 
@@ -269,11 +270,9 @@ def _match_title(text: str, edition: Edition) -> tuple[SectionSpec, str] | None:
     if spec is not None:
         return spec, "variant"
     for spec, official in idx.numbered.get(leading_numbering(text), ()):
-        from difflib import SequenceMatcher  # only for a title that is not exactly official
-
         if len(core) > 3 * len(official):
             continue  # far too long to be a typo of it (and SequenceMatcher is quadratic)
-        if SequenceMatcher(None, core, official).ratio() >= FUZZY_RATIO:
+        if similarity(core, official, FUZZY_RATIO) >= FUZZY_RATIO:
             return spec, "fuzzy"
     return None
 

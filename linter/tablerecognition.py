@@ -38,7 +38,7 @@ from .tablemodel import (CellHit, ColumnHit, ExtraColumn, ExtraRow, ForeignLabel
                          MissingTable, Part, PositionalHeader, RowHit, TableModel, UnrecognisedTable,
                          distinct_cells, new_memo, row_span)
 from .tables import Cell, Row, Table
-from .text import label_key
+from .text import label_key, similarity
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -96,9 +96,7 @@ def _corner_like(k: str, corner: str) -> bool:
         return True
     if len(k) < 10:
         return False
-    from difflib import SequenceMatcher
-
-    return SequenceMatcher(None, k, corner, autojunk=False).ratio() >= 0.6
+    return similarity(k, corner, 0.6, autojunk=False) >= 0.6
 
 
 class _Segment(Record, eq=False):

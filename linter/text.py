@@ -88,6 +88,31 @@ def _numbering_end(text: str) -> int:
     return 0
 
 
+def similarity(a: str, b: str, at_least: float, autojunk: bool = True) -> float:
+    """``difflib.SequenceMatcher(None, a, b, autojunk=autojunk).ratio()`` when it can reach
+    ``at_least``, else an upper bound of it below ``at_least``: the share of characters the two
+    texts have in common (SequenceMatcher's ``quick_ratio``), without importing difflib (~1.5 ms
+    of a run) for texts that are plainly different."""
+    total = len(a) + len(b)
+    if not total:
+        return 1.0
+    avail: dict[str, int] = {}
+    for ch in b:
+        avail[ch] = avail.get(ch, 0) + 1
+    common = 0
+    for ch in a:
+        n = avail.get(ch, 0)
+        if n:
+            common += 1
+            avail[ch] = n - 1
+    bound = 2.0 * common / total
+    if bound < at_least:
+        return bound
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=autojunk).ratio()
+
+
 @short_cached
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)

@@ -102,3 +102,20 @@ def test_compact_removes_what_the_regular_expression_removed(s):
     from reportlint.text import compact, nfkc
 
     assert compact.__wrapped__(s) == re.sub(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+", "", nfkc(s))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二三四收到申请件公开0 1", max_size=12), st.text(alphabet="一二三四收到申请件公开0 1", max_size=12),
+       st.sampled_from([0.0, 0.6, 0.8, 1.0]), st.booleans())
+def test_similarity_is_sequencematchers_ratio_where_it_can_reach_the_threshold(a, b, at_least, autojunk):
+    from difflib import SequenceMatcher
+
+    from reportlint.text import similarity
+
+    ratio = SequenceMatcher(None, a, b, autojunk=autojunk).ratio()
+    got = similarity(a, b, at_least, autojunk=autojunk)
+    assert (got >= at_least) == (ratio >= at_least)
+    if ratio >= at_least:
+        assert got == ratio
+    else:
+        assert got >= ratio  # an upper bound, below the threshold
