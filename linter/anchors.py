@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .links import LazyPatterns
+from .lazyre import Patterns
 
 # So (Other_Symbol) characters that are Alphabetic and so kept: circled and squared letters
 _ALPHA_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
@@ -59,7 +59,7 @@ class Slugger:
         return slug
 
 
-_RE = LazyPatterns()
+_RE = Patterns()
 _RE.add("code", r"(`+)(.+?)\1", re.S)
 _RE.add("image", r"!\[([^\]]*)\]\([^)]*\)")
 _RE.add("link", r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")

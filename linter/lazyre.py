@@ -133,6 +133,15 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r})"
 
 
+
+class Patterns:
+    """A module's regular expressions by name, each a :class:`LazyPattern` (compiled on first
+    use): ``_RE = Patterns()``, ``_RE.add("tag", r"<(\\w+)")``, then ``_RE.tag.match(…)``."""
+
+    def add(self, name: str, pattern: str, flags: int = 0) -> None:
+        setattr(self, name, LazyPattern(pattern, flags))
+
+
 # --------------------------------------------------------------------------- needed words
 
 # a pattern as tokens: a run of plain characters, an escape, a set, a group's opening, a

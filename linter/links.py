@@ -23,33 +23,14 @@ import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import namedtuple
 from functools import lru_cache
 from pathlib import Path
-from collections import namedtuple
 
 from .diagnostics import Span
+from .lazyre import Patterns
 
-class LazyPatterns:
-    """Regular expressions compiled on first use: compiling them all at import would cost
-    every run (and every editor keystroke) milliseconds, even runs without a link."""
-
-    def __init__(self) -> None:
-        self._specs: dict[str, tuple] = {}
-
-    def add(self, name: str, *args) -> None:
-        self._specs[name] = args
-
-    def __getattr__(self, name: str) -> re.Pattern:
-        try:
-            spec = self._specs[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        pattern = re.compile(*spec)
-        setattr(self, name, pattern)
-        return pattern
-
-
-_RE = LazyPatterns()
+_RE = Patterns()  # compiled on first use: a run without a link does not pay for them
 
 # --------------------------------------------------------------------------- model
 
