@@ -6,13 +6,10 @@ reported in one line and exit with 2.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
 from . import __version__
-from .commands import add_check_options, add_config_command, add_config_options
-from .formatters import FORMATS
 from .invisible import escape
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -33,33 +30,19 @@ def _split(values: list[str] | None) -> list[str]:
     return out
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse's parser, asking ``os`` for the terminal width: argparse asks ``shutil``, whose
-    import loads bz2 and lzma (~3 ms of every run, an editor's included)."""
-
-    def _get_formatter(self):
-        try:
-            width = int(os.environ["COLUMNS"])
-        except (KeyError, ValueError):
-            try:
-                width = os.get_terminal_size(sys.__stdout__.fileno()).columns
-            except (AttributeError, ValueError, OSError):
-                width = 80
-        return self.formatter_class(prog=self.prog, width=max(width - 2, 20))
-
-
 COMMANDS = ("check", "rules", "config", "new", "import", "server", "status")
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> "argparse.ArgumentParser":
     """The command line's parser; ``only``: the subcommand the command line names, whose options
     alone are then built (every subcommand's would cost ~3 ms of each run, an editor's and a
     commit hook's included)."""
+    from .commands import add_config_command
 
     def wanted(*names: str) -> bool:
         return only is None or only in names
 
-    parser = _Parser(
+    parser = _parser_class()(
         prog="reportlint",
         description="Compliance linter for reports kept as Markdown with YAML front matter.",
     )
@@ -89,7 +72,30 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _parser_class():
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        """argparse's parser, asking ``os`` for the terminal width: argparse asks ``shutil``, whose
+        import loads bz2 and lzma (~3 ms of every run, an editor's and a commit hook's included)."""
+
+        def _get_formatter(self):
+            try:
+                width = int(os.environ["COLUMNS"])
+            except (KeyError, ValueError):
+                try:
+                    width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+                except (AttributeError, ValueError, OSError):
+                    width = 80
+            return self.formatter_class(prog=self.prog, width=max(width - 2, 20))
+
+    return _Parser
+
+
 def add_check_command(sub) -> None:
+    from .commands import add_check_options
+    from .formatters import FORMATS
+
     check = sub.add_parser("check", help="check report files and folders",
                            description="Check Markdown reports. Folders are searched for *.md files "
                                        "(hidden folders skipped).")
@@ -108,6 +114,8 @@ def add_check_command(sub) -> None:
 
 
 def add_server_command(sub) -> None:
+    from .commands import add_config_options
+
     p = sub.add_parser("server", help="run the language server (LSP over stdio) for editors",
                        description="Speak the Language Server Protocol on standard input and output: live "
                                    "diagnostics, quick fixes and hover in any editor. Needs the server extra: "
@@ -124,7 +132,7 @@ def add_server_command(sub) -> None:
     add_config_options(p)
 
 
-def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+def _parse(parser: "argparse.ArgumentParser", argv: list[str] | None) -> "argparse.Namespace":
     """Parse the command line; an unknown option is reported by the subcommand it was given to,
     with its usage and the closest option it has (``check --selct`` → ``--select``)."""
     args, extra = parser.parse_known_args(argv)
@@ -142,8 +150,17 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.
 
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
+    options = words[:words.index("--")] if "--" in words else words
+    if not any(w.startswith("--no-c") for w in options):  # --no-cache, or argparse's abbreviations of it
+        from . import recache
+
+        recache.seed()  # before anything compiles a regular expression (argparse's import does)
     parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
     args = _parse(parser, argv)
+    if getattr(args, "no_cache", False):
+        from . import recache
+
+        recache.unseed()
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE

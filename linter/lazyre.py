@@ -12,7 +12,8 @@ words such that every match holds a word of each group (:func:`needed_words`: ``
 needs ``申请``, and ``收到`` or ``受理``). While a text lacks a group, ``search``, ``match``,
 ``fullmatch``, ``finditer``, ``findall`` and ``sub`` answer as the pattern would (no match)
 without compiling it; the first text that holds a word of each group compiles it. Most of a
-profile's patterns are never compiled in a short report. A pattern that has skipped ``SKIPS``
+profile's patterns are never compiled in a short report. A pattern that ``re`` has compiled
+already (from the store of :mod:`reportlint.recache`) is used at once. A pattern that has skipped ``SKIPS``
 texts is compiled all the same, so that a long run (thousands of reports in one process) calls
 ``re`` directly.
 """
@@ -68,7 +69,13 @@ class LazyPattern:
         fast as with compiled patterns)."""
         groups = self._words
         if groups is _UNKNOWN:
-            groups = self._words = needed_words(self.pattern)
+            from . import recache
+
+            if recache.ready(self.pattern, self._flags):  # compiled already: reading its words costs more
+                self._words = None
+                self.compiled()
+                return False
+            groups = self._words = recache.needed_words(self.pattern, needed_words)
         if groups is None or type(string) is not str or type(pos) is not int or type(endpos) is not int:
             return False
         self._skips -= 1

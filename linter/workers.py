@@ -30,6 +30,10 @@ def _worker_init(settings: "Settings", today: Any, caching: bool) -> None:
     if _PARENT is not None:  # forked: the parent's linter, already warmed up
         _WORKER = _PARENT
     else:
+        if caching:
+            from . import recache
+
+            recache.seed()  # the parent's compiled regular expressions (it alone writes them)
         from .engine import Linter
 
         _WORKER = Linter(settings, today=today)

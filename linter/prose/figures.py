@@ -95,7 +95,9 @@ def figure_pattern(v: "Vocabulary") -> re.Pattern:
     cached = getattr(v, "_figure_rx", None)
     if cached is not None:
         return cached
-    units = sorted(set(v.count_units) | set(v.amount_units) | set(v.aliases) | {"%"}, key=len, reverse=True)
+    # longest first (same-length units are different texts: their order changes no match; it is
+    # fixed so that the pattern's text is the same in every process, as the regex store needs)
+    units = sorted(set(v.count_units) | set(v.amount_units) | set(v.aliases) | {"%"}, key=lambda u: (-len(u), u))
     unit_alt = "|".join(re.escape(u) for u in units)
     before = sorted(v.approximate_before, key=len, reverse=True)
     after = sorted(v.approximate_after, key=len, reverse=True)
