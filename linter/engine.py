@@ -7,13 +7,13 @@ runs every enabled document rule, then repository rules run over what each docum
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from . import document as docmod
 from .diagnostics import MAX_MESSAGE, Diagnostic, Finding, Message, Span, shorten_data, shorten_message
 from .profile import ProfileRegistry
+from .realpaths import one_working_folder, real_dir, real_path
 from .records import Record, replace
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
@@ -143,27 +143,6 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
     return out
 
 
-def real_path(path: str | os.PathLike) -> str:
-    """``os.path.realpath`` of a file, resolving its folder once for all the files in it (a
-    repository holds thousands of reports in a few folders). Remembered per working folder:
-    one run asks for the same file several times (collection, configuration, cache key)."""
-    return _real_path(os.getcwd(), os.fspath(path))
-
-
-@lru_cache(maxsize=16384)
-def _real_path(cwd: str, path: str) -> str:
-    path = os.path.normpath(os.path.join(cwd, path))
-    folder, name = os.path.split(path)
-    if os.path.islink(path):
-        return os.path.realpath(path)
-    return os.path.join(_real_dir(folder), name)
-
-
-@lru_cache(maxsize=4096)
-def _real_dir(folder: str) -> str:
-    return os.path.realpath(folder)
-
-
 def leaves_repository(path: str | os.PathLike) -> str | None:
     """Where ``path`` really leads when a symbolic link (the file's or a folder's on the way)
     takes it out of its repository: the top of its git work tree; outside git, the working
@@ -178,9 +157,11 @@ def leaves_repository(path: str | os.PathLike) -> str | None:
     folder = os.path.dirname(given)
     root = git_root(folder)
     if root is None:
-        cwd = os.getcwd()
+        from .realpaths import cwd as working_folder
+
+        cwd = working_folder()
         root = cwd if _inside(given, cwd) else folder
-    if _inside(real, _real_dir(root)):
+    if _inside(real, real_dir(root)):
         return None
     return real
 
@@ -190,8 +171,9 @@ def forget_files() -> None:
     a long-lived process (the language server) calls this when files may have changed on disk."""
     import sys
 
-    _real_path.cache_clear()
-    _real_dir.cache_clear()
+    from . import realpaths
+
+    realpaths.forget()
     links = sys.modules.get(f"{__package__}.links")
     if links is not None:
         links.forget_files()
@@ -565,8 +547,13 @@ class Linter:
         """Lint files and folders. ``jobs`` > 1 lints in that many worker processes; ``cache`` (a
         :class:`reportlint.cache.ResultCache`) skips files whose result is known. Neither changes
         the result."""
-        _real_path.cache_clear()  # a long-lived process may see links change between runs
-        _real_dir.cache_clear()
+        from . import realpaths
+
+        realpaths.forget()  # a long-lived process may see links change between runs
+        with one_working_folder():
+            return self._run(paths, fix, unsafe_fixes, jobs, cache)
+
+    def _run(self, paths: Iterable[str], fix: bool, unsafe_fixes: bool, jobs: int, cache: Any) -> RunResult:
         files = collect_files(paths)
         excluded = 0
         if self.resolver is not None:
@@ -681,11 +668,12 @@ class Linter:
         results: list[FileResult | None] = [None] * len(items)
         hits: list[str] = []
         found = cache.lookup(k for k, _, _ in items if k is not None) if cache is not None else {}
+        names = resultdata.rule_names(self.registry)
         for i, (key, path, settings) in enumerate(items):
             if key is None or key not in found:
                 continue
             try:
-                res = resultdata.load(found[key], path, self.registry)
+                res = resultdata.load(found[key], path, self.registry, names)
             except ValueError:
                 from .cache import note
 

@@ -19,6 +19,7 @@ import os
 from collections import OrderedDict
 from typing import Any
 
+from .realpaths import real_path
 from .records import Record
 
 TIMEOUT = 20  # seconds per git command
@@ -63,7 +64,6 @@ class GitHistory:
     def __init__(self) -> None:
         self._git_exe: str | None | bool = False  # False: not looked up yet (see _git)
         self._heads: dict[str, str | None] = {}  # top -> HEAD commit, asked once per instance (per run)
-        self._real_dirs: dict[str, str] = {}  # folder -> its real path, resolved once per instance
 
     # ------------------------------------------------------------------ plumbing
 
@@ -91,7 +91,7 @@ class GitHistory:
 
     def top(self, path: str) -> str | None:
         """The top folder of the git work tree holding ``path`` (None: not in one)."""
-        folder = os.path.dirname(self._real_path(path))
+        folder = os.path.dirname(real_path(path))
         if folder not in _TOPS:
             probe, found = folder, False
             while True:  # look for .git before starting a process: most folders are in no repository
@@ -115,19 +115,7 @@ class GitHistory:
         return self._heads[top]
 
     def relpath(self, path: str, top: str) -> str:
-        return os.path.relpath(self._real_path(path), top).replace(os.sep, "/")
-
-    def _real_path(self, path: str) -> str:
-        """``os.path.realpath(path)`` of a file, resolving each folder once: a repository holds
-        thousands of reports in a few folders."""
-        path = os.path.abspath(path)
-        if os.path.islink(path):
-            return os.path.realpath(path)
-        folder, name = os.path.split(path)
-        real = self._real_dirs.get(folder)
-        if real is None:
-            real = self._real_dirs[folder] = os.path.realpath(folder)
-        return os.path.join(real, name)
+        return os.path.relpath(real_path(path), top).replace(os.sep, "/")
 
     # ------------------------------------------------------------------ history
 

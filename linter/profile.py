@@ -278,7 +278,7 @@ class Profile(Record):
 # --------------------------------------------------------------------------- loading
 
 MAX_PROFILE_BYTES = 16 * 1024 * 1024
-_CACHE: dict[tuple[str, int, int], Profile] = {}
+_CACHE: dict[tuple[str, int, int, int, int], Profile] = {}
 _DIGESTS: dict[tuple[str, int, int, int, int], str] = {}
 
 
@@ -302,12 +302,12 @@ def content_digest(path: str | Path) -> str:
 
 
 def load_profile(path: str | Path) -> Profile:
-    """Load and validate a profile (cached per process by path, size and mtime; parsed,
-    validated and built by :mod:`reportlint.profileload`)."""
+    """Load and validate a profile (cached per process by path, file identity, size and mtime;
+    parsed, validated and built by :mod:`reportlint.profileload`)."""
     path = Path(path)
     try:
         st = path.stat()
-        key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+        key = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
     except OSError:
         key = None
     if key is not None and key in _CACHE:

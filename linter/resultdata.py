@@ -206,16 +206,23 @@ def dump(result) -> dict:
     return out
 
 
-def load(data: Any, path: str, registry):
+def rule_names(registry) -> dict[str, str]:
+    """Code -> name of the registry's rules (what :func:`load` checks codes against)."""
+    return {code: rule.name for code, rule in registry.rules.items()}
+
+
+def load(data: Any, path: str, registry, names: dict[str, str] | None = None):
     """A :class:`reportlint.engine.FileResult` from what :func:`dump` gave; ``ValueError``
-    when ``data`` is not of that shape (or names rules that are not in ``registry``)."""
+    when ``data`` is not of that shape (or names rules that are not in ``registry``).
+    ``names``: :func:`rule_names` of the registry, when the caller loads many results."""
     from .engine import FileResult
 
     try:
         data = _dict(data)
         if data.get("v") != VERSION:
             raise ValueError("another version")
-        names = {code: rule.name for code, rule in registry.rules.items()}
+        if names is None:
+            names = rule_names(registry)
         res = FileResult(path)
         res.diagnostics = [load_diagnostic(r, path, names) for r in _list(data["d"])]
         res.waived = [load_diagnostic(r, path, names) for r in _list(data.get("w", []))]
