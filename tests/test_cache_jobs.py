@@ -104,3 +104,15 @@ def test_check_holds_garbage_collection_only_while_starting_up(monkeypatch, caps
 
     Linter().lint_text("# 标题\n", "x.md")
     assert gc.isenabled() and gc.get_threshold() == before
+
+
+def test_workers_get_each_settings_object_once_and_tasks_name_it():
+    """A task names its settings by index: a copy of the settings with every task was a new
+    object each time in the worker, and missed every cache the linter keeps per settings."""
+    from reportlint.settings import Settings
+    from reportlint.workers import by_index
+
+    a, b = Settings(), Settings(select=["SUM"])
+    distinct, named = by_index([("x.md", a, True), ("y.md", b, False), ("z.md", a, True), ("w.md", b, True)])
+    assert len(distinct) == 2 and distinct[0] is a and distinct[1] is b
+    assert named == [("x.md", 0, True), ("y.md", 1, False), ("z.md", 0, True), ("w.md", 1, True)]
