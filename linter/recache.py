@@ -39,7 +39,7 @@ import os
 import re
 import sys
 
-FORM = 2  # of the file's content: (header, [pattern entry, ...], {pattern: needed words})
+FORM = 3  # of the file's content: (header, [pattern entry, ...], {pattern: needed words})
 MAX_ENTRIES = 400  # re's own cache holds 512 patterns
 MAX_BYTES = 4 << 20
 MIN_NEW = 4
@@ -100,7 +100,9 @@ def seed() -> None:
     if type(content[2]) is dict:
         _words.update((k, v) for k, v in content[2].items() if type(k) is str and _sound_words(v))
     import _sre
+    from array import array
 
+    typecode = _typecode()
     room = getattr(re, "_MAXCACHE", 512) - _ROOM - len(rcache)
     for entry in content[1]:
         if not _sound(entry):
@@ -108,7 +110,9 @@ def seed() -> None:
         pattern, flags, all_flags, code, groups, groupindex, indexgroup = entry
         key = (type(pattern), pattern, flags)
         try:
-            rx = _sre.compile(pattern, all_flags, code, groups, groupindex, indexgroup)
+            words = array(typecode)
+            words.frombytes(code)
+            rx = _sre.compile(pattern, all_flags, words.tolist(), groups, groupindex, indexgroup)
         except Exception:  # noqa: BLE001 - _sre found the code invalid: the entry is not used
             continue
         _stored.append(entry)
@@ -130,11 +134,19 @@ def _sound(entry: object) -> bool:
         return False
     pattern, flags, all_flags, code, groups, groupindex, indexgroup = entry
     return (type(pattern) in (str, bytes) and type(flags) is int and type(all_flags) is int
-            and all_flags & flags == flags and not flags & re.DEBUG and type(code) is list
-            and type(groups) is int  # (each item of code: _sre takes nothing but a small int)
-            and type(groupindex) is dict and type(indexgroup) is tuple
-            and all(type(k) is str and type(v) is int for k, v in groupindex.items())
-            and all(g is None or type(g) is str for g in indexgroup))
+            and all_flags & flags == flags and not flags & re.DEBUG and type(code) is bytes
+            and type(groups) is int and type(groupindex) is dict and type(indexgroup) is tuple
+            and (not groupindex or (all(type(k) is str and type(v) is int for k, v in groupindex.items())
+                                    and all(g is None or type(g) is str for g in indexgroup))))
+
+
+def _typecode() -> str:
+    """The ``array`` type of an item of a pattern's code (``_sre.CODESIZE`` bytes): the file
+    keeps the code as the bytes of such an array (read back far quicker than a list of ints)."""
+    import _sre
+    from array import array
+
+    return "I" if array("I").itemsize == _sre.CODESIZE else "L"
 
 
 def _sound_words(value: object) -> bool:
@@ -178,14 +190,17 @@ def _entry(pattern: str | bytes, flags: int, compiled: object) -> tuple | None:
         import _sre
         from re import _compiler, _parser
 
+        from array import array
+
         p = _parser.parse(pattern, flags)
         code = [int(c) for c in _compiler._code(p, flags)]
         groupindex = dict(p.state.groupdict)
         indexgroup: list[str | None] = [None] * p.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
-        entry = (pattern, flags, flags | p.state.flags, code, p.state.groups - 1, groupindex, tuple(indexgroup))
-        built = _sre.compile(pattern, *entry[2:])
+        rest = (p.state.groups - 1, groupindex, tuple(indexgroup))
+        built = _sre.compile(pattern, flags | p.state.flags, code, *rest)
+        entry = (pattern, flags, flags | p.state.flags, array(_typecode(), code).tobytes(), *rest)
     except Exception:  # noqa: BLE001 - another Python's re: nothing is kept
         return None
     return entry if built == compiled and _sound(entry) else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import marshal
+from array import array
 import os
 import subprocess
 import sys
@@ -112,13 +113,14 @@ def _hostile_stores() -> dict[str, bytes]:
     from reportlint import recache
 
     header = recache._header()
-    good = ("a+", 0, 32, [14, 4, 0, 1, 4294967295, 17, 97, 1, 1], 0, {}, (None,))  # the shape of an entry
+    good = ("a+", 0, 32, array("I", [14, 4, 0, 1, 4294967295, 17, 97, 1, 1]).tobytes(), 0, {}, (None,))  # a shape
     return {
         "random bytes": os.urandom(4096),
         "empty": b"",
         "truncated": marshal.dumps((header, [good] * 50, {}))[:-7],
         "another python": marshal.dumps(((1, "2.7.18", "cpython-27", 1, 4), [good], {})),
-        "invalid code": marshal.dumps((header, [("x", 0, 32, [999, 2, 3], 0, {}, (None,))] * 8, {})),
+        "invalid code": marshal.dumps((header, [("x", 0, 32, array("I", [999, 2, 3]).tobytes(), 0, {}, (None,))] * 8, {})),
+        "ragged code": marshal.dumps((header, [("x", 0, 32, b"\1\2\3\4\5", 0, {}, (None,))] * 8, {})),
         "wrong types": marshal.dumps((header, [("x", "0", 32, [1], 0, {}, (None,)), ["x"], None, 7], {"a": (("",),), 1: None})),
         "code object": marshal.dumps((header, [compile("import os; os.system('touch PWNED')", "x", "exec")])),
         "huge": b"\0" * (9 << 20),
