@@ -120,11 +120,12 @@ def test_a_lazy_pattern_answers_as_the_compiled_one():
         rx = re.compile(pattern)
         for text in rng.sample(texts, 12):
             pos, endpos = rng.choice([(0, len(text)), (0, 10**9), (3, 30), (-5, 20), (10, -3), (40, 10)])
+            re.purge()  # else re has it compiled, and the lazy pattern uses it at once (no skipping)
             lazy = LazyPattern(pattern, skip=True)
             assert _answers(lazy, text, pos, endpos) == _answers(rx, text, pos, endpos), (pattern, text, pos, endpos)
 
 
-def test_texts_without_a_needed_word_compile_nothing():
+def test_texts_without_a_needed_word_compile_nothing(uncompiled):
     lazy = LazyPattern("(?:收到|受理)了?申请", skip=True)
     assert lazy.search("本年度共办结12件") is None
     assert lazy.search("本年度共办结申请12件") is None  # 收到 and 受理 missing
@@ -143,7 +144,23 @@ def test_a_plain_lazy_pattern_compiles_on_first_use():
     assert lazy.split("a1b") == ["a", "b"] and lazy.subn("", "a1") == ("a", 1)
 
 
-def test_a_pattern_asked_often_is_compiled(monkeypatch):
+@pytest.fixture
+def uncompiled():
+    """re's cache emptied: a pattern that re compiled already is used at once, not skipped."""
+    re.purge()
+
+
+def test_a_pattern_re_compiled_already_is_used_at_once_without_reading_its_words(monkeypatch):
+    from reportlint import lazyre
+
+    re.compile("(立案|受理)的复议案件")
+    monkeypatch.setattr(lazyre, "needed_words", lambda p: pytest.fail("its words were read"))
+    lazy = LazyPattern("(立案|受理)的复议案件", skip=True)
+    assert lazy.search("x") is None and "search" in vars(lazy)
+    assert lazy.search("已受理的复议案件").span() == (1, 8)
+
+
+def test_a_pattern_asked_often_is_compiled(monkeypatch, uncompiled):
     from reportlint import lazyre
 
     monkeypatch.setattr(lazyre, "SKIPS", 3)
@@ -154,7 +171,7 @@ def test_a_pattern_asked_often_is_compiled(monkeypatch):
     assert "search" in vars(lazy)  # compiled: a long run goes straight to re
 
 
-def test_a_derived_pattern_skips_on_the_same_words():
+def test_a_derived_pattern_skips_on_the_same_words(uncompiled):
     base = LazyPattern("(均|全部)(已)?结案", skip=True)
     assert base.search("x") is None  # its words are known now
     quick = base.derived(lambda rx: re.compile(f"(?=[均全])(?:{rx.pattern})"))
