@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .invisible import escape
+
+if TYPE_CHECKING:  # argparse is imported once the regex store is seeded (main)
+    import argparse
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -33,7 +37,7 @@ def _split(values: list[str] | None) -> list[str]:
 COMMANDS = ("check", "rules", "config", "new", "import", "server", "status")
 
 
-def build_parser(only: str | None = None) -> "argparse.ArgumentParser":
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; ``only``: the subcommand the command line names, whose options
     alone are then built (every subcommand's would cost ~3 ms of each run, an editor's and a
     commit hook's included)."""
@@ -132,7 +136,7 @@ def add_server_command(sub) -> None:
     add_config_options(p)
 
 
-def _parse(parser: "argparse.ArgumentParser", argv: list[str] | None) -> "argparse.Namespace":
+def _parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
     """Parse the command line; an unknown option is reported by the subcommand it was given to,
     with its usage and the closest option it has (``check --selct`` → ``--select``)."""
     args, extra = parser.parse_known_args(argv)
