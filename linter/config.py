@@ -497,7 +497,7 @@ class Config(Record):
         key = os.fspath(path)
         rel = self._relative.get(key)
         if rel is None:
-            from .realpaths import cwd, real_path
+            from .files import cwd, real_path
 
             real, base = real_path(path), real_path(self.folder or cwd())
             if real.startswith(base) and real[len(base):len(base) + 1] == os.sep:
@@ -827,7 +827,7 @@ class Resolver:
         return hit
 
     def _discover(self, path: str | Path) -> Config:
-        from .realpaths import real_path
+        from .files import real_path
 
         real = real_path(path)
         cur = real if os.path.isdir(real) else os.path.dirname(real)

@@ -11,15 +11,16 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import document as docmod
+from .cachedruns import CachedRuns, cache_entry  # noqa: F401 - cache_entry: part of the engine's interface
 from .diagnostics import MAX_MESSAGE, Diagnostic, Finding, Message, Span, shorten_data, shorten_message
+from .files import (  # noqa: F401 - MARKDOWN_SUFFIXES, forget_files: part of the engine's interface
+    MARKDOWN_SUFFIXES, collect_files, display_path, forget_files, leaves_repository, one_working_folder, real_path)
 from .profile import ProfileRegistry
-from .realpaths import one_working_folder, real_dir, real_path
 from .records import Record, replace
 from .registry import Registry, Rule, load_registry
 from .settings import Settings, SettingsError
 from .workers import default_jobs  # noqa: F401 - part of the engine's interface
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_FINDINGS_PER_RULE = 1000  # per file; the rest are counted in one more finding
 
 
@@ -56,21 +57,6 @@ class FileResult(Record):
         self.facts = facts
 
 
-def cache_entry(result: FileResult) -> bytes | str:
-    """What the result cache stores for ``result`` (plain data, encoded), or why it stores
-    nothing ('' when there is nothing to say: a rule crashed on the file)."""
-    from . import cache, resultdata
-
-    if result.errors:
-        return ""
-    if result.not_cached:
-        return result.not_cached
-    try:
-        return cache.encode(resultdata.dump(result))
-    except (resultdata.NotPlain, ValueError) as exc:
-        return f"{result.path}: not cached: a finding's data is not plain JSON-able data ({exc})"
-
-
 class RunResult(Record):
     diagnostics: list[Diagnostic]
     files: int
@@ -98,85 +84,6 @@ class RunResult(Record):
         self.notices = [] if notices is None else notices
         self.reports = [] if reports is None else reports
         self.context = context
-
-
-# --------------------------------------------------------------------------- files
-
-
-def display_path(path: Path) -> str:
-    """``path`` relative to the working folder when it lies inside it, else as given."""
-    p = os.fspath(path)
-    if not os.path.isabs(p):
-        rel = os.path.normpath(p)  # what relpath gives for a relative path that stays inside
-        if not rel.startswith(".."):
-            return rel
-    try:
-        rel = os.path.relpath(p)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
-
-
-def collect_files(paths: Iterable[str]) -> list[Path]:
-    """Expand directories into their Markdown files (hidden folders skipped); files named
-    explicitly are always taken. A path that does not exist is a usage error."""
-    out: list[Path] = []
-    seen: set[str] = set()
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                        real = real_path(os.path.join(root, name))
-                        if real not in seen:
-                            seen.add(real)
-                            out.append(Path(root) / name)
-        elif path.exists():
-            real = real_path(p)
-            if real not in seen:
-                seen.add(real)
-                out.append(path)
-        else:
-            raise SettingsError(f"{p}: no such file or directory")
-    return out
-
-
-def leaves_repository(path: str | os.PathLike) -> str | None:
-    """Where ``path`` really leads when a symbolic link (the file's or a folder's on the way)
-    takes it out of its repository: the top of its git work tree; outside git, the working
-    folder when the path lies below it, else the path's own folder. None when it stays inside.
-    Such a file is never read (``x.md -> /etc/passwd``, ``x.md -> /dev/zero``)."""
-    given = os.path.abspath(path)
-    real = real_path(path)
-    if real == given:
-        return None  # no link on the way
-    from .links import _inside, git_root
-
-    folder = os.path.dirname(given)
-    root = git_root(folder)
-    if root is None:
-        from .realpaths import cwd as working_folder
-
-        cwd = working_folder()
-        root = cwd if _inside(given, cwd) else folder
-    if _inside(real, real_dir(root)):
-        return None
-    return real
-
-
-def forget_files() -> None:
-    """Forget what was read from the file system (real paths, folder listings, where links land):
-    a long-lived process (the language server) calls this when files may have changed on disk."""
-    import sys
-
-    from . import realpaths
-
-    realpaths.forget()
-    links = sys.modules.get(f"{__package__}.links")
-    if links is not None:
-        links.forget_files()
 
 
 # --------------------------------------------------------------------------- profiles
@@ -219,7 +126,7 @@ def resolve_edition(doc: docmod.Document, profiles: ProfileRegistry, settings: S
 # --------------------------------------------------------------------------- linting
 
 
-class Linter:
+class Linter(CachedRuns):
     """Lints files. Settings come from ``settings`` (one for every file) or, when a ``resolver``
     (:class:`reportlint.config.Resolver`) is given, from the configuration of each file. The
     per-file flow ``path -> settings -> document -> diagnostics`` (:meth:`lint_path`) depends
@@ -547,9 +454,9 @@ class Linter:
         """Lint files and folders. ``jobs`` > 1 lints in that many worker processes; ``cache`` (a
         :class:`reportlint.cache.ResultCache`) skips files whose result is known. Neither changes
         the result."""
-        from . import realpaths
+        from . import files
 
-        realpaths.forget()  # a long-lived process may see links change between runs
+        files.forget()  # a long-lived process may see links change between runs
         with one_working_folder():
             return self._run(paths, fix, unsafe_fixes, jobs, cache)
 
@@ -585,29 +492,6 @@ class Linter:
 
         return self._finish_cached(lint, cache, 0)
 
-    def _finish_cached(self, lint, cache: Any, excluded: int, paths: Iterable[str] | None = None) -> RunResult:
-        """``lint(cache)`` -> (results, keys of the ones that came from the cache) -> finish
-        (with the repository context of ``paths``, when given).
-        When a repository or suppression rule fails on a run that used cached results, those
-        may be of the wrong shape (a cache that others can write): they are deleted and the
-        files linted again without the cache, so a cache never changes what is reported."""
-        def finish(results):
-            context = self.repository_context(paths, results) if paths is not None else None
-            return self.finish(results, excluded=excluded, context=context)
-
-        results, hits = lint(cache)
-        mark = len(self.errors)
-        out = finish(results)
-        if hits and len(self.errors) > mark:
-            from .cache import note
-
-            note("cache: a rule failed on results read from the cache; they were dropped and the files linted again")
-            cache.forget(hits)
-            del self.errors[mark:]
-            results, _ = lint(None)
-            out = finish(results)
-        return out
-
     def repository_context(self, paths: Iterable[str], results: list[FileResult]) -> Any:
         """The ``[repository]`` tables of the configurations in play (those of the linted files
         and of the folders named), each marked complete when a folder named on the command line
@@ -633,111 +517,6 @@ class Linter:
                 settings=self.resolver.settings_for(cfg.source.path)))
         manifests.sort(key=lambda m: m.path)
         return RepositoryContext(manifests, reports)
-
-    def _lint_files(self, files: list[Path], settings: list[Settings], jobs: int,
-                    cache: Any) -> tuple[list[FileResult], list[str]]:
-        keys = [self._cache_key(cache, f, s) if cache is not None else None for f, s in zip(files, settings)]
-
-        def fresh(todo: list[int]) -> list[FileResult]:
-            if not todo:
-                return []
-            from .workers import settle_collection
-
-            # the first file in this process: with the fork start method the workers inherit
-            # what it warmed up (imports, compiled regexes, label indexes) instead of each
-            # redoing it
-            out = [self.lint_path(files[todo[0]], settings[todo[0]])]
-            settle_collection()
-            if jobs > 1 and len(todo) >= max(16, 4 * jobs):
-                from .workers import parallel
-
-                # the workers also encode what the cache stores: the parent only writes it
-                tasks = [(str(files[i]), settings[i], cache is not None) for i in todo[1:]]
-                return out + parallel(self, tasks, jobs)
-            return out + [self.lint_path(files[i], settings[i]) for i in todo[1:]]
-
-        return self._cached_results(list(zip(keys, map(display_path, files), settings)), cache, fresh)
-
-    def _cached_results(self, items: list[tuple[str | None, str, Settings]], cache: Any,
-                        fresh) -> tuple[list[FileResult], list[str]]:
-        """Results of ``items`` (cache key or None, display path, settings): from the cache when
-        it has them, else from ``fresh(indices)`` (then stored). Returns them and the keys of
-        those that came from the cache."""
-        from . import resultdata
-
-        results: list[FileResult | None] = [None] * len(items)
-        hits: list[str] = []
-        found = cache.lookup(k for k, _, _ in items if k is not None) if cache is not None else {}
-        names = resultdata.rule_names(self.registry)
-        for i, (key, path, settings) in enumerate(items):
-            if key is None or key not in found:
-                continue
-            try:
-                res = resultdata.load(found[key], path, self.registry, names)
-            except ValueError:
-                from .cache import note
-
-                note(f"cache: the entry of {path} was not of the expected shape; linted again")
-                continue
-            res.settings = settings
-            results[i] = res
-            hits.append(key)
-        if cache is not None:
-            cache.hits += len(hits)
-        todo = [i for i, r in enumerate(results) if r is None]
-        for i, res in zip(todo, fresh(todo)):
-            results[i] = res
-            key = items[i][0]
-            if key is None:
-                continue
-            entry = res.entry if res.entry is not None else cache_entry(res)
-            res.entry = None
-            if isinstance(entry, bytes):
-                cache.put(key, entry)
-            elif entry:
-                from .cache import note
-
-                note(entry)
-        if cache is not None:
-            cache.save()
-        return results, hits  # type: ignore[return-value]
-
-    _sigs: dict[int, tuple[Settings, str]] = {}
-
-    def cache_salt(self) -> str:
-        """What every cached result depends on: reportlint and Python, the rules' code and the
-        date (waivers expire). A cache written under another salt is never read."""
-        import json
-
-        from .cache import runtime_salt
-
-        return json.dumps([runtime_salt(), self.registry.fingerprint(), str(self.today)], default=str)
-
-    def _cache_key(self, cache: Any, path: Path, settings: Settings, data: bytes | None = None) -> str | None:
-        """What a file's result depends on: its bytes (``data``, else read from ``path``) and
-        path, its settings (and the profiles they name), the rules and the date. None: do not
-        cache (unreadable, not a regular file, too large, a link out of the repository)."""
-        if data is None:
-            from .safefile import read_limited
-
-            if leaves_repository(path) is not None:
-                return None
-            try:
-                data = read_limited(path, settings.max_file_size)
-            except OSError:  # not a regular file, too large, unreadable
-                return None
-        if len(data) > settings.max_file_size:
-            return None
-        hit = self._sigs.get(id(settings))
-        if hit is None or hit[0] is not settings:
-            import json
-
-            from .cache import digest
-
-            profiles = self.profiles_for(settings)
-            sig = digest(json.dumps([[getattr(settings, f) for f in settings._fields], profiles.fingerprint()], sort_keys=True, default=str))
-            hit = self._sigs[id(settings)] = (settings, sig)
-        return cache.key(hit[1], display_path(path), real_path(path), data)
 
     def finish(self, results: list[FileResult], *, fixed: int = 0, excluded: int = 0,
                context: Any = None) -> RunResult:

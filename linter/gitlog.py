@@ -19,7 +19,7 @@ import os
 from collections import OrderedDict
 from typing import Any
 
-from .realpaths import real_path
+from .files import real_path
 from .records import Record
 
 TIMEOUT = 20  # seconds per git command

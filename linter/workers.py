@@ -79,7 +79,7 @@ def _settled() -> None:
 
 
 def _worker_lint(task: "tuple[str, int, bool]") -> "FileResult":
-    from .engine import cache_entry
+    from .cachedruns import cache_entry
 
     path, settings, encode = task
     result = _WORKER.lint_path(Path(path), _SETTINGS[settings])  # type: ignore[union-attr]
