@@ -93,7 +93,7 @@ def seed() -> None:
         import marshal
 
         content = marshal.loads(data)
-    except (OSError, ValueError, EOFError, TypeError):
+    except Exception:  # noqa: BLE001 - unreadable or not marshal data (OSError, ValueError, EOFError …)
         return
     if type(content) is not tuple or len(content) != 3 or content[0] != _header() or type(content[1]) is not list:
         return
@@ -110,9 +110,9 @@ def seed() -> None:
         pattern, flags, all_flags, code, groups, groupindex, indexgroup = entry
         key = (type(pattern), pattern, flags)
         try:
-            words = array(typecode)
-            words.frombytes(code)
-            rx = _sre.compile(pattern, all_flags, words.tolist(), groups, groupindex, indexgroup)
+            items = array(typecode)
+            items.frombytes(code)
+            rx = _sre.compile(pattern, all_flags, items.tolist(), groups, groupindex, indexgroup)
         except Exception:  # noqa: BLE001 - _sre found the code invalid: the entry is not used
             continue
         _stored.append(entry)
