@@ -38,7 +38,7 @@ def cwd() -> str:
 
 def real_path(path: str | os.PathLike) -> str:
     """``os.path.realpath`` of a file (its folder resolved once for all the files in it)."""
-    return _real_path(_cwd or os.getcwd(), os.fspath(path))
+    return _real_path(cwd(), os.fspath(path))
 
 
 @lru_cache(maxsize=16384)

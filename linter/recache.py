@@ -198,9 +198,10 @@ def _entry(pattern: str | bytes, flags: int, compiled: object) -> tuple | None:
         indexgroup: list[str | None] = [None] * p.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
+        all_flags = flags | p.state.flags
         rest = (p.state.groups - 1, groupindex, tuple(indexgroup))
-        built = _sre.compile(pattern, flags | p.state.flags, code, *rest)
-        entry = (pattern, flags, flags | p.state.flags, array(_typecode(), code).tobytes(), *rest)
+        built = _sre.compile(pattern, all_flags, code, *rest)
+        entry = (pattern, flags, all_flags, array(_typecode(), code).tobytes(), *rest)
     except Exception:  # noqa: BLE001 - another Python's re: nothing is kept
         return None
     return entry if built == compiled and _sound(entry) else None
@@ -221,6 +222,8 @@ def save() -> None:
     if len(new) < MIN_NEW and len(_new_words) < MIN_NEW:
         return
     added = [e for e in (_entry(key[1], key[2], rx) for key, rx in new) if e is not None]
+    if len(added) < MIN_NEW and len(_new_words) < MIN_NEW:
+        return  # patterns that cannot be kept (not what re built) must not rewrite the file at every run
     entries = (stored + added)[-MAX_ENTRIES:]
     words = {k: v for k, v in _words.items() if _sound_words(v)}
     if len(words) > MAX_ENTRIES:  # the oldest leave

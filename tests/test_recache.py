@@ -154,3 +154,22 @@ def test_a_run_that_compiled_few_new_patterns_leaves_the_store_alone(tmp_path):
     before = store.stat().st_mtime_ns, store.read_bytes()
     probe(tmp_path, "check", str(CLEAN))
     assert (store.stat().st_mtime_ns, store.read_bytes()) == before
+
+
+UNKEPT = """
+import re
+from reportlint import recache
+recache.seed()
+for i in range(6):
+    re.compile(f"unkept-{i}-[a-z]+")
+recache._entry = lambda *a: None  # as for patterns whose code is not what re built
+recache.save()
+"""
+
+
+def test_patterns_that_cannot_be_kept_do_not_rewrite_the_store(tmp_path):
+    store = Path(probe(tmp_path, "check", str(CLEAN))["path"])
+    before = store.stat().st_mtime_ns, store.read_bytes()
+    e = {**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", UNKEPT], check=True, env=e)
+    assert (store.stat().st_mtime_ns, store.read_bytes()) == before
